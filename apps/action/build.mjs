@@ -1,0 +1,79 @@
+// Builds the Auth0 Action: our own code bundled and minified into one CommonJS file per entry,
+// third-party packages left as require()s and listed with exact versions for Auth0's
+// dependency list. Fails when the Action's own code passes Auth0's 100 kB limit.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { build } from 'esbuild';
+
+const require = createRequire(import.meta.url);
+const external = ['undici', 'zod', 'libphonenumber-js'];
+const auth0LimitBytes = 100 * 1024;
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: external.flatMap((name) => [name, `${name}/*`]),
+  // Bundle our workspace packages from their sources so that the Action does not depend on
+  // their dist/ layout and esbuild can drop what the Action does not use.
+  alias: {
+    '@mfa-sms/core': './../../packages/core/src/index.ts',
+    '@mfa-sms/twilio': './../../packages/twilio/src/index.ts',
+    '@mfa-sms/vonage': './../../packages/vonage/src/index.ts',
+    '@mfa-sms/esendex': './../../packages/esendex/src/index.ts',
+    '@mfa-sms/mitto': './../../packages/mitto/src/index.ts',
+    '@mfa-sms/simulator': './../../packages/simulator/src/index.ts',
+  },
+  define: { __PACKAGE_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const deployed = [
+  ['src/action.ts', 'dist/action.cjs'],
+  ['src/hook-entry.cjs', 'dist/hook.cjs'],
+];
+
+for (const [entry, outfile] of deployed) {
+  await build({ ...common, entryPoints: [entry], outfile, minify: true, sourcemap: false });
+}
+// Tools that run on a developer's machine: readable, not size-bound.
+for (const [entry, outfile, banner] of [
+  ['src/playground.ts', 'dist/playground.cjs', ''],
+  ['src/cli.ts', 'dist/cli.cjs', '#!/usr/bin/env node'],
+]) {
+  await build({
+    ...common,
+    entryPoints: [entry],
+    outfile,
+    minify: false,
+    sourcemap: 'inline',
+    banner: { js: banner },
+  });
+}
+
+const dependencies = Object.fromEntries(
+  external.map((name) => [
+    name,
+    JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version,
+  ]),
+);
+writeFileSync('dist/dependencies.json', `${JSON.stringify(dependencies, null, 2)}\n`);
+
+let tooLarge = false;
+for (const [, outfile] of deployed) {
+  const size = readFileSync(outfile).length;
+  const share = ((size / auth0LimitBytes) * 100).toFixed(0);
+  console.log(`${outfile}: ${(size / 1024).toFixed(1)} kB (${share}% of Auth0's 100 kB limit)`);
+  if (size > auth0LimitBytes) tooLarge = true;
+}
+console.log(
+  `dist/dependencies.json: ${Object.entries(dependencies)
+    .map(([name, version]) => `${name}@${version}`)
+    .join(' ')}`,
+);
+if (tooLarge) {
+  console.error("The Action's own code is over Auth0's 100 kB limit.");
+  process.exit(1);
+}

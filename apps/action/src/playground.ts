@@ -1,0 +1,177 @@
+import { createRequire } from 'node:module';
+import type { ActionHandlers, SendPhoneMessageHook } from '@mfa-sms/core';
+import { type SimulatedMessage, type Simulator, startSimulator } from '@mfa-sms/simulator';
+import {
+  customPhoneProviderApi,
+  customPhoneProviderEvent,
+  type EventInput,
+  hookArguments,
+  sendPhoneMessageApi,
+  sendPhoneMessageEvent,
+} from './auth0-runtime.js';
+import { simulatorSecrets } from './simulator-secrets.js';
+
+// The playground runs the *built* Action, as Auth0 would load it, not the sources.
+const load = createRequire(__filename);
+type Action = Pick<ActionHandlers, 'onExecuteSendPhoneMessage' | 'onExecuteCustomPhoneProvider'>;
+
+interface Row {
+  scenario: string;
+  entry: string;
+  outcome: string;
+  log: string;
+  received: string;
+}
+
+interface Scenario {
+  name: string;
+  entry: 'send-phone-message' | 'custom-phone-provider' | 'hook';
+  input: Omit<EventInput, 'secrets'>;
+  providers: string;
+  secrets?: Record<string, string>;
+  prepare?: (simulator: Simulator) => void;
+}
+
+const scenarios: Scenario[] = [
+  {
+    name: 'SMS enrollment',
+    entry: 'send-phone-message',
+    providers: 'twilio,vonage',
+    input: { recipient: '+447911123456', purpose: 'enrollment' },
+  },
+  {
+    name: 'voice challenge',
+    entry: 'send-phone-message',
+    providers: 'vonage,twilio',
+    input: { recipient: '+447911123456', channel: 'voice' },
+  },
+  {
+    name: 'non-E.164 recipient',
+    entry: 'send-phone-message',
+    providers: 'esendex',
+    secrets: { MFA_SMS_DEFAULT_COUNTRY: 'US' },
+    input: { recipient: '1-415-555-2671', country: 'US' },
+  },
+  {
+    name: 'failover (503)',
+    entry: 'send-phone-message',
+    providers: 'twilio,mitto',
+    input: { recipient: '+491701234567', country: 'DE' },
+    prepare: (simulator) => simulator.fail('twilio', 'unavailable'),
+  },
+  {
+    name: 'invalid number: no failover',
+    entry: 'send-phone-message',
+    providers: 'twilio,vonage',
+    input: { recipient: '+447911123457' },
+    prepare: (simulator) => simulator.fail('twilio', 'invalid-number'),
+  },
+  {
+    name: 'blocked country',
+    entry: 'send-phone-message',
+    providers: 'twilio',
+    secrets: { MFA_SMS_ALLOWED_COUNTRIES: 'GB,IE' },
+    input: { recipient: '+2348031234567', country: 'NG' },
+  },
+  {
+    name: 'custom provider: retry',
+    entry: 'custom-phone-provider',
+    providers: 'mitto',
+    input: { recipient: '+447911123458' },
+    prepare: (simulator) => simulator.fail('mitto', 'transient'),
+  },
+  {
+    name: 'custom provider: drop',
+    entry: 'custom-phone-provider',
+    providers: 'vonage',
+    input: { recipient: '+447911123459' },
+    prepare: (simulator) => simulator.fail('vonage', 'auth'),
+  },
+  { name: 'legacy hook', entry: 'hook', providers: 'esendex', input: { recipient: '+447911123460' } },
+];
+
+function describeReceived(messages: readonly SimulatedMessage[], requests: Simulator['requests']): string {
+  const sent = messages.map(
+    (message) =>
+      `${message.provider}/${message.channel}: "${message.text.slice(0, 48)}${message.text.length > 48 ? '…' : ''}"`,
+  );
+  const failed = requests
+    .filter((request) => request.outcome !== 'accepted')
+    .map((request) => `${request.provider}: ${request.outcome}${request.status ? ` ${request.status}` : ''}`);
+  return [...failed, ...sent].join('; ') || 'nothing';
+}
+
+async function run(
+  scenario: Scenario,
+  simulator: Simulator,
+  action: Action,
+  hook: SendPhoneMessageHook,
+): Promise<Row> {
+  simulator.reset();
+  scenario.prepare?.(simulator);
+  const secrets = { ...simulatorSecrets(simulator, scenario.providers), ...scenario.secrets };
+  const input = { ...scenario.input, secrets };
+  const lines: string[] = [];
+  const original = console.log;
+  console.log = (...args: unknown[]) => void lines.push(args.join(' '));
+  let outcome: string;
+  try {
+    if (scenario.entry === 'send-phone-message') {
+      outcome = await action
+        .onExecuteSendPhoneMessage(sendPhoneMessageEvent(input), sendPhoneMessageApi())
+        .then(
+          () => 'resolved',
+          (error: Error & { code?: string }) => `threw ${error.code}`,
+        );
+    } else if (scenario.entry === 'custom-phone-provider') {
+      const api = customPhoneProviderApi();
+      await action.onExecuteCustomPhoneProvider(customPhoneProviderEvent(input), api);
+      outcome = api.calls.retry.length
+        ? 'api.notification.retry'
+        : api.calls.drop.length
+          ? 'api.notification.drop'
+          : 'resolved';
+    } else {
+      outcome = await new Promise<string>((resolve) =>
+        hook(...hookArguments(input), (error) =>
+          resolve(error ? `cb(${(error as Error & { code?: string }).code})` : 'cb(null)'),
+        ),
+      );
+    }
+  } finally {
+    console.log = original;
+  }
+  return {
+    scenario: scenario.name,
+    entry: scenario.entry,
+    outcome,
+    log: lines.join(' | '),
+    received: describeReceived(simulator.messages, simulator.requests),
+  };
+}
+
+async function main(): Promise<void> {
+  const action = load('./action.cjs') as Action;
+  const hook = load('./hook.cjs') as SendPhoneMessageHook;
+  const simulator = await startSimulator();
+  console.log(
+    `mfa-sms playground: the built Action (dist/action.cjs, dist/hook.cjs) against the simulator at ${simulator.url}\n`,
+  );
+  const rows: Row[] = [];
+  try {
+    for (const scenario of scenarios) rows.push(await run(scenario, simulator, action, hook));
+  } finally {
+    await simulator.close();
+  }
+  for (const row of rows) {
+    console.log(`● ${row.scenario}  [${row.entry}]  → ${row.outcome}`);
+    console.log(`    provider received: ${row.received}`);
+    console.log(`    Action log line:   ${row.log}\n`);
+  }
+  console.log(`${rows.length} scenarios run; no request left 127.0.0.1.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

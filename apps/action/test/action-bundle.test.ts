@@ -1,0 +1,309 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Simulator, startSimulator } from '@mfa-sms/simulator';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  customPhoneProviderEvent,
+  type EventInput,
+  hookArguments,
+  sendPhoneMessageEvent,
+} from '../src/auth0-runtime.js';
+import { simulatorSecrets } from '../src/simulator-secrets.js';
+
+// These tests run the built bundle in a child process, as Auth0 would require() it: what they
+// check is what a tenant deploys, not the sources.
+const runner = fileURLToPath(new URL('./run-action.cjs', import.meta.url));
+const bundle = fileURLToPath(new URL('../dist/action.cjs', import.meta.url));
+
+type Execution =
+  | { entry: 'send-phone-message'; event: unknown }
+  | { entry: 'custom-phone-provider'; event: unknown }
+  | { entry: 'hook'; arguments: unknown[] };
+
+interface Result {
+  resolved?: true;
+  threw?: { code?: string; message: string; name: string; stack: string; inspected?: string };
+  logs: string[];
+  calls: { retry: string[]; drop: string[] };
+  ms: number;
+}
+
+const everything: { result: Result; secrets: Record<string, string>; code?: string; recipient: string }[] =
+  [];
+
+function execute(
+  executions: Execution[],
+): Promise<{ results: Result[]; exports: string[]; hookType: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [runner], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`runner exited ${code}: ${stderr}`));
+      else resolve(JSON.parse(stdout));
+    });
+    child.stdin.end(JSON.stringify({ executions }));
+  });
+}
+
+let simulator: Simulator;
+
+function secrets(providers: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { ...simulatorSecrets(simulator, providers), ...extra };
+}
+
+async function run(entry: Execution['entry'], input: EventInput, times = 1): Promise<Result[]> {
+  const code = input.code ?? '493817';
+  const full = { ...input, code };
+  const execution: Execution =
+    entry === 'hook'
+      ? { entry, arguments: hookArguments(full) }
+      : {
+          entry,
+          event:
+            entry === 'custom-phone-provider' ? customPhoneProviderEvent(full) : sendPhoneMessageEvent(full),
+        };
+  const { results } = await execute(Array.from({ length: times }, () => execution));
+  for (const result of results)
+    everything.push({
+      result,
+      secrets: input.secrets as Record<string, string>,
+      code,
+      recipient: input.recipient,
+    });
+  return results;
+}
+
+async function once(entry: Execution['entry'], input: EventInput): Promise<Result> {
+  const [result] = await run(entry, input);
+  if (!result) throw new Error('no result');
+  return result;
+}
+
+beforeAll(async () => {
+  if (!existsSync(bundle))
+    throw new Error('apps/action/dist/action.cjs is missing: run `npm run build` first');
+  simulator = await startSimulator();
+});
+afterAll(() => simulator.close());
+beforeEach(() => simulator.reset());
+
+describe('the built Action', () => {
+  it('exports the two Action handlers, and the hook bundle exports a function', async () => {
+    const { exports, hookType } = await execute([]);
+    expect(exports).toEqual(['onExecuteCustomPhoneProvider', 'onExecuteSendPhoneMessage']);
+    expect(hookType).toBe('function');
+  });
+
+  it('keeps third-party packages external and lists them with exact versions', () => {
+    const source = readFileSync(bundle, 'utf8');
+    for (const name of ['zod', 'libphonenumber-js'])
+      expect(source).toMatch(new RegExp(`require\\("${name}(/[a-z]+)?"\\)`));
+    const dependencies = JSON.parse(
+      readFileSync(new URL('../dist/dependencies.json', import.meta.url), 'utf8'),
+    );
+    expect(Object.keys(dependencies).sort()).toEqual(['libphonenumber-js', 'undici', 'zod']);
+    for (const version of Object.values(dependencies)) expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(source.length).toBeLessThan(100 * 1024);
+  });
+
+  it.each([
+    ['twilio', 'sms'],
+    ['twilio', 'voice'],
+    ['vonage', 'sms'],
+    ['vonage', 'voice'],
+    ['esendex', 'sms'],
+    ['esendex', 'voice'],
+    ['mitto', 'sms'],
+  ] as const)('sends through %s by %s', async (provider, channel) => {
+    const result = await once('send-phone-message', {
+      recipient: '+447911123456',
+      channel,
+      secrets: secrets(provider),
+    });
+    expect(result.threw).toBeUndefined();
+    expect(simulator.messages).toHaveLength(1);
+    expect(simulator.messages[0]).toMatchObject({ provider, channel });
+    expect(simulator.messages[0]?.to.replace(/^\+/, '')).toBe('447911123456');
+    if (channel === 'voice') expect(simulator.messages[0]?.text).toContain('4, 9, 3, 8, 1, 7');
+    expect(result.logs).toHaveLength(1);
+    expect(result.logs[0]).toMatch(
+      new RegExp(`^mfa-sms sent channel=${channel} to=\\+44\\*{6}456 provider=${provider} `),
+    );
+  });
+
+  it('fails over to the next provider on a retryable error', async () => {
+    simulator.fail('twilio', 'unavailable');
+    const result = await once('send-phone-message', {
+      recipient: '+447911123456',
+      secrets: secrets('twilio,vonage'),
+    });
+    expect(result.resolved).toBe(true);
+    expect(simulator.messages.map((message) => message.provider)).toEqual(['vonage']);
+    expect(result.logs[0]).toContain('attempts=twilio:provider_unavailable,vonage:ok');
+  });
+
+  it('does not fail over on a permanent error', async () => {
+    simulator.fail('twilio', 'invalid-number');
+    const result = await once('send-phone-message', {
+      recipient: '+447911123456',
+      secrets: secrets('twilio,vonage'),
+    });
+    expect(result.threw).toMatchObject({ code: 'invalid_recipient' });
+    expect(simulator.requests.map((request) => request.provider)).toEqual(['twilio']);
+  });
+
+  it('keeps its deadline when every provider hangs', async () => {
+    simulator.fail('twilio', 'no-answer', { times: Number.POSITIVE_INFINITY });
+    simulator.fail('vonage', 'no-answer', { times: Number.POSITIVE_INFINITY });
+    const result = await once('send-phone-message', {
+      recipient: '+447911123456',
+      secrets: secrets('twilio,vonage', { MFA_SMS_DEADLINE_MS: '2000' }),
+    });
+    expect(result.threw).toMatchObject({ code: 'timeout' });
+    expect(result.ms).toBeGreaterThanOrEqual(1800);
+    expect(result.ms).toBeLessThan(3500);
+  });
+
+  it('normalises a recipient that is not E.164 with MFA_SMS_DEFAULT_COUNTRY', async () => {
+    const result = await once('send-phone-message', {
+      recipient: '1-415-555-2671',
+      secrets: secrets('twilio', { MFA_SMS_DEFAULT_COUNTRY: 'US' }),
+    });
+    expect(result.resolved).toBe(true);
+    expect(simulator.messages[0]?.to).toBe('+14155552671');
+  });
+
+  it('blocks a country outside MFA_SMS_ALLOWED_COUNTRIES before any request', async () => {
+    const result = await once('send-phone-message', {
+      recipient: '+2348031234567',
+      secrets: secrets('twilio', { MFA_SMS_ALLOWED_COUNTRIES: 'GB,IE' }),
+    });
+    expect(result.threw).toMatchObject({ code: 'blocked_destination' });
+    expect(simulator.requests).toHaveLength(0);
+  });
+
+  it('asks Auth0 to retry a transient total failure of a custom phone provider', async () => {
+    simulator.fail('mitto', 'transient');
+    const result = await once('custom-phone-provider', {
+      recipient: '+447911123456',
+      secrets: secrets('mitto'),
+    });
+    expect(result.resolved).toBe(true);
+    expect(result.calls.retry).toHaveLength(1);
+    expect(result.calls.drop).toHaveLength(0);
+  });
+
+  it('drops a permanent failure of a custom phone provider', async () => {
+    simulator.fail('vonage', 'auth');
+    const result = await once('custom-phone-provider', {
+      recipient: '+447911123456',
+      secrets: secrets('vonage'),
+    });
+    expect(result.calls.drop).toHaveLength(1);
+    expect(result.calls.drop[0]).toMatch(/^auth_failed: /);
+    expect(result.calls.retry).toHaveLength(0);
+  });
+
+  it('sends a custom phone provider voice notification through a voice provider', async () => {
+    const result = await once('custom-phone-provider', {
+      recipient: '+447911123456',
+      channel: 'voice',
+      secrets: secrets('mitto,twilio'),
+    });
+    expect(result.resolved).toBe(true);
+    expect(simulator.messages).toMatchObject([{ provider: 'twilio', channel: 'voice' }]);
+  });
+
+  it('sends a repeated trigger once', async () => {
+    const results = await run(
+      'send-phone-message',
+      { recipient: '+447911123456', secrets: secrets('esendex') },
+      2,
+    );
+    expect(results.map((result) => result.logs[0]?.split(' ')[1])).toEqual(['sent', 'duplicate']);
+    expect(simulator.messages).toHaveLength(1);
+  });
+
+  it('logs and sends nothing in a dry run', async () => {
+    const result = await once('send-phone-message', {
+      recipient: '+447911123456',
+      secrets: secrets('twilio,vonage', { MFA_SMS_DRY_RUN: 'true' }),
+    });
+    expect(result.resolved).toBe(true);
+    expect(result.logs[0]).toMatch(/^mfa-sms dry-run channel=sms to=\+44\*{6}456 providers=twilio,vonage /);
+    expect(simulator.requests).toHaveLength(0);
+  });
+
+  it('runs the legacy hook with secrets from context.webtask', async () => {
+    const ok = await once('hook', { recipient: '+447911123456', secrets: secrets('vonage') });
+    expect(ok.resolved).toBe(true);
+    simulator.fail('vonage', 'no-credit');
+    const failed = await once('hook', { recipient: '+447911123456', secrets: secrets('vonage') });
+    expect(failed.threw).toMatchObject({ code: 'insufficient_funds' });
+  });
+
+  it.each([
+    [{ MFA_SMS_PROVIDERS: '' }, 'MFA_SMS_PROVIDERS', 'is missing'],
+    [{ MFA_SMS_PROVIDERS: 'twilio,sinch' }, 'MFA_SMS_PROVIDERS', 'unknown provider'],
+    [{ TWILIO_ACCOUNT_SID: 'XX-not-a-sid-secret-value' }, 'TWILIO_ACCOUNT_SID', 'is invalid'],
+    [{ TWILIO_ACCOUNT_SID: '' }, 'TWILIO_ACCOUNT_SID', 'is missing'],
+    [{ MFA_SMS_DEADLINE_MS: '30000' }, 'MFA_SMS_DEADLINE_MS', '20 s'],
+    [{ MFA_SMS_ROUTES: 'US=' }, 'MFA_SMS_ROUTES', 'must look like'],
+    [{ MFA_SMS_ROUTES: 'US=vonage' }, 'routes.US', 'names provider "vonage"'],
+  ])('names the secret in a configuration error: %j', async (extra, name, text) => {
+    const result = await once('send-phone-message', {
+      recipient: '+447911123456',
+      secrets: secrets('twilio', extra),
+    });
+    expect(result.threw).toMatchObject({ code: 'invalid_config' });
+    expect(result.threw?.message).toContain(name);
+    expect(result.threw?.message).toContain(text);
+    for (const value of Object.values(extra))
+      if (value.length > 6) expect(result.threw?.message).not.toContain(value);
+    expect(simulator.requests).toHaveLength(0);
+  });
+});
+
+describe('secret hygiene of the built Action', () => {
+  it('writes exactly one log line of at most 256 characters per execution', () => {
+    expect(everything.length).toBeGreaterThan(20);
+    for (const { result } of everything) {
+      expect(result.logs).toHaveLength(1);
+      expect(result.logs[0]?.length).toBeLessThanOrEqual(256);
+    }
+  });
+
+  it('never logs or throws a secret, the code or the full number', () => {
+    for (const { result, secrets: used, code, recipient } of everything) {
+      const visible = [
+        ...result.logs,
+        result.threw?.message,
+        result.threw?.stack,
+        result.threw?.inspected,
+        ...result.calls.retry,
+        ...result.calls.drop,
+      ]
+        .filter(Boolean)
+        .join('\n');
+      const digits = recipient.replace(/\D/g, '');
+      expect(visible).not.toContain(digits);
+      if (code) {
+        expect(visible).not.toContain(code);
+        expect(visible).not.toContain(code.split('').join('.'));
+      }
+      for (const [name, value] of Object.entries(used)) {
+        if (/(TOKEN|SECRET|PASSWORD|KEY)$/.test(name) && value.length >= 8)
+          expect(visible, name).not.toContain(value);
+      }
+    }
+  });
+});

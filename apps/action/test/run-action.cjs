@@ -1,0 +1,98 @@
+'use strict';
+// Loads the built Action the way Auth0 does (require, CommonJS, a fresh process) and runs the
+// executions given as JSON on stdin, one after another in the same warm container. Prints one
+// JSON line with what each execution did: its outcome, its log lines, and the api calls it made.
+const path = require('node:path');
+
+function createCache() {
+  const entries = new Map();
+  return {
+    entries,
+    get(key) {
+      const entry = entries.get(key);
+      return entry ? { value: entry } : undefined;
+    },
+    set(key, value) {
+      if (Buffer.byteLength(key) > 64) return { type: 'error', code: 'KEY_TOO_LARGE' };
+      entries.set(key, value);
+      return { type: 'success' };
+    },
+    delete(key) {
+      entries.delete(key);
+      return { type: 'success' };
+    },
+  };
+}
+
+async function main() {
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  const { executions } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  const dist = path.join(__dirname, '..', 'dist');
+  const action = require(path.join(dist, 'action.cjs'));
+  const hook = require(path.join(dist, 'hook.cjs'));
+  const cache = createCache();
+  const results = [];
+  for (const execution of executions) {
+    const logs = [];
+    const original = console.log;
+    console.log = (...args) => logs.push(args.join(' '));
+    const calls = { retry: [], drop: [] };
+    const started = Date.now();
+    let outcome;
+    try {
+      if (execution.entry === 'hook') {
+        outcome = await new Promise((resolve) => {
+          const [recipient, text, context] = execution.arguments;
+          hook(recipient, text, context, (error) =>
+            resolve(
+              error
+                ? {
+                    threw: { code: error.code, message: error.message, name: error.name, stack: error.stack },
+                  }
+                : { resolved: true },
+            ),
+          );
+        });
+      } else {
+        const api =
+          execution.entry === 'custom-phone-provider'
+            ? {
+                cache,
+                notification: {
+                  retry: (reason) => calls.retry.push(reason),
+                  drop: (reason) => calls.drop.push(reason),
+                },
+              }
+            : { cache };
+        const handler =
+          execution.entry === 'custom-phone-provider'
+            ? action.onExecuteCustomPhoneProvider
+            : action.onExecuteSendPhoneMessage;
+        outcome = await handler(execution.event, api).then(
+          () => ({ resolved: true }),
+          (error) => ({
+            threw: {
+              code: error.code,
+              message: error.message,
+              name: error.name,
+              stack: error.stack,
+              inspected: require('node:util').inspect(error, { depth: null }),
+            },
+          }),
+        );
+      }
+    } finally {
+      console.log = original;
+    }
+    results.push({ ...outcome, logs, calls, ms: Date.now() - started });
+  }
+  process.stdout.write(
+    `${JSON.stringify({ results, exports: Object.keys(action).sort(), hookType: typeof hook })}\n`,
+  );
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error?.stack}\n`);
+  process.exit(1);
+});

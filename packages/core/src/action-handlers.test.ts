@@ -1,0 +1,294 @@
+import { describe, expect, it } from 'vitest';
+import { createActionHandlers } from './action-handlers.js';
+import type { Auth0Cache, CustomPhoneProviderEvent, SendPhoneMessageEvent } from './auth0-types.js';
+import { MfaSmsError, type MfaSmsErrorCode } from './errors.js';
+import type { PhoneMessage, Provider } from './types.js';
+
+// Providers are scripted here: these tests are about the Auth0 behaviour around them. The same
+// handlers run with every real provider against the simulator in apps/action's tests.
+function scripted(
+  name: string,
+  outcomes: ('ok' | MfaSmsErrorCode)[] = ['ok'],
+  channels: Provider['channels'] = ['sms', 'voice'],
+) {
+  const sent: PhoneMessage[] = [];
+  const provider: Provider = {
+    name,
+    channels,
+    async send(message) {
+      sent.push(message);
+      const outcome = outcomes[Math.min(sent.length - 1, outcomes.length - 1)] ?? 'ok';
+      if (outcome !== 'ok')
+        throw new MfaSmsError({ code: outcome, provider: name, message: `${name} says ${outcome}` });
+      return { provider: name, channel: message.channel, id: `${name}-${sent.length}`, to: message.to };
+    },
+  };
+  return { provider, sent };
+}
+
+function cache(): Auth0Cache & { entries: Map<string, string> } {
+  const entries = new Map<string, string>();
+  return {
+    entries,
+    get: (key) => (entries.has(key) ? { value: entries.get(key) as string } : undefined),
+    set: (key, value) => {
+      entries.set(key, value);
+      return { type: 'success' };
+    },
+    delete: (key) => {
+      entries.delete(key);
+      return { type: 'success' };
+    },
+  };
+}
+
+const secrets = { TOKEN: 'token-value-that-is-secret' };
+
+function sendEvent(
+  overrides: Partial<SendPhoneMessageEvent['message_options']> = {},
+  eventSecrets: Record<string, string> = secrets,
+): SendPhoneMessageEvent {
+  return {
+    message_options: {
+      recipient: '07400 123456',
+      text: 'Your code is 493817',
+      code: '493817',
+      action: 'second-factor-authentication',
+      message_type: 'sms',
+      ...overrides,
+    },
+    request: { ip: '203.0.113.1', language: 'de-DE', geoip: { countryCode: 'GB' } },
+    user: { user_id: 'auth0|1' },
+    client: { client_id: 'c', name: 'Acme' },
+    tenant: { id: 't' },
+    transaction: { correlation_id: 'corr-123' },
+    secrets: eventSecrets,
+  };
+}
+
+function customEvent(recipient = '+447400123456'): CustomPhoneProviderEvent {
+  return {
+    notification: {
+      recipient,
+      as_text: 'Your code is 493817',
+      as_voice: 'Your code is 4.9.3.8.1.7',
+      code: '493817',
+      delivery_method: 'text',
+      message_type: 'otp_verify',
+    },
+    request: { ip: '203.0.113.1' },
+    user: { user_id: 'auth0|1' },
+    tenant: { id: 't' },
+    secrets,
+  };
+}
+
+function customApi() {
+  const calls = { retry: [] as string[], drop: [] as string[] };
+  return {
+    calls,
+    api: {
+      cache: cache(),
+      notification: {
+        retry: (reason: string) => void calls.retry.push(reason),
+        drop: (reason: string) => void calls.drop.push(reason),
+      },
+    },
+  };
+}
+
+describe('createActionHandlers', () => {
+  it('normalises with the request country, sends, caches, and logs one redacted line', async () => {
+    const a = scripted('a');
+    const lines: string[] = [];
+    const handlers = createActionHandlers({ providers: [a.provider], log: (line) => lines.push(line) });
+    await handlers.onExecuteSendPhoneMessage(sendEvent(), { cache: cache() });
+    expect(a.sent).toEqual([
+      {
+        to: '+447400123456',
+        text: 'Your code is 493817',
+        channel: 'sms',
+        code: '493817',
+        language: 'de-DE',
+        reference: 'corr-123',
+      },
+    ]);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^mfa-sms sent channel=sms to=\+44\*{6}456 provider=a id=a-1 attempts=a:ok ms=\d+ corr=corr-123$/,
+    );
+  });
+
+  it('builds providers from the secrets once per container and again when they change', async () => {
+    let builds = 0;
+    const handlers = createActionHandlers({
+      providers: (received) => {
+        builds += 1;
+        expect(Object.isFrozen(received)).toBe(true);
+        return [scripted(`p${builds}`).provider];
+      },
+      log: () => {},
+    });
+    await handlers.onExecuteSendPhoneMessage(sendEvent({ code: '111111' }), { cache: cache() });
+    await handlers.onExecuteSendPhoneMessage(sendEvent({ code: '222222' }), { cache: cache() });
+    expect(builds).toBe(1);
+    await handlers.onExecuteSendPhoneMessage(
+      sendEvent({ code: '333333' }, { TOKEN: 'rotated-token-value' }),
+      { cache: cache() },
+    );
+    expect(builds).toBe(2);
+  });
+
+  it('sends the same recipient, code and purpose once within the window', async () => {
+    const a = scripted('a');
+    const lines: string[] = [];
+    const handlers = createActionHandlers({ providers: [a.provider], log: (line) => lines.push(line) });
+    const shared = cache();
+    await handlers.onExecuteSendPhoneMessage(sendEvent(), { cache: shared });
+    await handlers.onExecuteSendPhoneMessage(sendEvent(), { cache: shared });
+    await handlers.onExecuteSendPhoneMessage(sendEvent({ code: '000111', text: 'Your code is 000111' }), {
+      cache: shared,
+    });
+    expect(a.sent).toHaveLength(2);
+    expect(lines.map((line) => line.split(' ')[1])).toEqual(['sent', 'duplicate', 'sent']);
+    expect([...shared.entries.keys()].every((key) => Buffer.byteLength(key) <= 64)).toBe(true);
+  });
+
+  it('still sends when the cache fails', async () => {
+    const a = scripted('a');
+    const broken: Auth0Cache = {
+      get: () => {
+        throw new Error('cache down');
+      },
+      set: () => ({ type: 'error', code: 'QUOTA' }),
+      delete: () => ({ type: 'success' }),
+    };
+    const handlers = createActionHandlers({ providers: [a.provider], log: () => {} });
+    await handlers.onExecuteSendPhoneMessage(sendEvent(), { cache: broken });
+    await handlers.onExecuteSendPhoneMessage(sendEvent(), { cache: broken });
+    expect(a.sent).toHaveLength(2);
+  });
+
+  it('throws a permanent failure for send-phone-message and does not fail over', async () => {
+    const a = scripted('a', ['invalid_recipient']);
+    const b = scripted('b');
+    const handlers = createActionHandlers({ providers: [a.provider, b.provider], log: () => {} });
+    await expect(handlers.onExecuteSendPhoneMessage(sendEvent(), { cache: cache() })).rejects.toMatchObject({
+      code: 'invalid_recipient',
+    });
+    expect(b.sent).toHaveLength(0);
+  });
+
+  it('retries retryable and drops permanent failures of a custom phone provider', async () => {
+    const retry = customApi();
+    await createActionHandlers({
+      providers: [scripted('a', ['provider_unavailable']).provider],
+      log: () => {},
+    }).onExecuteCustomPhoneProvider(customEvent(), retry.api);
+    expect(retry.calls).toEqual({ retry: [expect.stringMatching(/^provider_unavailable: /)], drop: [] });
+    const drop = customApi();
+    await createActionHandlers({
+      providers: [scripted('a', ['auth_failed']).provider],
+      log: () => {},
+    }).onExecuteCustomPhoneProvider(customEvent(), drop.api);
+    expect(drop.calls).toEqual({ retry: [], drop: [expect.stringMatching(/^auth_failed: /)] });
+  });
+
+  it('drops an invalid recipient without asking any provider', async () => {
+    const a = scripted('a');
+    const { api, calls } = customApi();
+    await createActionHandlers({ providers: [a.provider], log: () => {} }).onExecuteCustomPhoneProvider(
+      customEvent('+44 12'),
+      api,
+    );
+    expect(calls.drop).toHaveLength(1);
+    expect(a.sent).toHaveLength(0);
+  });
+
+  it('uses the built-in catalog in the user language when asked', async () => {
+    const a = scripted('a');
+    await createActionHandlers({
+      providers: [a.provider],
+      templates: 'builtin',
+      log: () => {},
+    }).onExecuteSendPhoneMessage(sendEvent(), {
+      cache: cache(),
+    });
+    expect(a.sent[0]).toMatchObject({ text: '493817 ist Ihr Bestätigungscode für Acme.', language: 'de' });
+  });
+
+  it('logs and sends nothing in a dry run', async () => {
+    const a = scripted('a');
+    const lines: string[] = [];
+    await createActionHandlers({
+      providers: [a.provider],
+      dryRun: true,
+      log: (line) => lines.push(line),
+    }).onExecuteSendPhoneMessage(sendEvent(), {
+      cache: cache(),
+    });
+    expect(a.sent).toHaveLength(0);
+    expect(lines[0]).toMatch(/^mfa-sms dry-run channel=sms to=\+44\*{6}456 providers=a /);
+  });
+
+  it('routes voice only through providers that have it', async () => {
+    const smsOnly = scripted('sms-only', ['ok'], ['sms']);
+    const voice = scripted('voice');
+    await createActionHandlers({
+      providers: [smsOnly.provider, voice.provider],
+      log: () => {},
+    }).onExecuteSendPhoneMessage(sendEvent({ message_type: 'voice' }), { cache: cache() });
+    expect(smsOnly.sent).toHaveLength(0);
+    expect(voice.sent).toHaveLength(1);
+  });
+
+  it('runs the legacy hook with context.webtask.secrets and the callback', async () => {
+    const a = scripted('a', ['ok', 'insufficient_funds']);
+    const handlers = createActionHandlers({ providers: (s) => (s.TOKEN ? [a.provider] : []), log: () => {} });
+    const context = {
+      message_type: 'sms' as const,
+      action: 'enrollment' as const,
+      code: '123456',
+      webtask: { secrets },
+    };
+    const first = await new Promise<unknown[]>((resolve) =>
+      handlers.hook('+447400123456', 'code 123456', context, (...args) => resolve(args)),
+    );
+    expect(first).toEqual([null, {}]);
+    const second = await new Promise<unknown[]>((resolve) =>
+      handlers.hook('+447400123456', 'code 654321', { ...context, code: '654321' }, (...args) =>
+        resolve(args),
+      ),
+    );
+    expect(second[0]).toMatchObject({ code: 'insufficient_funds' });
+  });
+
+  it('reports a bad option at the first event, naming it', async () => {
+    const lines: string[] = [];
+    const handlers = createActionHandlers({
+      providers: [scripted('a').provider],
+      deadlineMs: 30_000,
+      log: (line) => lines.push(line),
+    });
+    await expect(handlers.onExecuteSendPhoneMessage(sendEvent(), { cache: cache() })).rejects.toThrow(
+      'option "deadlineMs"',
+    );
+    expect(lines[0]).toMatch(/^mfa-sms failed channel=sms code=invalid_config /);
+  });
+
+  it('keeps the log line within 256 characters and free of the code, number and secrets', async () => {
+    const lines: string[] = [];
+    const failing: Provider = {
+      name: 'x'.repeat(30),
+      channels: ['sms'],
+      send: async () => {
+        throw new MfaSmsError({ code: 'rejected', message: `${'very long reason '.repeat(30)}` });
+      },
+    };
+    const handlers = createActionHandlers({ providers: [failing], log: (line) => lines.push(line) });
+    await expect(handlers.onExecuteSendPhoneMessage(sendEvent(), { cache: cache() })).rejects.toBeDefined();
+    expect(lines[0]?.length).toBeLessThanOrEqual(256);
+    for (const value of ['493817', '7400123456', secrets.TOKEN])
+      expect(lines.join('\n')).not.toContain(value);
+  });
+});

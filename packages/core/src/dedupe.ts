@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import type { Auth0Cache } from './auth0-types.js';
+import type { PhoneMessage, Purpose } from './types.js';
+
+/**
+ * Remembers what was sent recently so that a repeated trigger (a double-clicked "resend", an
+ * Auth0 retry after a send that did go out) does not text the user twice. Auth0's `api.cache`
+ * is preferred; the hook has none, so a small per-container memory stands in for it there.
+ * A cache that fails never blocks a send: deduplication is best effort by design.
+ */
+export interface SentLedger {
+  seen(key: string): Promise<boolean>;
+  remember(key: string, value: string): Promise<void>;
+}
+
+// Auth0 limits cache keys to 64 bytes: a prefix and a truncated SHA-256 fit with room to spare.
+export function dedupeKey(message: PhoneMessage, purpose: Purpose): string {
+  const material = [message.to, message.channel, purpose, message.code ?? message.text].join('\u0000');
+  return `mfa-sms:${createHash('sha256').update(material).digest('base64url').slice(0, 32)}`;
+}
+
+export function cacheLedger(cache: Auth0Cache, ttlMs: number): SentLedger {
+  return {
+    async seen(key) {
+      try {
+        const entry = await cache.get(key);
+        return entry !== undefined && entry !== null && typeof entry.value === 'string';
+      } catch {
+        return false;
+      }
+    },
+    async remember(key, value) {
+      try {
+        await cache.set(key, value, { ttl: ttlMs });
+      } catch {
+        // A full or failing cache only costs deduplication.
+      }
+    },
+  };
+}
+
+const memoryLimit = 256;
+
+export function memoryLedger(ttlMs: number, now: () => number = Date.now): SentLedger {
+  const entries = new Map<string, number>();
+  return {
+    async seen(key) {
+      const expires = entries.get(key);
+      if (expires === undefined) return false;
+      if (expires <= now()) {
+        entries.delete(key);
+        return false;
+      }
+      return true;
+    },
+    async remember(key) {
+      entries.delete(key);
+      entries.set(key, now() + ttlMs);
+      // Oldest first in insertion order: dropping from the front bounds memory in a warm container.
+      while (entries.size > memoryLimit) {
+        const oldest = entries.keys().next().value;
+        if (oldest === undefined) break;
+        entries.delete(oldest);
+      }
+    },
+  };
+}

@@ -1,0 +1,282 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { inspect } from 'node:util';
+import { MockAgent } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { isMfaSmsError } from './errors.js';
+import { closeHttpPools, codeForStatus, createHttpClient, parseRetryAfter } from './http.js';
+
+type Handler = (request: IncomingMessage, response: ServerResponse, body: string) => void;
+
+let handler: Handler = (_request, response) => response.end('{}');
+let url = '';
+const server = createServer((request, response) => {
+  const chunks: Buffer[] = [];
+  request.on('data', (chunk: Buffer) => chunks.push(chunk));
+  request.on('end', () => handler(request, response, Buffer.concat(chunks).toString()));
+});
+const sockets = new Set<Socket>();
+server.on('connection', (socket) => {
+  sockets.add(socket);
+  socket.on('close', () => sockets.delete(socket));
+});
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await closeHttpPools();
+  for (const socket of sockets) socket.destroy();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+const secret = 'super-secret-token-value';
+
+function client(overrides: { timeoutMs?: number; maxResponseBytes?: number } = {}) {
+  return createHttpClient({
+    provider: 'acme',
+    label: 'Acme',
+    baseUrl: `${url}/base`,
+    headers: { authorization: `Bearer ${secret}` },
+    secrets: [secret],
+    ...overrides,
+  });
+}
+
+async function caught(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('createHttpClient.request', () => {
+  it('sends to the base path with default and per-request headers and returns the answer', async () => {
+    let seen: { url?: string; auth?: string; type?: string; body?: string } = {};
+    handler = (request, response, body) => {
+      seen = {
+        url: request.url,
+        auth: request.headers.authorization,
+        type: request.headers['content-type'],
+        body,
+      };
+      response.writeHead(201, { 'content-type': 'application/json', 'x-multi': ['a', 'b'] });
+      response.end('{"ok":true}');
+    };
+    const answer = await client().request({
+      path: '/send?x=1',
+      headers: { 'content-type': 'text/plain' },
+      body: 'hello',
+    });
+    expect(seen).toEqual({
+      url: '/base/send?x=1',
+      auth: `Bearer ${secret}`,
+      type: 'text/plain',
+      body: 'hello',
+    });
+    expect(answer.status).toBe(201);
+    expect(answer.headers['x-multi']).toBe('a, b');
+    expect(answer.body).toBe('{"ok":true}');
+  });
+
+  it('resolves non-2xx answers instead of throwing', async () => {
+    handler = (_request, response) => {
+      response.writeHead(503);
+      response.end('down');
+    };
+    await expect(client().request({ path: '/x' })).resolves.toMatchObject({ status: 503, body: 'down' });
+  });
+
+  it('times out a silent server within the timeout and says so', async () => {
+    handler = () => {};
+    const started = performance.now();
+    const error = await caught(client({ timeoutMs: 200 }).request({ path: '/slow' }));
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(error).toMatchObject({ code: 'timeout', retryable: true, provider: 'acme' });
+    expect(String((error as Error).message)).toContain('did not answer within 200 ms');
+  });
+
+  it('lets a per-request timeout override the client default', async () => {
+    handler = () => {};
+    await expect(
+      client({ timeoutMs: 5000 }).request({ path: '/slow', timeoutMs: 150 }),
+    ).rejects.toMatchObject({ code: 'timeout' });
+  });
+
+  it('rejects with the abort reason when the caller aborts', async () => {
+    handler = () => {};
+    const controller = new AbortController();
+    const reason = new Error('caller gave up');
+    setTimeout(() => controller.abort(reason), 50);
+    const started = performance.now();
+    await expect(client().request({ path: '/slow', signal: controller.signal })).rejects.toBe(reason);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('rejects at once for an already aborted signal', async () => {
+    const signal = AbortSignal.abort(new Error('before'));
+    await expect(client().request({ path: '/x', signal })).rejects.toThrow('before');
+  });
+
+  it('maps a reset connection to a retryable network error', async () => {
+    handler = (request) => request.socket.resetAndDestroy();
+    await expect(client().request({ path: '/x' })).rejects.toMatchObject({
+      code: 'network',
+      retryable: true,
+    });
+  });
+
+  it('maps a refused connection to a retryable network error', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const http = createHttpClient({ provider: 'acme', label: 'Acme', baseUrl: `http://127.0.0.1:${port}` });
+    const error = await caught(http.request({ path: '/x' }));
+    expect(error).toMatchObject({ code: 'network', retryable: true });
+    expect((error as Error).message).toContain('ECONNREFUSED');
+  });
+
+  it('abandons an answer larger than the cap without buffering it', async () => {
+    handler = (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(64 * 1024, 'a');
+      let sent = 0;
+      const pump = () => {
+        while (sent < 5 * 1024 * 1024 && !response.destroyed) {
+          sent += chunk.length;
+          if (!response.write(chunk)) return void response.once('drain', pump);
+        }
+        response.end();
+      };
+      pump();
+    };
+    const error = await caught(client({ maxResponseBytes: 1024 }).request({ path: '/huge' }));
+    expect(error).toMatchObject({ code: 'bad_response', retryable: false, status: 200 });
+  });
+
+  it('uses a given dispatcher instead of its own pool', async () => {
+    const agent = new MockAgent();
+    agent.disableNetConnect();
+    agent
+      .get('https://api.example.com')
+      .intercept({ path: '/v1/send', method: 'POST' })
+      .reply(202, '{"id":"m1"}');
+    const http = createHttpClient({
+      provider: 'acme',
+      label: 'Acme',
+      baseUrl: 'https://api.example.com/v1',
+      dispatcher: agent,
+    });
+    await expect(http.request({ path: '/send' })).resolves.toMatchObject({
+      status: 202,
+      body: '{"id":"m1"}',
+    });
+    await agent.close();
+  });
+});
+
+describe('parsing and error helpers', () => {
+  const http = createHttpClient({
+    provider: 'acme',
+    label: 'Acme',
+    baseUrl: 'https://api.example.com',
+    secrets: [secret],
+  });
+  const schema = z.object({ id: z.string() });
+  const response = (status: number, body: string, headers: Record<string, string> = {}) => ({
+    status,
+    body,
+    headers,
+  });
+
+  it('parses JSON with a schema and keeps extra fields out', () => {
+    expect(http.parseJson(response(200, '{"id":"x","extra":1}'), schema)).toEqual({ id: 'x' });
+  });
+
+  it.each([
+    ['empty body', ''],
+    ['body is not JSON', '<html>oops</html>'],
+    ['id:', '{"id":5}'],
+  ])('turns a bad body into bad_response (%s)', (reason, body) => {
+    let error: unknown;
+    try {
+      http.parseJson(response(200, body, { 'content-type': 'text/html' }), schema);
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toMatchObject({ code: 'bad_response', provider: 'acme', status: 200 });
+    expect((error as Error).message).toContain(reason);
+  });
+
+  it('tryParseJson returns undefined for bodies that do not match', () => {
+    expect(http.tryParseJson(response(400, 'nope'), schema)).toBeUndefined();
+    expect(http.tryParseJson(response(400, '{"id":"a"}'), schema)).toEqual({ id: 'a' });
+  });
+
+  it.each([
+    [400, 'rejected', false],
+    [401, 'auth_failed', false],
+    [402, 'insufficient_funds', false],
+    [403, 'auth_failed', false],
+    [404, 'rejected', false],
+    [408, 'timeout', true],
+    [429, 'rate_limited', true],
+    [500, 'provider_unavailable', true],
+    [503, 'provider_unavailable', true],
+  ] as const)('maps HTTP %i to %s', (status, code, retryable) => {
+    expect(codeForStatus(status)).toBe(code);
+    expect(http.errorFromResponse(response(status, ''))).toMatchObject({
+      code,
+      retryable,
+      status,
+      provider: 'acme',
+    });
+  });
+
+  it('reads Retry-After in seconds and as a date', () => {
+    expect(http.errorFromResponse(response(429, '', { 'retry-after': '2' }))).toMatchObject({
+      retryAfterMs: 2000,
+    });
+    expect(
+      parseRetryAfter('Wed, 21 Oct 2015 07:28:10 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT')),
+    ).toBe(10_000);
+    expect(parseRetryAfter('soon')).toBeUndefined();
+    expect(parseRetryAfter(undefined)).toBeUndefined();
+  });
+
+  it('lets the provider table override the status mapping', () => {
+    const error = http.errorFromResponse(response(400, '{"code":21614}'), {
+      code: 'invalid_recipient',
+      providerCode: '21614',
+      detail: 'not a mobile number',
+    });
+    expect(error).toMatchObject({
+      code: 'invalid_recipient',
+      retryable: false,
+      providerCode: '21614',
+      status: 400,
+    });
+    expect(error.message).toBe('Acme answered HTTP 400 (21614): not a mobile number');
+  });
+
+  it('never lets a secret, the recipient or the code into the error', () => {
+    const body = `bad token ${secret} for +447911123456 with code 493817 and 44 7911 123456`;
+    const error = http.errorFromResponse(response(401, body), { sensitive: ['+447911123456', '493817'] });
+    const everything = [
+      error.message,
+      error.stack,
+      inspect(error, { depth: null }),
+      JSON.stringify(error),
+    ].join('\n');
+    expect(isMfaSmsError(error)).toBe(true);
+    for (const value of [secret, '447911123456', '7911 123456', '493817'])
+      expect(everything).not.toContain(value);
+    expect(error.message).toContain('[redacted]');
+    expect(error.message).toContain('44******456');
+  });
+});

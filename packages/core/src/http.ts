@@ -1,0 +1,350 @@
+import type { Dispatcher } from 'undici';
+import type { z } from 'zod';
+import { MfaSmsError, type MfaSmsErrorCode } from './errors.js';
+import { redactSecrets, summarizeBody } from './redact.js';
+
+export type { Dispatcher } from 'undici';
+
+/** How one provider talks HTTP: its origin, its limits and what must never leak from it. */
+export interface HttpClientOptions {
+  /** Provider id, put on every error (`twilio`). */
+  provider: string;
+  /** Provider name for people, used in error messages (`Twilio`). */
+  label: string;
+  /** Scheme, host and port (a path is kept as a prefix). */
+  baseUrl: string;
+  /** Per-attempt timeout, from sending the request to the last byte of the answer. Default 10 000 ms. */
+  timeoutMs?: number;
+  /** An undici dispatcher (a `MockAgent`, a proxy agent); by default a keep-alive pool per origin. */
+  dispatcher?: Dispatcher;
+  /** Answers larger than this are abandoned mid-stream as `bad_response`. Default 64 KiB. */
+  maxResponseBytes?: number;
+  /** Headers sent with every request (authentication, user agent). */
+  headers?: Readonly<Record<string, string>>;
+  /** Values that must never appear in an error: credentials. */
+  secrets?: readonly (string | undefined)[];
+}
+
+export interface HttpRequest {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Path and query, appended to the base URL's path. */
+  path: string;
+  headers?: Readonly<Record<string, string>>;
+  body?: string;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** Per-message values that must never appear in an error: the one-time code, the recipient. */
+  sensitive?: readonly (string | undefined)[];
+}
+
+export interface HttpResponse {
+  status: number;
+  /** Lower-case header names; repeated headers joined with `, `. */
+  headers: Readonly<Record<string, string | undefined>>;
+  body: string;
+}
+
+/** What a provider's error table says about a failed answer; missing fields fall back to the HTTP status. */
+export interface ProviderErrorDetails {
+  code?: MfaSmsErrorCode;
+  retryable?: boolean;
+  providerCode?: string;
+  /** The provider's own explanation; it is shortened and redacted like everything else. */
+  detail?: string;
+  /** Per-message values that must not appear in the error, as in `HttpRequest.sensitive`. */
+  sensitive?: readonly (string | undefined)[];
+}
+
+export interface HttpClient {
+  readonly provider: string;
+  readonly label: string;
+  /** Sends a request; resolves with any HTTP answer, rejects on transport failure, timeout or abort. */
+  request(request: HttpRequest): Promise<HttpResponse>;
+  /** Parses a JSON body with a zod schema; an unparseable or unexpected body is `bad_response`. */
+  parseJson<T>(response: HttpResponse, schema: z.ZodType<T>): T;
+  /** Parses a JSON body if it matches `schema`, else `undefined`: for optional error bodies. */
+  tryParseJson<T>(response: HttpResponse, schema: z.ZodType<T>): T | undefined;
+  /** Builds the error for a non-success answer: the provider's details first, the HTTP status after. */
+  errorFromResponse(response: HttpResponse, details?: ProviderErrorDetails): MfaSmsError;
+  /** Builds an error with this client's provider and redaction applied to the message. */
+  error(options: {
+    code: MfaSmsErrorCode;
+    message: string;
+    retryable?: boolean;
+    status?: number;
+    providerCode?: string;
+    retryAfterMs?: number;
+    sensitive?: readonly (string | undefined)[];
+  }): MfaSmsError;
+}
+
+const defaultTimeoutMs = 10_000;
+const defaultMaxResponseBytes = 64 * 1024;
+
+type UndiciModule = typeof import('undici');
+let undiciModule: Promise<UndiciModule> | undefined;
+const pools = new Map<string, Dispatcher>();
+
+// undici costs tens of milliseconds to load: a program that only normalises numbers should not pay it.
+function loadUndici(): Promise<UndiciModule> {
+  undiciModule ??= import('undici');
+  return undiciModule;
+}
+
+async function poolFor(origin: string): Promise<Dispatcher> {
+  const existing = pools.get(origin);
+  if (existing) return existing;
+  const { Pool } = await loadUndici();
+  const again = pools.get(origin);
+  if (again) return again;
+  // Keep-alive long enough to span a burst of logins; undici unrefs idle sockets, so a
+  // process (or a test) still exits by itself.
+  const pool = new Pool(origin, { connections: 64, keepAliveTimeout: 30_000, pipelining: 1 });
+  pools.set(origin, pool);
+  return pool;
+}
+
+/** Closes the shared keep-alive pools (tests, graceful shutdown). New requests reopen them. */
+export async function closeHttpPools(): Promise<void> {
+  const all = [...pools.values()];
+  pools.clear();
+  await Promise.all(all.map((pool) => pool.close()));
+}
+
+/** Parses `Retry-After` (seconds or an HTTP date) into milliseconds. */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (/^\d{1,9}$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}
+
+/** The generic meaning of an HTTP status, for when the provider's body says nothing more precise. */
+export function codeForStatus(status: number): MfaSmsErrorCode {
+  if (status === 401 || status === 403) return 'auth_failed';
+  if (status === 402) return 'insufficient_funds';
+  if (status === 408) return 'timeout';
+  if (status === 429) return 'rate_limited';
+  if (status >= 500) return 'provider_unavailable';
+  return 'rejected';
+}
+
+const transportCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ETIMEDOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
+
+function errorCodeOf(value: unknown): string | undefined {
+  let current: unknown = value;
+  for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/**
+ * A transport error from undici can carry request details; the error we expose keeps only its
+ * name, code and a redacted message, so that `cause` is as safe to log as the error itself.
+ */
+function sanitizedCause(value: unknown, secrets: readonly (string | undefined)[]): Error {
+  const original = value instanceof Error ? value : new Error(String(value));
+  const cause = new Error(redactSecrets(original.message, secrets));
+  cause.name = original.name;
+  const code = errorCodeOf(original);
+  if (code !== undefined) (cause as Error & { code?: string }).code = code;
+  cause.stack = `${cause.name}: ${cause.message}`;
+  return cause;
+}
+
+function joinUrl(base: URL, path: string): { origin: string; path: string } {
+  const prefix = base.pathname.endsWith('/') ? base.pathname.slice(0, -1) : base.pathname;
+  return { origin: base.origin, path: `${prefix}${path.startsWith('/') ? path : `/${path}`}` };
+}
+
+function headerRecord(
+  raw: Record<string, string | string[] | undefined>,
+): Record<string, string | undefined> {
+  const headers: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+/** Creates the HTTP client one provider uses for every request. */
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const base = new URL(options.baseUrl);
+  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+  const maxBytes = options.maxResponseBytes ?? defaultMaxResponseBytes;
+  const secrets = options.secrets ?? [];
+  const { provider, label } = options;
+
+  function error(details: {
+    code: MfaSmsErrorCode;
+    message: string;
+    retryable?: boolean;
+    status?: number;
+    providerCode?: string;
+    retryAfterMs?: number;
+    cause?: unknown;
+    sensitive?: readonly (string | undefined)[];
+  }): MfaSmsError {
+    const hidden = [...secrets, ...(details.sensitive ?? [])];
+    return new MfaSmsError({
+      code: details.code,
+      message: redactSecrets(details.message, hidden),
+      provider,
+      ...(details.retryable === undefined ? {} : { retryable: details.retryable }),
+      ...(details.status === undefined ? {} : { status: details.status }),
+      ...(details.providerCode === undefined ? {} : { providerCode: details.providerCode }),
+      ...(details.retryAfterMs === undefined ? {} : { retryAfterMs: details.retryAfterMs }),
+      ...(details.cause === undefined ? {} : { cause: sanitizedCause(details.cause, hidden) }),
+    });
+  }
+
+  async function request(input: HttpRequest): Promise<HttpResponse> {
+    const external = input.signal;
+    external?.throwIfAborted();
+    const limit = input.timeoutMs ?? timeoutMs;
+    const target = joinUrl(base, input.path);
+    const dispatcher = options.dispatcher ?? (await poolFor(target.origin));
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, limit);
+    const onAbort = () => controller.abort(external?.reason);
+    external?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const answer = await dispatcher.request({
+        origin: target.origin,
+        path: target.path,
+        method: input.method ?? 'POST',
+        headers: { ...options.headers, ...input.headers },
+        body: input.body ?? null,
+        signal: controller.signal,
+        // Our own timer covers the whole exchange; undici's would only measure gaps.
+        headersTimeout: 0,
+        bodyTimeout: 0,
+      });
+      const chunks: Buffer[] = [];
+      let received = 0;
+      for await (const chunk of answer.body as AsyncIterable<Buffer>) {
+        received += chunk.length;
+        if (received > maxBytes) {
+          answer.body.destroy();
+          throw error({
+            code: 'bad_response',
+            message: `${label} answered with more than ${maxBytes} bytes (HTTP ${answer.statusCode}); the answer was abandoned`,
+            status: answer.statusCode,
+            retryable: answer.statusCode >= 500,
+          });
+        }
+        chunks.push(chunk);
+      }
+      return {
+        status: answer.statusCode,
+        headers: headerRecord(answer.headers),
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
+    } catch (caught) {
+      if (external?.aborted) throw external.reason;
+      if (caught instanceof MfaSmsError) throw caught;
+      if (timedOut) {
+        throw error({
+          code: 'timeout',
+          message: `${label} did not answer within ${limit} ms`,
+          cause: caught,
+          sensitive: input.sensitive,
+        });
+      }
+      const transport = errorCodeOf(caught);
+      const known = transport !== undefined && transportCodes.has(transport);
+      throw error({
+        code: 'network',
+        message: `Could not reach ${label} at ${target.origin}: ${known ? transport : 'connection failed'}`,
+        retryable: true,
+        cause: caught,
+        sensitive: input.sensitive,
+      });
+    } finally {
+      clearTimeout(timer);
+      external?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  function badBody(response: HttpResponse, reason: string): MfaSmsError {
+    const contentType = response.headers['content-type'] ?? 'no content type';
+    return error({
+      code: 'bad_response',
+      message: `${label} sent an unexpected answer (HTTP ${response.status}, ${contentType}): ${reason}`,
+      status: response.status,
+      retryable: response.status >= 500,
+    });
+  }
+
+  function decodeJson(response: HttpResponse): { ok: true; value: unknown } | { ok: false } {
+    if (response.body.length === 0) return { ok: false };
+    try {
+      return { ok: true, value: JSON.parse(response.body) };
+    } catch {
+      return { ok: false };
+    }
+  }
+
+  function parseJson<T>(response: HttpResponse, schema: z.ZodType<T>): T {
+    const decoded = decodeJson(response);
+    if (!decoded.ok) {
+      throw badBody(response, response.body.length === 0 ? 'empty body' : 'body is not JSON');
+    }
+    const parsed = schema.safeParse(decoded.value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'body';
+      throw badBody(response, `${where}: ${issue?.message ?? 'does not match the expected shape'}`);
+    }
+    return parsed.data;
+  }
+
+  function tryParseJson<T>(response: HttpResponse, schema: z.ZodType<T>): T | undefined {
+    const decoded = decodeJson(response);
+    if (!decoded.ok) return undefined;
+    const parsed = schema.safeParse(decoded.value);
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  function errorFromResponse(response: HttpResponse, details: ProviderErrorDetails = {}): MfaSmsError {
+    const code = details.code ?? codeForStatus(response.status);
+    const retryAfterMs =
+      code === 'rate_limited' ? parseRetryAfter(response.headers['retry-after']) : undefined;
+    const detail = summarizeBody(details.detail ?? response.body, 160);
+    const what = `${label} answered HTTP ${response.status}${details.providerCode ? ` (${details.providerCode})` : ''}`;
+    return error({
+      code,
+      message: detail ? `${what}: ${detail}` : what,
+      status: response.status,
+      ...(details.retryable === undefined ? {} : { retryable: details.retryable }),
+      ...(details.providerCode === undefined ? {} : { providerCode: details.providerCode }),
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      sensitive: details.sensitive,
+    });
+  }
+
+  return { provider, label, request, parseJson, tryParseJson, errorFromResponse, error };
+}

@@ -1,0 +1,55 @@
+export type { ActionHandlers, ActionHandlersOptions, ActionPolicy } from './action-handlers.js';
+export { createActionHandlers } from './action-handlers.js';
+export {
+  fromCustomPhoneProviderEvent,
+  fromHook,
+  fromSendPhoneMessageEvent,
+  toBcp47,
+} from './auth0-adapters.js';
+export type {
+  Auth0Cache,
+  Auth0CacheResult,
+  Auth0Secrets,
+  CustomPhoneProviderApi,
+  CustomPhoneProviderEvent,
+  HookCallback,
+  HookContext,
+  SendPhoneMessageApi,
+  SendPhoneMessageEvent,
+  SendPhoneMessageHook,
+} from './auth0-types.js';
+export type { MfaSmsErrorCode, MfaSmsErrorOptions, SendAttempt } from './errors.js';
+export { errorCodes, isMfaSmsError, isRetryableCode, MfaSmsError } from './errors.js';
+export type { GuardOptions } from './guard.js';
+export { createGuard } from './guard.js';
+export type {
+  Dispatcher,
+  HttpClient,
+  HttpClientOptions,
+  HttpRequest,
+  HttpResponse,
+  ProviderErrorDetails,
+} from './http.js';
+export { closeHttpPools, codeForStatus, createHttpClient, parseRetryAfter } from './http.js';
+export { assertSendable } from './message.js';
+export { defaultMessage, negotiateLanguage, supportedLanguages } from './message-catalog.js';
+export { parseOptions } from './options.js';
+export type { PhoneNumberType } from './phone-number.js';
+export { isSmsCapableType, normalizePhoneNumber, phoneNumberInfo } from './phone-number.js';
+export { maskPhoneNumber, redactSecrets, sensitiveValuesOf, summarizeBody } from './redact.js';
+export type { RoutedSendResult, Router, RouterOptions } from './router.js';
+export { createRouter } from './router.js';
+export { countSegments, isGsm7 } from './segments.js';
+export { speakableCode, speakCodesInText } from './speakable-code.js';
+export { renderTemplate } from './template.js';
+export type {
+  Channel,
+  DeliveryRequest,
+  PhoneMessage,
+  Provider,
+  Purpose,
+  SendOptions,
+  SendResult,
+} from './types.js';
+export type { XmlElement } from './xml.js';
+export { escapeXml, parseXml } from './xml.js';

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { parseOptions } from './options.js';
+
+const schema = z.strictObject({
+  apiKey: z.string().min(8),
+  nested: z.object({ list: z.array(z.string().regex(/^[A-Z]{2}$/)) }).optional(),
+});
+
+function failure(input: unknown): Error {
+  try {
+    parseOptions(schema, input, { provider: 'acme', label: 'Acme' });
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('parseOptions', () => {
+  it('returns the parsed options', () => {
+    expect(parseOptions(schema, { apiKey: '12345678' }, { label: 'Acme' })).toEqual({ apiKey: '12345678' });
+  });
+
+  it('names the bad option and never its value', () => {
+    const error = failure({ apiKey: 'short-1' });
+    expect(error).toMatchObject({ code: 'invalid_config', provider: 'acme' });
+    expect(error.message).toMatch(/^Acme option "apiKey" is invalid/);
+    expect(error.message).not.toContain('short-1');
+  });
+
+  it('names nested paths and counts further problems', () => {
+    const error = failure({ apiKey: 1, nested: { list: ['GB', 'gbr'] } });
+    expect(error.message).toContain('option "apiKey"');
+    expect(error.message).toContain('(and 1 more problem)');
+    expect(failure({ apiKey: '12345678', nested: { list: ['GB', 'gbr'] } }).message).toContain(
+      '"nested.list[1]"',
+    );
+  });
+
+  it('names unknown options', () => {
+    expect(failure({ apiKey: '12345678', apiKee: 'x' }).message).toContain('unknown option "apiKee"');
+  });
+
+  it('treats missing options as an empty object', () => {
+    expect(failure(undefined).message).toContain('option "apiKey"');
+  });
+});

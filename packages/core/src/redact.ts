@@ -1,0 +1,52 @@
+/**
+ * Masks a phone number for messages and logs: the first two digits and the last three stay, the
+ * middle becomes a fixed `******` so that the length is not revealed either.
+ * `+447911123456` → `+44******456`.
+ */
+export function maskPhoneNumber(value: string): string {
+  const digits = value.replace(/\D/g, '');
+  if (digits.length < 8) return '******';
+  const plus = value.trimStart().startsWith('+') ? '+' : '';
+  return `${plus}${digits.slice(0, 2)}******${digits.slice(-3)}`;
+}
+
+// Eight or more digits grouped by single spaces, dots or dashes, or a North American "(415) 555-2671":
+// long enough to be a phone number, and unlike our own "HTTP 400 (21614)".
+const phoneLike = /\+?\d(?:[ .-]?\d){7,}|\(\d{3}\) ?\d{3}[ .-]?\d{4}/g;
+
+/**
+ * Replaces every occurrence of each secret in `text` by `[redacted]`, then masks anything that
+ * looks like a phone number (a provider may echo the recipient in any format). Secrets shorter
+ * than 4 characters are ignored: replacing them would mangle ordinary words and hide nothing.
+ */
+export function redactSecrets(text: string, secrets: readonly (string | undefined)[]): string {
+  let result = text;
+  for (const secret of secrets) {
+    if (secret === undefined || secret.length < 4) continue;
+    result = result.split(secret).join('[redacted]');
+    const encoded = encodeURIComponent(secret);
+    if (encoded !== secret) result = result.split(encoded).join('[redacted]');
+  }
+  return result.replace(phoneLike, (match) => maskPhoneNumber(match));
+}
+
+/**
+ * The values of a message that must never reach an error or a log: the recipient in the forms
+ * providers echo it, and the one-time code in the forms Auth0 and voice texts write it.
+ */
+export function sensitiveValuesOf(message: { to: string; code?: string | undefined }): string[] {
+  const values = [message.to, message.to.replace(/^\+/, '')];
+  const code = message.code?.replace(/[^0-9A-Za-z]/g, '');
+  if (code) values.push(code, code.split('').join('.'), code.split('').join(', '), code.split('').join(' '));
+  return values;
+}
+
+/** Cleans a provider's free-text answer for an error message: one line, printable, at most `max` characters. */
+export function summarizeBody(body: string, max = 200): string {
+  const oneLine = body
+    .replace(/<[^>]{0,200}>/g, ' ')
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+}

@@ -1,0 +1,202 @@
+import { z } from 'zod';
+import { isMfaSmsError, MfaSmsError, type SendAttempt } from './errors.js';
+import { createGuard, type GuardOptions } from './guard.js';
+import { parseOptions } from './options.js';
+import { phoneNumberInfo } from './phone-number.js';
+import type { Channel, PhoneMessage, Provider, SendOptions, SendResult } from './types.js';
+
+export interface RouterOptions {
+  /** Providers in failover order. Names must be unique. */
+  providers: readonly Provider[];
+  /**
+   * Country (ISO 3166 alpha-2) → provider names in the order to try them; `'*'` for every other
+   * country. A country's list replaces the default order: providers it does not name are not used.
+   */
+  routes?: Readonly<Record<string, readonly string[]>>;
+  /** Destination policy checked before any request. */
+  guard?: GuardOptions;
+  /** No attempt starts, and none runs, past this many milliseconds after `send`. Default 15 000. */
+  deadlineMs?: number;
+  /** Upper bound for one attempt; the remaining time to the deadline bounds it too. */
+  attemptTimeoutMs?: number;
+}
+
+/** A router's result also tells which attempts it took to get there. */
+export interface RoutedSendResult extends SendResult {
+  attempts: SendAttempt[];
+}
+
+export interface Router extends Provider {
+  send(message: PhoneMessage, options?: SendOptions): Promise<RoutedSendResult>;
+  /** The providers a message would be tried with, in order (after routing and channel filtering). */
+  plan(message: Pick<PhoneMessage, 'to' | 'channel'>): readonly Provider[];
+  /**
+   * Everything `send` checks before its first request (the guard, a provider for the channel),
+   * without sending: the providers it would try, or the error it would throw. For dry runs.
+   */
+  check(message: Pick<PhoneMessage, 'to' | 'channel'>): readonly Provider[];
+}
+
+const defaultDeadlineMs = 15_000;
+// An attempt with less time than this would only add a timeout to the error list.
+const minimumAttemptMs = 200;
+
+const countryKey = z.union([
+  z.literal('*'),
+  z.string().regex(/^[A-Za-z]{2}$/, 'must be "*" or an ISO 3166 alpha-2 code'),
+]);
+
+const optionsSchema = z.strictObject({
+  providers: z
+    .array(
+      z.custom<Provider>(
+        (value) =>
+          typeof value === 'object' &&
+          value !== null &&
+          typeof (value as Provider).name === 'string' &&
+          Array.isArray((value as Provider).channels) &&
+          typeof (value as Provider).send === 'function',
+        'must be a Provider ({ name, channels, send })',
+      ),
+    )
+    .min(1, 'at least one provider is needed'),
+  routes: z
+    .record(countryKey, z.array(z.string().min(1)).min(1, 'must name at least one provider'))
+    .optional(),
+  guard: z
+    .custom<GuardOptions>((value) => typeof value === 'object' && value !== null, 'must be an object')
+    .optional(),
+  deadlineMs: z.number().int().min(1000).max(60_000).optional(),
+  attemptTimeoutMs: z.number().int().min(100).max(60_000).optional(),
+});
+
+function now(): number {
+  return performance.now();
+}
+
+/**
+ * Composes providers into one: routes by the recipient's country, skips providers without the
+ * channel, fails over only on retryable errors and never outlives its deadline.
+ */
+export function createRouter(options: RouterOptions): Router {
+  const parsed = parseOptions(optionsSchema, options, { label: 'Router' });
+  const providers = parsed.providers;
+  const byName = new Map<string, Provider>();
+  for (const provider of providers) {
+    if (byName.has(provider.name)) {
+      throw new MfaSmsError({
+        code: 'invalid_config',
+        message: `Router option "providers" names "${provider.name}" twice`,
+      });
+    }
+    byName.set(provider.name, provider);
+  }
+  const routes = new Map<string, Provider[]>();
+  for (const [country, names] of Object.entries(parsed.routes ?? {})) {
+    const list = names.map((name) => {
+      const provider = byName.get(name);
+      if (!provider) {
+        const known = [...byName.keys()].join(', ');
+        throw new MfaSmsError({
+          code: 'invalid_config',
+          message: `Router option "routes.${country}" names provider "${name}", which is not among the providers (${known})`,
+        });
+      }
+      return provider;
+    });
+    routes.set(country.toUpperCase(), list);
+  }
+  const guard = parsed.guard ? createGuard(parsed.guard) : createGuard({});
+  const deadlineMs = parsed.deadlineMs ?? defaultDeadlineMs;
+  const attemptTimeoutMs = parsed.attemptTimeoutMs;
+  const channels: Channel[] = (['sms', 'voice'] as const).filter((channel) =>
+    providers.some((provider) => provider.channels.includes(channel)),
+  );
+
+  function plan(message: Pick<PhoneMessage, 'to' | 'channel'>): Provider[] {
+    let ordered: readonly Provider[] = providers;
+    if (routes.size > 0) {
+      const country = phoneNumberInfo(message.to).country;
+      ordered = (country !== undefined ? routes.get(country) : undefined) ?? routes.get('*') ?? providers;
+    }
+    return ordered.filter((provider) => provider.channels.includes(message.channel));
+  }
+
+  function check(message: Pick<PhoneMessage, 'to' | 'channel'>): Provider[] {
+    guard(message);
+    const candidates = plan(message);
+    if (candidates.length === 0) {
+      const offering = providers.filter((provider) => provider.channels.includes(message.channel));
+      throw new MfaSmsError({
+        code: 'unsupported_channel',
+        message:
+          offering.length === 0
+            ? `No configured provider offers ${message.channel}`
+            : `No provider routed for this destination offers ${message.channel}`,
+      });
+    }
+    return candidates;
+  }
+
+  async function send(message: PhoneMessage, sendOptions: SendOptions = {}): Promise<RoutedSendResult> {
+    const started = now();
+    const deadline = started + Math.min(deadlineMs, sendOptions.timeoutMs ?? deadlineMs);
+    const signal = sendOptions.signal;
+    signal?.throwIfAborted();
+    const candidates = check(message);
+    const attempts: SendAttempt[] = [];
+    let lastError: MfaSmsError | undefined;
+    for (const provider of candidates) {
+      const remaining = deadline - now();
+      if (remaining < minimumAttemptMs) break;
+      const timeoutMs = Math.floor(
+        attemptTimeoutMs === undefined ? remaining : Math.min(attemptTimeoutMs, remaining),
+      );
+      const attemptStarted = now();
+      try {
+        const result = await provider.send(message, { ...(signal ? { signal } : {}), timeoutMs });
+        attempts.push({
+          provider: provider.name,
+          code: 'ok',
+          retryable: false,
+          ms: Math.round(now() - attemptStarted),
+        });
+        return { ...result, attempts };
+      } catch (caught) {
+        if (signal?.aborted) throw signal.reason;
+        const error = isMfaSmsError(caught) ? caught : unexpected(provider.name, caught);
+        attempts.push({
+          provider: provider.name,
+          code: error.code,
+          retryable: error.retryable,
+          ms: Math.round(now() - attemptStarted),
+        });
+        lastError = error;
+        if (!error.retryable) break;
+      }
+    }
+    if (!lastError) {
+      throw new MfaSmsError({
+        code: 'timeout',
+        message: `The router's deadline of ${deadlineMs} ms left no time for an attempt`,
+        attempts,
+      });
+    }
+    lastError.attempts = attempts;
+    throw lastError;
+  }
+
+  return { name: 'router', channels, send, plan, check };
+}
+
+// A provider that throws something other than an MfaSmsError has a bug; the message may have gone
+// out, so the router does not fail over, and the foreign error's text is not trusted into a log.
+function unexpected(provider: string, caught: unknown): MfaSmsError {
+  const name = caught instanceof Error ? caught.name : typeof caught;
+  return new MfaSmsError({
+    code: 'rejected',
+    provider,
+    retryable: false,
+    message: `Provider "${provider}" failed with an unexpected ${name}`,
+  });
+}

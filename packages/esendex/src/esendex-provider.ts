@@ -1,0 +1,166 @@
+import {
+  assertSendable,
+  countSegments,
+  createHttpClient,
+  type Dispatcher,
+  type HttpResponse,
+  isMfaSmsError,
+  maskPhoneNumber,
+  type PhoneMessage,
+  type Provider,
+  parseOptions,
+  parseXml,
+  type SendOptions,
+  type SendResult,
+  sensitiveValuesOf,
+  type XmlElement,
+} from '@mfa-sms/core';
+import { z } from 'zod';
+import { esendexError } from './esendex-errors.js';
+import {
+  type EsendexDispatch,
+  type EsendexVoiceLanguage,
+  esendexDispatchFromXml,
+  esendexJsonAnswerSchema,
+  esendexRequestXml,
+  esendexVoiceLanguages,
+} from './esendex-wire.js';
+
+export interface EsendexOptions {
+  /** The account reference (`EX0000000`): the classic guide's `ESENDEX_ACCOUNT`. */
+  accountReference: string;
+  /** The login (often an e-mail address): `ESENDEX_USERNAME`. */
+  username: string;
+  /** The password or an API token: `ESENDEX_PASSWORD`. */
+  password: string;
+  /** Sender: a phone number, or up to 11 letters, digits and `* $ ? ! " # % & _ - , . @ ' +`. Default: the account's. */
+  from?: string;
+  voice?: {
+    /** Voice used when the message's language is not one Esendex speaks. Default `en-GB`. */
+    language?: EsendexVoiceLanguage;
+    /** How many times Esendex calls before giving up. Default: the account's. */
+    retries?: number;
+  };
+  /** Default `https://api.esendex.com`; scheme, host and port (a path is kept as a prefix). */
+  baseUrl?: string;
+  /** Per-attempt timeout in ms, 100–60 000. Default 10 000. */
+  timeoutMs?: number;
+  /** An undici dispatcher (a proxy agent, a `MockAgent`). */
+  dispatcher?: Dispatcher;
+}
+
+const label = 'Esendex';
+const channels = ['sms', 'voice'] as const;
+
+const nonBlank = z
+  .string()
+  .min(1, 'must not be empty')
+  .refine((value) => value.trim() === value, 'must not start or end with white space');
+
+// The senders the request XSD allows: a phone number, or 1–11 of its listed characters.
+const senderPattern = /^(?:\+?\d{3,15}|[A-Za-z0-9*$?!"#%&_\-,.@'+]{1,11})$/;
+
+const optionsSchema = z.strictObject({
+  accountReference: z.string().regex(/^EX\d{5,10}$/i, 'must look like EX0000000'),
+  username: nonBlank,
+  password: nonBlank,
+  from: z
+    .string()
+    .regex(
+      senderPattern,
+      'must be a phone number or 1 to 11 letters, digits or * $ ? ! " # % & _ - , . @ \' +',
+    )
+    .optional(),
+  voice: z
+    .strictObject({
+      language: z.enum(esendexVoiceLanguages).optional(),
+      retries: z.number().int().min(0).max(5).optional(),
+    })
+    .optional(),
+  baseUrl: z
+    .url({ protocol: /^https?$/, error: 'must be an http or https URL' })
+    .default('https://api.esendex.com'),
+  timeoutMs: z.number().int().min(100).max(60_000).default(10_000),
+  dispatcher: z
+    .custom<Dispatcher>(
+      (value) =>
+        typeof value === 'object' &&
+        value !== null &&
+        typeof (value as { request?: unknown }).request === 'function',
+      'must be an undici Dispatcher',
+    )
+    .optional(),
+});
+
+/**
+ * Creates a provider that sends SMS and voice messages through Esendex's message dispatcher.
+ * Options are checked now: a bad one throws `invalid_config` naming it (never its value).
+ */
+export function createEsendex(options: EsendexOptions): Provider {
+  const settings = parseOptions(optionsSchema, options, { provider: 'esendex', label });
+  const token = Buffer.from(`${settings.username}:${settings.password}`, 'utf8').toString('base64');
+  const http = createHttpClient({
+    provider: 'esendex',
+    label,
+    baseUrl: settings.baseUrl,
+    timeoutMs: settings.timeoutMs,
+    ...(settings.dispatcher === undefined ? {} : { dispatcher: settings.dispatcher }),
+    headers: {
+      authorization: `Basic ${token}`,
+      'user-agent': `mfa-sms-esendex/${__PACKAGE_VERSION__}`,
+    },
+    // The account reference is stored as a secret in the classic guide: treat it as one.
+    secrets: [settings.password, token, settings.username, settings.accountReference],
+  });
+  const context = {
+    accountReference: settings.accountReference,
+    ...(settings.from === undefined ? {} : { from: settings.from }),
+    ...(settings.voice?.language === undefined ? {} : { voiceLanguage: settings.voice.language }),
+    ...(settings.voice?.retries === undefined ? {} : { voiceRetries: settings.voice.retries }),
+  };
+
+  function readDispatch(response: HttpResponse): EsendexDispatch {
+    const body = response.body.trim();
+    if (body.startsWith('{')) return http.parseJson(response, esendexJsonAnswerSchema);
+    let root: XmlElement | undefined;
+    try {
+      root = body === '' ? undefined : parseXml(body);
+    } catch (caught) {
+      if (!isMfaSmsError(caught)) throw caught;
+    }
+    const dispatch = root === undefined ? undefined : esendexDispatchFromXml(root);
+    if (dispatch) return dispatch;
+    throw http.error({
+      code: 'bad_response',
+      message: `${label} sent an unexpected answer (HTTP ${response.status}, ${response.headers['content-type'] ?? 'no content type'}): ${body === '' ? 'empty body' : 'no <messageheaders> with a message id'}`,
+      status: response.status,
+      retryable: false,
+    });
+  }
+
+  async function send(message: PhoneMessage, sendOptions?: SendOptions): Promise<SendResult> {
+    assertSendable(message, { name: 'esendex', label, channels });
+    const sensitive = sensitiveValuesOf(message);
+    const response = await http.request({
+      path: '/v1.0/messagedispatcher',
+      headers: { 'content-type': 'application/xml; charset=utf-8', accept: 'application/xml' },
+      body: esendexRequestXml(message, context),
+      signal: sendOptions?.signal,
+      timeoutMs: sendOptions?.timeoutMs,
+      sensitive,
+    });
+    if (response.status < 200 || response.status >= 300) {
+      throw esendexError(http, response, sensitive, maskPhoneNumber(message.to));
+    }
+    const dispatch = readDispatch(response);
+    return {
+      provider: 'esendex',
+      channel: message.channel,
+      id: dispatch.messageId,
+      to: message.to,
+      ...(message.channel === 'sms' ? { segments: countSegments(message.text).segments } : {}),
+    };
+  }
+
+  return { name: 'esendex', channels, send };
+}

@@ -1,0 +1,452 @@
+import { createServer } from 'node:net';
+import { inspect } from 'node:util';
+import { type Dispatcher, isMfaSmsError, type MfaSmsError, type PhoneMessage } from '@mfa-sms/core';
+import { type Simulator, startSimulator } from '@mfa-sms/simulator';
+import { Agent } from 'undici';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createMitto, type MittoOptions } from './mitto-provider.js';
+
+let simulator: Simulator;
+let closedPort: number;
+const agent = new Agent();
+
+/** A loopback port nothing listens on: one the system just gave us and that we closed. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+beforeAll(async () => {
+  simulator = await startSimulator();
+  closedPort = await freePort();
+});
+afterAll(async () => {
+  await simulator.close();
+  await agent.close();
+});
+beforeEach(() => simulator.reset());
+
+function mitto(overrides: Partial<MittoOptions> = {}) {
+  return createMitto({
+    apiKey: simulator.credentials.mitto.apiKey,
+    from: 'Acme',
+    baseUrl: simulator.url,
+    ...overrides,
+  });
+}
+
+/** A dispatcher that keeps what was sent, for assertions on the raw request. */
+function recordingDispatcher(): {
+  dispatcher: Dispatcher;
+  sent: { path: string; headers: Record<string, string>; body: string }[];
+} {
+  const sent: { path: string; headers: Record<string, string>; body: string }[] = [];
+  const dispatcher = {
+    request(options: Dispatcher.RequestOptions) {
+      sent.push({
+        path: options.path,
+        headers: options.headers as Record<string, string>,
+        body: String(options.body),
+      });
+      return agent.request(options);
+    },
+  } as unknown as Dispatcher;
+  return { dispatcher, sent };
+}
+
+const sms: PhoneMessage = {
+  to: '+491775682913',
+  text: 'Your code is 123456',
+  channel: 'sms',
+  code: '123456',
+  reference: 'txn-42',
+};
+
+async function failure(promise: Promise<unknown>): Promise<MfaSmsError> {
+  const caught = await promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  if (!isMfaSmsError(caught)) throw new Error(`expected an MfaSmsError, got ${inspect(caught)}`);
+  return caught;
+}
+
+describe('createMitto: sending', () => {
+  it('sends an SMS and returns Mitto’s id and the segment count', async () => {
+    const { dispatcher, sent } = recordingDispatcher();
+    const result = await mitto({ dispatcher }).send(sms);
+    const [message] = simulator.messages;
+    expect(result).toEqual({
+      provider: 'mitto',
+      channel: 'sms',
+      id: message?.id,
+      to: '+491775682913',
+      segments: 1,
+    });
+    expect(message).toMatchObject({
+      channel: 'sms',
+      to: '491775682913',
+      from: 'Acme',
+      text: sms.text,
+      reference: 'txn-42',
+    });
+    expect(message?.request).toMatchInlineSnapshot(`
+      {
+        "from": "Acme",
+        "reference": "txn-42",
+        "text": "Your code is 123456",
+        "to": "491775682913",
+      }
+    `);
+    expect(sent[0]?.path).toBe('/sms.json');
+    expect(sent[0]?.headers).toMatchObject({
+      'x-mitto-api-key': simulator.credentials.mitto.apiKey,
+      'content-type': 'application/json',
+      'user-agent': 'mfa-sms-mitto/0.0.0-test',
+    });
+  });
+
+  it('marks text GSM-7 cannot carry as Unicode (else Mitto answers responseCode 4)', async () => {
+    const text = `Ihr Code: 123456 ✅ ${'x'.repeat(60)}`;
+    const result = await mitto().send({ ...sms, text, reference: undefined });
+    expect(result.segments).toBe(2);
+    expect(simulator.messages[0]?.request).toEqual({
+      from: 'Acme',
+      to: '491775682913',
+      text,
+      type: 'Unicode',
+    });
+  });
+
+  it('accepts a numeric sender', async () => {
+    await mitto({ from: '4915112345678' }).send(sms);
+    expect(simulator.messages[0]?.from).toBe('4915112345678');
+  });
+
+  it('keeps a base URL path as a prefix (Mitto’s /v2 base path)', async () => {
+    const { dispatcher, sent } = recordingDispatcher();
+    await mitto({ dispatcher, baseUrl: `${simulator.url}/v2` }).send(sms);
+    expect(sent[0]?.path).toBe('/v2/sms.json');
+    expect(simulator.requests).toMatchObject([{ path: '/v2/sms.json', outcome: 'accepted' }]);
+  });
+
+  it('takes textLength and responseCode as strings', async () => {
+    simulator.fail('mitto', {
+      type: 'status',
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: '{"id":"7d35","timestamp":"2019-04-13T17:51:06.3091182Z","responseCode":"0","textLength":"19","responseText":"SMS sent","test":false}',
+    });
+    await expect(mitto().send(sms)).resolves.toMatchObject({ id: '7d35' });
+  });
+
+  it('refuses a voice message before any request', async () => {
+    await expect(mitto().send({ ...sms, channel: 'voice' })).rejects.toMatchObject({
+      code: 'unsupported_channel',
+      provider: 'mitto',
+      retryable: false,
+    });
+    expect(simulator.requests).toHaveLength(0);
+  });
+});
+
+describe('createMitto: the responseCode table, one code at a time', () => {
+  const rows: [number, string, boolean, string][] = [
+    [1, 'provider_unavailable', true, 'internal error'],
+    [2, 'rejected', false, 'invalid type (GSM, Unicode or Binary)'],
+    [3, 'rejected', false, 'empty message'],
+    [4, 'rejected', false, 'invalid text for the encoding'],
+    [5, 'invalid_config', false, 'empty sender: set the "from" option'],
+    [6, 'invalid_config', false, 'invalid sender: check the "from" option'],
+    [7, 'invalid_recipient', false, 'empty receiver (recipient +49******913)'],
+    [8, 'invalid_recipient', false, 'invalid receiver (recipient +49******913)'],
+  ];
+  for (const [responseCode, code, retryable, detail] of rows) {
+    it(`responseCode ${responseCode} → ${code}${retryable ? ', retryable' : ''}, with HTTP 200 and with HTTP 400`, async () => {
+      simulator.fail('mitto', { type: 'code', code: responseCode });
+      simulator.fail('mitto', { type: 'code', code: responseCode, status: 400 });
+      for (const status of [200, 400]) {
+        const error = await failure(mitto().send(sms));
+        expect(error).toMatchObject({
+          code,
+          retryable,
+          status,
+          providerCode: String(responseCode),
+          provider: 'mitto',
+        });
+        expect(error.message).toBe(`Mitto answered HTTP ${status} (${responseCode}): ${detail}`);
+      }
+      expect(simulator.messages).toHaveLength(0);
+    });
+  }
+
+  it('an unknown responseCode falls back to the HTTP status', async () => {
+    simulator.fail('mitto', { type: 'code', code: 42 });
+    simulator.fail('mitto', { type: 'code', code: 42, status: 503 });
+    await expect(mitto().send(sms)).rejects.toMatchObject({
+      code: 'rejected',
+      retryable: false,
+      providerCode: '42',
+    });
+    await expect(mitto().send(sms)).rejects.toMatchObject({
+      code: 'provider_unavailable',
+      retryable: true,
+      providerCode: '42',
+    });
+  });
+
+  it('a 5xx decides over its responseCode: retryable', async () => {
+    simulator.fail('mitto', { type: 'code', code: 8, status: 500 });
+    await expect(mitto().send(sms)).rejects.toMatchObject({
+      code: 'provider_unavailable',
+      retryable: true,
+      providerCode: '8',
+    });
+  });
+
+  it('a real validation answer from Mitto (HTTP 400, responseCode 6) → invalid_config', async () => {
+    simulator.fail('mitto', {
+      type: 'status',
+      status: 400,
+      body: '{"responseCode":6,"responseText":"Invalid sender"}',
+    });
+    await expect(mitto().send(sms)).rejects.toMatchObject({ code: 'invalid_config', status: 400 });
+  });
+});
+
+describe('createMitto: HTTP statuses and transport failures', () => {
+  it('HTTP 401 → auth_failed', async () => {
+    const error = await failure(mitto({ apiKey: 'not-the-key' }).send(sms));
+    expect(error).toMatchObject({ code: 'auth_failed', status: 401, retryable: false });
+    expect(error.message).toBe('Mitto answered HTTP 401: Invalid or no API Key specified');
+  });
+
+  it('the auth fault → auth_failed', async () => {
+    simulator.fail('mitto', 'auth');
+    await expect(mitto().send(sms)).rejects.toMatchObject({ code: 'auth_failed', status: 401 });
+  });
+
+  it('HTTP 402 (no credit, not documented by Mitto) → insufficient_funds', async () => {
+    simulator.fail('mitto', 'no-credit');
+    await expect(mitto().send(sms)).rejects.toMatchObject({
+      code: 'insufficient_funds',
+      status: 402,
+      retryable: false,
+    });
+  });
+
+  it('the invalid-number fault → invalid_recipient', async () => {
+    simulator.fail('mitto', 'invalid-number');
+    await expect(mitto().send(sms)).rejects.toMatchObject({ code: 'invalid_recipient', providerCode: '8' });
+  });
+
+  it('the transient fault (HTTP 200, responseCode 1) → provider_unavailable, retryable', async () => {
+    simulator.fail('mitto', 'transient');
+    await expect(mitto().send(sms)).rejects.toMatchObject({
+      code: 'provider_unavailable',
+      retryable: true,
+      status: 200,
+    });
+  });
+
+  it('429 with Retry-After → rate_limited with retryAfterMs', async () => {
+    simulator.fail('mitto', { type: 'error', kind: 'rate-limit', retryAfter: 3 });
+    await expect(mitto().send(sms)).rejects.toMatchObject({
+      code: 'rate_limited',
+      retryable: true,
+      retryAfterMs: 3000,
+    });
+  });
+
+  for (const status of [500, 502, 503]) {
+    it(`HTTP ${status} → provider_unavailable, retryable`, async () => {
+      simulator.fail('mitto', { type: 'status', status, body: 'Service Unavailable' });
+      await expect(mitto().send(sms)).rejects.toMatchObject({
+        code: 'provider_unavailable',
+        retryable: true,
+        status,
+      });
+    });
+  }
+
+  it('not-found and method-not-allowed → rejected', async () => {
+    simulator.fail('mitto', 'not-found');
+    simulator.fail('mitto', 'method-not-allowed');
+    await expect(mitto().send(sms)).rejects.toMatchObject({ code: 'rejected', status: 404 });
+    await expect(mitto().send(sms)).rejects.toMatchObject({ code: 'rejected', status: 405 });
+  });
+
+  it('no answer → timeout within the time limit', async () => {
+    simulator.fail('mitto', 'no-answer');
+    const started = Date.now();
+    await expect(mitto({ timeoutMs: 300 }).send(sms)).rejects.toMatchObject({
+      code: 'timeout',
+      retryable: true,
+    });
+    expect(Date.now() - started).toBeLessThan(300 + 700);
+  });
+
+  it('a reset connection → network, retryable', async () => {
+    simulator.fail('mitto', 'reset');
+    await expect(mitto().send(sms)).rejects.toMatchObject({ code: 'network', retryable: true });
+  });
+
+  it('a refused connection → network', async () => {
+    await expect(mitto({ baseUrl: `http://127.0.0.1:${closedPort}` }).send(sms)).rejects.toMatchObject({
+      code: 'network',
+    });
+  });
+
+  for (const fault of ['malformed-json', 'html', 'empty', 'huge', 'wrong-shape'] as const) {
+    it(`a ${fault} 200 answer → bad_response`, async () => {
+      simulator.fail('mitto', fault);
+      await expect(mitto().send(sms)).rejects.toMatchObject({
+        code: 'bad_response',
+        provider: 'mitto',
+        status: 200,
+      });
+    });
+  }
+
+  it('a success without an id → bad_response', async () => {
+    simulator.fail('mitto', {
+      type: 'status',
+      status: 200,
+      body: '{"responseCode":0,"responseText":"SMS sent"}',
+    });
+    await expect(mitto().send(sms)).rejects.toMatchObject({ code: 'bad_response' });
+  });
+
+  it('abort rejects promptly with the signal reason', async () => {
+    simulator.fail('mitto', 'no-answer');
+    const controller = new AbortController();
+    const reason = new Error('user went away');
+    setTimeout(() => controller.abort(reason), 50);
+    const started = Date.now();
+    await expect(mitto().send(sms, { signal: controller.signal })).rejects.toBe(reason);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('createMitto: options and input', () => {
+  const bad: [string, Record<string, unknown>, string][] = [
+    ['a missing API key', { apiKey: undefined }, 'apiKey'],
+    ['an API key with spaces', { apiKey: 'secret key value' }, 'apiKey'],
+    ['a missing sender', { from: undefined }, 'from'],
+    ['a sender too long', { from: 'AcmeCorporation' }, 'from'],
+    ['a sender with symbols', { from: 'Acme-Co' }, 'from'],
+    ['a numeric sender too long', { from: '123456789012345' }, 'from'],
+    ['a base URL that is not one', { baseUrl: 'rest.mittoapi.com' }, 'baseUrl'],
+    ['a timeout too short', { timeoutMs: 10 }, 'timeoutMs'],
+    ['a dispatcher that is not one', { dispatcher: { request: 'no' } }, 'dispatcher'],
+  ];
+  for (const [name, override, option] of bad) {
+    it(`rejects ${name}, naming the option and not its value`, () => {
+      let caught: unknown;
+      try {
+        createMitto({
+          apiKey: 'sim-mitto-api-key-00000000000000',
+          from: 'Acme',
+          ...override,
+        } as MittoOptions);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toMatchObject({ code: 'invalid_config', provider: 'mitto' });
+      const message = (caught as Error).message;
+      expect(message).toContain(`"${option}"`);
+      for (const value of Object.values(override)) {
+        if (typeof value === 'string' && value.length > 3) expect(message).not.toContain(value);
+      }
+      expect(message).not.toContain('sim-mitto-api-key');
+    });
+  }
+
+  it('rejects an unknown option', () => {
+    expect(() => createMitto({ apiKey: 'k', from: 'Acme', voice: {} } as MittoOptions)).toThrow(
+      /unknown option "voice"/,
+    );
+  });
+
+  it('offers SMS only', () => {
+    expect(mitto()).toMatchObject({ name: 'mitto', channels: ['sms'] });
+  });
+
+  const invalidMessages: [string, PhoneMessage, string][] = [
+    ['a number not in E.164', { ...sms, to: '0177 5682913' }, 'invalid_recipient'],
+    ['an empty text', { ...sms, text: '' }, 'rejected'],
+  ];
+  for (const [name, message, code] of invalidMessages) {
+    it(`refuses ${name} before any request`, async () => {
+      await expect(mitto().send(message)).rejects.toMatchObject({ code, provider: 'mitto' });
+      expect(simulator.requests).toHaveLength(0);
+    });
+  }
+});
+
+describe('createMitto: redaction (the classic guide logged the API key through axios)', () => {
+  function causes(error: unknown): unknown[] {
+    const chain: unknown[] = [];
+    let current: unknown = error;
+    while (current instanceof Error) {
+      chain.push(current);
+      current = current.cause;
+    }
+    return chain;
+  }
+
+  const scenarios: [string, () => void, () => Partial<MittoOptions>][] = [
+    ['a wrong key', () => undefined, () => ({ apiKey: 'wrong-api-key-99999' })],
+    ['an invalid receiver', () => simulator.fail('mitto', { type: 'code', code: 8 }), () => ({})],
+    [
+      'a body echoing everything',
+      () =>
+        simulator.fail('mitto', {
+          type: 'status',
+          status: 400,
+          body: `{"responseCode":8,"responseText":"key ${simulator.credentials.mitto.apiKey} code 123456 to +491775682913 / 491775682913"}`,
+        }),
+      () => ({}),
+    ],
+    [
+      'a 500 echoing everything',
+      () =>
+        simulator.fail('mitto', {
+          type: 'status',
+          status: 500,
+          body: `key ${simulator.credentials.mitto.apiKey} 123456 491775682913`,
+        }),
+      () => ({}),
+    ],
+    ['a timeout', () => simulator.fail('mitto', 'no-answer'), () => ({ timeoutMs: 200 })],
+    ['a reset', () => simulator.fail('mitto', 'reset'), () => ({})],
+    ['a refused connection', () => undefined, () => ({ baseUrl: `http://127.0.0.1:${closedPort}` })],
+  ];
+  for (const [name, arrange, overrides] of scenarios) {
+    it(`keeps the API key, code and number out of ${name}`, async () => {
+      arrange();
+      const options = {
+        apiKey: simulator.credentials.mitto.apiKey,
+        from: 'Acme',
+        baseUrl: simulator.url,
+        ...overrides(),
+      };
+      const error = await failure(createMitto(options).send(sms));
+      const forbidden = [options.apiKey, simulator.credentials.mitto.apiKey, '123456', '491775682913'];
+      for (const entry of causes(error)) {
+        const item = entry as Error;
+        for (const text of [
+          item.message,
+          item.stack ?? '',
+          inspect(item, { depth: null }),
+          JSON.stringify(item),
+        ]) {
+          for (const value of forbidden) expect(text).not.toContain(value);
+        }
+      }
+    });
+  }
+});

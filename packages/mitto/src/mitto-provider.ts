@@ -1,0 +1,106 @@
+import {
+  assertSendable,
+  countSegments,
+  createHttpClient,
+  type Dispatcher,
+  maskPhoneNumber,
+  type PhoneMessage,
+  type Provider,
+  parseOptions,
+  type SendOptions,
+  type SendResult,
+  sensitiveValuesOf,
+} from '@mfa-sms/core';
+import { z } from 'zod';
+import { mittoError } from './mitto-errors.js';
+import { mittoAnswerSchema, mittoSmsRequest, mittoSuccessSchema } from './mitto-wire.js';
+
+export interface MittoOptions {
+  /** The API key: the classic guide's `MITTO_API_KEY`. */
+  apiKey: string;
+  /** Sender id: 3–11 letters and digits, or a number of 3–14 digits. */
+  from: string;
+  /**
+   * Default `https://rest.mittoapi.com`. Mitto's newer host (`https://rest.mittoapi.net`), a
+   * regional host or the Swagger's `/v2` base path (`https://rest.mittoapi.com/v2`) work too: a
+   * path is kept as a prefix.
+   */
+  baseUrl?: string;
+  /** Per-attempt timeout in ms, 100–60 000. Default 10 000. */
+  timeoutMs?: number;
+  /** An undici dispatcher (a proxy agent, a `MockAgent`). */
+  dispatcher?: Dispatcher;
+}
+
+const label = 'Mitto';
+const channels = ['sms'] as const;
+
+const optionsSchema = z.strictObject({
+  apiKey: z.string().min(1, 'must not be empty').regex(/^\S+$/, 'must not contain white space'),
+  from: z
+    .string()
+    .regex(/^(?:[A-Za-z0-9]{3,11}|\d{3,14})$/, 'must be 3 to 11 letters and digits, or 3 to 14 digits'),
+  baseUrl: z
+    .url({ protocol: /^https?$/, error: 'must be an http or https URL' })
+    .default('https://rest.mittoapi.com'),
+  timeoutMs: z.number().int().min(100).max(60_000).default(10_000),
+  dispatcher: z
+    .custom<Dispatcher>(
+      (value) =>
+        typeof value === 'object' &&
+        value !== null &&
+        typeof (value as { request?: unknown }).request === 'function',
+      'must be an undici Dispatcher',
+    )
+    .optional(),
+});
+
+/**
+ * Creates a provider that sends SMS through Mitto. Options are checked now: a bad one throws
+ * `invalid_config` naming it (never its value).
+ */
+export function createMitto(options: MittoOptions): Provider {
+  const settings = parseOptions(optionsSchema, options, { provider: 'mitto', label });
+  const http = createHttpClient({
+    provider: 'mitto',
+    label,
+    baseUrl: settings.baseUrl,
+    timeoutMs: settings.timeoutMs,
+    ...(settings.dispatcher === undefined ? {} : { dispatcher: settings.dispatcher }),
+    headers: {
+      'x-mitto-api-key': settings.apiKey,
+      'user-agent': `mfa-sms-mitto/${__PACKAGE_VERSION__}`,
+    },
+    secrets: [settings.apiKey],
+  });
+
+  async function send(message: PhoneMessage, sendOptions?: SendOptions): Promise<SendResult> {
+    // Mitto has no voice product: a voice message is unsupported_channel here, before any request.
+    assertSendable(message, { name: 'mitto', label, channels });
+    const sensitive = sensitiveValuesOf(message);
+    const response = await http.request({
+      path: '/sms.json',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(mittoSmsRequest(message, settings.from)),
+      signal: sendOptions?.signal,
+      timeoutMs: sendOptions?.timeoutMs,
+      sensitive,
+    });
+    // A refused message comes as HTTP 400, or as HTTP 200 with a non-zero responseCode.
+    const success = response.status >= 200 && response.status < 300;
+    const answer = success ? http.tryParseJson(response, mittoAnswerSchema) : undefined;
+    if (!success || (answer !== undefined && answer.responseCode !== 0)) {
+      throw mittoError(http, response, sensitive, maskPhoneNumber(message.to));
+    }
+    const sent = http.parseJson(response, mittoSuccessSchema);
+    return {
+      provider: 'mitto',
+      channel: 'sms',
+      id: sent.id,
+      to: message.to,
+      segments: countSegments(message.text).segments,
+    };
+  }
+
+  return { name: 'mitto', channels, send };
+}

@@ -1,0 +1,45 @@
+import { isGsm7, type PhoneMessage } from '@mfa-sms/core';
+import { z } from 'zod';
+
+/** The body of `POST /sms.json`. */
+export interface MittoSmsRequest {
+  from: string;
+  /** E.164 digits without `+`. */
+  to: string;
+  text: string;
+  /** Left out for GSM-7 text (Mitto's default); `Unicode` otherwise, or Mitto answers responseCode 4. */
+  type?: 'Unicode';
+  reference?: string;
+}
+
+export function mittoSmsRequest(message: PhoneMessage, from: string): MittoSmsRequest {
+  return {
+    from,
+    to: message.to.replace(/^\+/, ''),
+    text: message.text,
+    ...(isGsm7(message.text) ? {} : { type: 'Unicode' as const }),
+    ...(message.reference === undefined ? {} : { reference: message.reference }),
+  };
+}
+
+// Mitto's JSON numbers have been seen as strings (`"textLength":"13"`): accept both.
+const integer = z.union([
+  z.number().int(),
+  z
+    .string()
+    .regex(/^\s*-?\d+\s*$/)
+    .transform(Number),
+]);
+
+/** Any answer carrying a `responseCode`, success or not. */
+export const mittoAnswerSchema = z.object({
+  responseCode: integer,
+  responseText: z.string().optional(),
+});
+
+/** A successful send: `{id, timestamp, responseCode: 0, textLength, responseText, test}`. */
+export const mittoSuccessSchema = z.object({
+  id: z.string().min(1),
+  responseCode: integer.refine((code) => code === 0, 'must be 0 for a sent message'),
+  textLength: integer.optional(),
+});

@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { startSimulator } from './start-simulator.js';
+
+const usage = `Usage: mfa-sms-simulator [--port N] [--host 127.0.0.1]
+
+Runs the Twilio, Vonage, Esendex and Mitto simulator until interrupted and prints
+its base URL and the credentials it accepts. Every accepted message is printed.`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      host: { type: 'string', default: '127.0.0.1' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    console.error(`mfa-sms-simulator: --port must be a whole number from 0 to 65535\n\n${usage}`);
+    process.exitCode = 2;
+    return;
+  }
+  const simulator = await startSimulator({ port, host: values.host });
+  const { vonage, ...others } = simulator.credentials;
+  console.log(`mfa-sms simulator listening on ${simulator.url}`);
+  console.log('Accepted credentials (fake, for the simulator only):');
+  console.log(
+    JSON.stringify(
+      { ...others, vonage: { ...vonage, privateKey: '(PEM, see below)', publicKey: undefined } },
+      null,
+      2,
+    ),
+  );
+  console.log(vonage.privateKey);
+  let printed = 0;
+  const timer = setInterval(() => {
+    for (; printed < simulator.messages.length; printed += 1) {
+      const message = simulator.messages[printed];
+      if (message)
+        console.log(
+          `${new Date(message.at).toISOString()} ${message.provider} ${message.channel} → ${message.to}: ${message.text}`,
+        );
+    }
+  }, 200);
+  const stop = (): void => {
+    clearInterval(timer);
+    simulator.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`mfa-sms-simulator: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

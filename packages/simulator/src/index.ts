@@ -1,0 +1,26 @@
+export type {
+  EsendexCredentials,
+  MittoCredentials,
+  SimulatorCredentials,
+  SimulatorCredentialsInput,
+  TwilioCredentials,
+  VonageCredentials,
+} from './credentials.js';
+export { resolveCredentials } from './credentials.js';
+export type { ErrorKind, FailOptions, Fault, FaultName } from './faults.js';
+export { errorKinds, toFault } from './faults.js';
+export { builtInProviders } from './providers.js';
+export type {
+  ProviderName,
+  SimulatedMessage,
+  SimulatedProvider,
+  SimulatedRequest,
+  SimulatorContext,
+  SimulatorRequest,
+  SimulatorResponse,
+  SimulatorRoute,
+} from './simulated-provider.js';
+export { randomHex, readBasicAuth, readBearer, readForm, readJson } from './simulated-provider.js';
+export type { Simulator, SimulatorOptions } from './simulator.js';
+export { startSimulatorWith } from './simulator.js';
+export { startSimulator } from './start-simulator.js';

@@ -1,0 +1,308 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import {
+  resolveCredentials,
+  type SimulatorCredentials,
+  type SimulatorCredentialsInput,
+} from './credentials.js';
+import { type FailOptions, type Fault, type FaultName, toFault } from './faults.js';
+import type {
+  ProviderName,
+  SimulatedMessage,
+  SimulatedProvider,
+  SimulatedRequest,
+  SimulatorRequest,
+  SimulatorResponse,
+  SimulatorRoute,
+} from './simulated-provider.js';
+
+export interface SimulatorOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Loopback by default; the simulator is never meant to face a network. */
+  host?: string;
+  /** Credentials each provider accepts; defaults are filled in (see `simulator.credentials`). */
+  credentials?: SimulatorCredentialsInput;
+}
+
+export interface Simulator {
+  /** `http://127.0.0.1:PORT`: the `baseUrl` for every provider package. */
+  readonly url: string;
+  readonly port: number;
+  readonly credentials: SimulatorCredentials;
+  /** Messages and calls accepted, oldest first. */
+  readonly messages: readonly SimulatedMessage[];
+  /** Every request received, oldest first. */
+  readonly requests: readonly SimulatedRequest[];
+  /** Makes the next matching request(s) to `provider` fail with `fault`. */
+  fail(provider: ProviderName, fault: Fault | FaultName, options?: FailOptions): void;
+  /** Forgets messages, requests and pending faults. */
+  reset(): void;
+  /** Stops listening and drops every open connection (held `no-answer` requests included). */
+  close(): Promise<void>;
+}
+
+interface PendingFault {
+  fault: Fault;
+  remaining: number;
+  channel: 'sms' | 'voice' | undefined;
+  probability: number;
+}
+
+const maxRequestBytes = 1024 * 1024;
+const hugeBodyBytes = 5 * 1024 * 1024;
+
+function readBody(request: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxRequestBytes) {
+        resolve(undefined);
+        request.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () =>
+      resolve(size > maxRequestBytes ? undefined : Buffer.concat(chunks).toString('utf8')),
+    );
+    request.on('error', reject);
+  });
+}
+
+function send(response: ServerResponse, answer: SimulatorResponse): void {
+  const isText = typeof answer.body === 'string';
+  const body =
+    answer.body === undefined ? '' : isText ? (answer.body as string) : JSON.stringify(answer.body);
+  const headers: Record<string, string> = {
+    ...(answer.body !== undefined && !isText ? { 'content-type': 'application/json; charset=utf-8' } : {}),
+    ...answer.headers,
+    'content-length': String(Buffer.byteLength(body)),
+  };
+  response.writeHead(answer.status, headers);
+  response.end(body);
+}
+
+function streamHuge(response: ServerResponse): void {
+  response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(hugeBodyBytes) });
+  const chunk = Buffer.alloc(64 * 1024, 'a');
+  let sent = 0;
+  const pump = (): void => {
+    while (sent < hugeBodyBytes && !response.destroyed) {
+      sent += chunk.length;
+      if (!response.write(chunk)) {
+        response.once('drain', pump);
+        return;
+      }
+    }
+    if (!response.destroyed) response.end();
+  };
+  pump();
+}
+
+/**
+ * Starts one loopback HTTP server that answers for the given simulated providers. Their paths
+ * must not collide; the four built-in providers' do not.
+ */
+export async function startSimulatorWith(
+  providers: readonly SimulatedProvider[],
+  options: SimulatorOptions = {},
+): Promise<Simulator> {
+  const credentials = resolveCredentials(options.credentials);
+  const messages: SimulatedMessage[] = [];
+  const requests: SimulatedRequest[] = [];
+  const faults = new Map<ProviderName, PendingFault[]>();
+  const sockets = new Set<Socket>();
+
+  function match(
+    method: string,
+    path: string,
+  ): { provider: SimulatedProvider; route: SimulatorRoute } | undefined {
+    for (const provider of providers) {
+      for (const route of provider.routes) {
+        if (route.path.test(path) && route.method === method) return { provider, route };
+      }
+    }
+    return undefined;
+  }
+
+  function takeFault(provider: ProviderName, channel: 'sms' | 'voice'): Fault | undefined {
+    const pending = faults.get(provider);
+    if (!pending) return undefined;
+    for (const entry of pending) {
+      if (entry.channel !== undefined && entry.channel !== channel) continue;
+      if (entry.probability < 1 && Math.random() >= entry.probability) continue;
+      entry.remaining -= 1;
+      if (entry.remaining <= 0) pending.splice(pending.indexOf(entry), 1);
+      return entry.fault;
+    }
+    return undefined;
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://simulator.invalid');
+    const method = request.method ?? 'GET';
+    const found = match(method, url.pathname);
+    const body = await readBody(request);
+    if (!found) {
+      send(response, { status: 404, body: { error: 'not found', path: url.pathname } });
+      return;
+    }
+    const { provider, route } = found;
+    const journal = (outcome: string, status?: number) =>
+      requests.push({
+        provider: provider.name,
+        method,
+        path: url.pathname,
+        outcome,
+        at: Date.now(),
+        ...(status === undefined ? {} : { status }),
+      });
+    if (body === undefined) {
+      journal('rejected', 413);
+      send(response, { status: 413, body: 'request body too large' });
+      return;
+    }
+    const simulatorRequest: SimulatorRequest = {
+      method,
+      path: url.pathname,
+      url,
+      headers: request.headers,
+      body,
+    };
+    const channel = typeof route.channel === 'function' ? route.channel(simulatorRequest) : route.channel;
+    const fault = takeFault(provider.name, channel);
+    if (fault) {
+      journal(fault.type);
+      if (fault.type === 'delay') {
+        await new Promise((resolve) => setTimeout(resolve, fault.ms));
+        if (request.socket.destroyed) return;
+      } else {
+        serveFault(fault, provider, route, simulatorRequest, response);
+        return;
+      }
+    }
+    const answer = await route.handle(simulatorRequest, {
+      credentials,
+      record(message) {
+        const entry: SimulatedMessage = { ...message, provider: provider.name, at: Date.now() };
+        messages.push(entry);
+        return entry;
+      },
+    });
+    journal(answer.status < 300 ? 'accepted' : 'rejected', answer.status);
+    send(response, answer);
+  }
+
+  function serveFault(
+    fault: Fault,
+    provider: SimulatedProvider,
+    route: SimulatorRoute,
+    request: SimulatorRequest,
+    response: ServerResponse,
+  ): void {
+    switch (fault.type) {
+      case 'error':
+        send(response, provider.errorResponse(fault, request, route));
+        return;
+      case 'code':
+        send(response, provider.codeResponse(fault, request, route));
+        return;
+      case 'status':
+        send(response, {
+          status: fault.status,
+          body: fault.body ?? '',
+          ...(fault.headers ? { headers: fault.headers } : {}),
+        });
+        return;
+      case 'no-answer':
+        // Hold the socket: the client's timeout is what ends this exchange.
+        return;
+      case 'reset':
+        response.socket?.write(
+          'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 400\r\n\r\n{"sid":"SM',
+        );
+        response.socket?.resetAndDestroy();
+        return;
+      case 'malformed':
+        if (fault.body === 'huge') {
+          streamHuge(response);
+          return;
+        }
+        send(response, malformed(fault.body));
+        return;
+      case 'delay':
+        return;
+    }
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) send(response, { status: 500, body: `simulator error: ${String(error)}` });
+      else response.destroy();
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    credentials,
+    messages,
+    requests,
+    fail(provider, fault, failOptions = {}) {
+      const list = faults.get(provider) ?? [];
+      list.push({
+        fault: toFault(fault),
+        remaining: failOptions.times ?? 1,
+        channel: failOptions.channel,
+        probability: failOptions.probability ?? 1,
+      });
+      faults.set(provider, list);
+    },
+    reset() {
+      messages.length = 0;
+      requests.length = 0;
+      faults.clear();
+    },
+    close() {
+      return new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      });
+    },
+  };
+}
+
+function malformed(kind: 'json' | 'html' | 'empty' | 'wrong-shape'): SimulatorResponse {
+  switch (kind) {
+    case 'json':
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: '{"sid": "SM1", "status": ',
+      };
+    case 'html':
+      return {
+        status: 200,
+        headers: { 'content-type': 'text/html' },
+        body: '<!DOCTYPE html><html><body><h1>Service Temporarily Unavailable</h1></body></html>',
+      };
+    case 'empty':
+      return { status: 200, headers: { 'content-type': 'application/json' }, body: '' };
+    case 'wrong-shape':
+      return { status: 200, headers: { 'content-type': 'application/json' }, body: '{"hello":"world"}' };
+  }
+}

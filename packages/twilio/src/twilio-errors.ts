@@ -1,0 +1,165 @@
+import {
+  codeForStatus,
+  type HttpClient,
+  type HttpResponse,
+  type MfaSmsError,
+  type MfaSmsErrorCode,
+  maskPhoneNumber,
+  redactSecrets,
+} from '@mfa-sms/core';
+import { z } from 'zod';
+
+/** What one Twilio error code means for a sender of one-time codes. */
+export interface TwilioErrorRule {
+  /** Twilio's error codes (https://www.twilio.com/docs/api/errors/CODE). */
+  twilioCodes: readonly number[];
+  code: MfaSmsErrorCode;
+  retryable: boolean;
+  /** A short explanation for people, put in the error message. */
+  meaning: string;
+}
+
+/**
+ * Twilio error code → mfa-sms error. Codes not listed fall back to the HTTP status
+ * (`codeForStatus`: 401/403 auth_failed, 402 insufficient_funds, 429 rate_limited, 5xx
+ * provider_unavailable, other 4xx rejected). HTTP 429 and 5xx win over any code in the body:
+ * whatever the code says, such an answer means "not processed, try again".
+ */
+export const twilioErrorTable: readonly TwilioErrorRule[] = [
+  {
+    twilioCodes: [20003],
+    code: 'auth_failed',
+    retryable: false,
+    meaning: 'authentication failed: check accountSid and the auth token or API key',
+  },
+  {
+    twilioCodes: [20005, 10001],
+    code: 'insufficient_funds',
+    retryable: false,
+    meaning: 'the Twilio account is not active (out of funds or suspended)',
+  },
+  {
+    twilioCodes: [20429],
+    code: 'rate_limited',
+    retryable: true,
+    meaning: 'too many requests; the message was not processed',
+  },
+  {
+    twilioCodes: [20404],
+    code: 'invalid_config',
+    retryable: false,
+    meaning: 'the account or endpoint was not found: check accountSid and baseUrl',
+  },
+  {
+    twilioCodes: [21211, 21614, 21635, 13224],
+    code: 'invalid_recipient',
+    retryable: false,
+    meaning: 'the recipient is not a valid number for this channel',
+  },
+  {
+    twilioCodes: [21408, 21612, 21215, 13227],
+    code: 'blocked_destination',
+    retryable: false,
+    meaning: 'the destination is blocked (geographic permissions or routing)',
+  },
+  {
+    twilioCodes: [21606, 21659, 21660, 21210, 21212],
+    code: 'invalid_config',
+    retryable: false,
+    meaning: 'the configured "from" cannot send this message from this account',
+  },
+  {
+    twilioCodes: [21610],
+    code: 'rejected',
+    retryable: false,
+    meaning: 'the recipient has unsubscribed (replied STOP)',
+  },
+  {
+    twilioCodes: [21608],
+    code: 'rejected',
+    retryable: false,
+    meaning: 'a trial account can only send to verified numbers',
+  },
+];
+
+const ruleByCode = new Map<number, TwilioErrorRule>(
+  twilioErrorTable.flatMap((rule) => rule.twilioCodes.map((code) => [code, rule] as const)),
+);
+
+/** Twilio's error body: `{code, message, more_info, status}`; only what we read, extras accepted. */
+export const twilioErrorBodySchema = z.object({
+  code: z.coerce.number().int().positive(),
+  message: z.string().optional(),
+  more_info: z.string().optional(),
+});
+
+export type TwilioErrorBody = z.infer<typeof twilioErrorBodySchema>;
+
+/** The rule for a Twilio error code, if the table has one. */
+export function twilioErrorRule(twilioCode: number): TwilioErrorRule | undefined {
+  return ruleByCode.get(twilioCode);
+}
+
+// Only Twilio's own documentation links are repeated: a body is not trusted to put a URL in our logs.
+function documentationLink(body: TwilioErrorBody): string {
+  const given = body.more_info;
+  if (given !== undefined && /^https:\/\/www\.twilio\.com\/docs\/[\w/.-]{1,80}$/.test(given)) return given;
+  return `https://www.twilio.com/docs/errors/${body.code}`;
+}
+
+/** The mfa-sms code and retryability for a Twilio error code on an HTTP status. */
+export function classifyTwilioError(
+  status: number,
+  twilioCode: number | undefined,
+): { code: MfaSmsErrorCode; retryable: boolean; meaning?: string } {
+  if (status === 429)
+    return {
+      code: 'rate_limited',
+      retryable: true,
+      meaning: 'too many requests; the message was not processed',
+    };
+  if (status >= 500)
+    return { code: 'provider_unavailable', retryable: true, meaning: 'Twilio is unavailable' };
+  const rule = twilioCode === undefined ? undefined : ruleByCode.get(twilioCode);
+  if (rule) return { code: rule.code, retryable: rule.retryable, meaning: rule.meaning };
+  const code = codeForStatus(status);
+  return { code, retryable: code === 'rate_limited' || code === 'provider_unavailable' };
+}
+
+/**
+ * Builds the error for a failed Twilio answer: the table decides the code, `providerCode` carries
+ * Twilio's code, and the message names Twilio's documentation page for it. An empty or
+ * unexpected body falls back to the HTTP status.
+ */
+export function twilioError(
+  http: HttpClient,
+  response: HttpResponse,
+  message: { to: string; sensitive: readonly (string | undefined)[] },
+): MfaSmsError {
+  const body = http.tryParseJson(response, twilioErrorBodySchema);
+  const classified = classifyTwilioError(response.status, body?.code);
+  if (body === undefined) {
+    return http.errorFromResponse(response, {
+      code: classified.code,
+      retryable: classified.retryable,
+      sensitive: message.sensitive,
+    });
+  }
+  const parts = [
+    classified.meaning ?? 'Twilio refused the request',
+    `recipient ${maskPhoneNumber(message.to)}`,
+    `see ${documentationLink(body)}`,
+  ];
+  // Redacted before core shortens the detail: a number cut in half would escape the masking.
+  if (body.message) {
+    const masked = body.message.split(message.to).join(maskPhoneNumber(message.to));
+    parts.push(`Twilio says: ${redactSecrets(masked, message.sensitive)}`);
+  }
+  return http.errorFromResponse(response, {
+    code: classified.code,
+    retryable: classified.retryable,
+    providerCode: String(body.code),
+    detail: parts.join('; '),
+    sensitive: message.sensitive,
+  });
+}

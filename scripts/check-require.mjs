@@ -1,0 +1,35 @@
+// Every published package must load with require() even where Node's require(esm) is off, as an
+// Auth0 Action (CommonJS) loads it; and its ESM entry must expose the same names.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const packagesDir = join(root, 'packages');
+let failed = 0;
+for (const folder of readdirSync(packagesDir)) {
+  const manifest = JSON.parse(readFileSync(join(packagesDir, folder, 'package.json'), 'utf8'));
+  if (manifest.private) continue;
+  const script = `const m = require(${JSON.stringify(manifest.name)}); console.log(JSON.stringify(Object.keys(m).sort()))`;
+  const esm = `const m = await import(${JSON.stringify(manifest.name)}); console.log(JSON.stringify(Object.keys(m).sort()))`;
+  try {
+    const fromRequire = execFileSync(process.execPath, ['--no-experimental-require-module', '-e', script], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    const fromImport = execFileSync(process.execPath, ['--input-type=module', '-e', esm], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    if (fromRequire !== fromImport)
+      throw new Error(`CJS and ESM exports differ:\n${fromRequire}${fromImport}`);
+    const names = JSON.parse(fromRequire);
+    if (names.length === 0 || names.includes('default'))
+      throw new Error(`unexpected exports: ${fromRequire}`);
+    console.log(`ok ${manifest.name}: ${names.length} named exports from require() and import`);
+  } catch (error) {
+    failed += 1;
+    console.error(`FAIL ${manifest.name}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+process.exit(failed === 0 ? 0 : 1);
