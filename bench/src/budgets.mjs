@@ -24,15 +24,18 @@ function coldBudget(cold, id, baseline, limit) {
   const reference = cold?.clients[baseline];
   if (!subject) return skip(id, title, whyMissing(cold, 'action'));
   if (!reference) return skip(id, title, whyMissing(cold, baseline));
-  const ratio = subject.coldWall.median / reference.coldWall.median;
+  // What a user waits for: from the process's start to the first SMS accepted. The exit is left
+  // out: Auth0 keeps the container, and the exit of an undici-based process waits about 90 ms for
+  // a V8 background thread, which would be charged to the Action and to nothing a user sees.
+  const ratio = subject.sinceProcessStart.median / reference.sinceProcessStart.median;
   return {
     id,
     title,
     status: ratio <= limit ? 'PASS' : 'FAIL',
-    measured: `${formatNumber(subject.coldWall.median, 1)} ms vs ${formatNumber(reference.coldWall.median, 1)} ms (process wall time, medians)`,
+    measured: `${formatNumber(subject.sinceProcessStart.median, 1)} ms vs ${formatNumber(reference.sinceProcessStart.median, 1)} ms (process start → first SMS accepted, medians)`,
     limit: `≤ ${limit.toFixed(2)}×`,
     ratio,
-    note: `in process, load + first send: ${formatNumber(subject.loadAndSend.median, 1)} ms vs ${formatNumber(reference.loadAndSend.median, 1)} ms`,
+    note: `require → first SMS: ${formatNumber(subject.loadAndSend.median, 1)} ms vs ${formatNumber(reference.loadAndSend.median, 1)} ms; process wall time with exit: ${formatNumber(subject.coldWall.median, 1)} ms vs ${formatNumber(reference.coldWall.median, 1)} ms`,
   };
 }
 
@@ -88,7 +91,9 @@ function numbersBudget(numbers) {
     measured: `${formatNumber(subject.median)}/s vs ${formatNumber(reference.median)}/s (${numbers.variant})`,
     limit: '≥ 0.90×',
     ratio,
-    note: withType ? `vs bare + getType (${formatNumber(withType.median)}/s): ${formatRatio(subject.median / withType.median)}` : '',
+    note: withType
+      ? `vs bare + getType (${formatNumber(withType.median)}/s): ${formatRatio(subject.median / withType.median)}`
+      : '',
   };
 }
 

@@ -45,8 +45,10 @@ export async function measureColdStart({ target, scenarios, rounds, modes = ['im
     }
   }
 
-  const runs = [{ key: 'node -e 0' }];
-  for (const scenario of available) for (const mode of modes) runs.push({ key: `${scenario}:${mode}`, scenario, mode });
+  // Two floors: node itself, and node running this harness's entry with nothing to load.
+  const runs = [{ key: 'node -e 0' }, { key: 'harness', scenario: 'empty', mode: 'import' }];
+  for (const scenario of available)
+    for (const mode of modes) runs.push({ key: `${scenario}:${mode}`, scenario, mode });
   const samples = Object.fromEntries(runs.map((run) => [run.key, []]));
   for (let round = 0; round < rounds; round += 1) {
     for (const run of rotated(runs, round)) {
@@ -63,6 +65,7 @@ export async function measureColdStart({ target, scenarios, rounds, modes = ['im
   }
 
   const baseline = summarize(samples['node -e 0'].map((sample) => sample.wallMs));
+  const harness = summarize(samples.harness.map((sample) => sample.wallMs));
   const clients = {};
   for (const scenario of available) {
     const imports = samples[`${scenario}:import`] ?? [];
@@ -78,5 +81,5 @@ export async function measureColdStart({ target, scenarios, rounds, modes = ['im
       sinceProcessStart: summarize(colds.map((sample) => sample.sinceProcessStartMs)),
     };
   }
-  return { rounds, baseline, clients, skipped };
+  return { rounds, baseline, harness, clients, skipped };
 }

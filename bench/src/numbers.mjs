@@ -20,6 +20,8 @@ export async function measureNumbers({ rounds, batchMs }) {
     inputs,
     repetitions,
     rounds,
-    candidates: Object.fromEntries(Object.entries(perSecond).map(([name, values]) => [name, summarize(values)])),
+    candidates: Object.fromEntries(
+      Object.entries(perSecond).map(([name, values]) => [name, summarize(values)]),
+    ),
   };
 }

@@ -9,7 +9,11 @@ const actionBundle = 'apps/action/dist/action.cjs';
 /** Bytes of the Action's own code, raw and gzipped, or why it cannot be measured. */
 export function measureActionSize(root) {
   const file = new URL(actionBundle, root);
-  if (!existsSync(file)) return { file: actionBundle, skipped: `${actionBundle} not built yet (npm run build --workspace apps/action)` };
+  if (!existsSync(file))
+    return {
+      file: actionBundle,
+      skipped: `${actionBundle} not built yet (npm run build --workspace apps/action)`,
+    };
   const content = readFileSync(file);
   return { file: actionBundle, bytes: content.length, gzipBytes: gzipSync(content, { level: 9 }).length };
 }
@@ -18,7 +22,9 @@ export function measureActionSize(root) {
 export async function measurePackageSizes(root) {
   const packagesDirectory = new URL('packages/', root);
   const names = readdirSync(packagesDirectory, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(new URL(`${entry.name}/package.json`, packagesDirectory)))
+    .filter(
+      (entry) => entry.isDirectory() && existsSync(new URL(`${entry.name}/package.json`, packagesDirectory)),
+    )
     .map((entry) => entry.name)
     .sort();
   const packages = [];

@@ -27,7 +27,8 @@ process.stdout.write(`${JSON.stringify(hello)}\n`);
 
 function journal() {
   const accepted = {};
-  for (const message of simulator.messages) accepted[message.provider] = (accepted[message.provider] ?? 0) + 1;
+  for (const message of simulator.messages)
+    accepted[message.provider] = (accepted[message.provider] ?? 0) + 1;
   const outcomes = {};
   for (const request of simulator.requests) outcomes[request.outcome] = (outcomes[request.outcome] ?? 0) + 1;
   return { messages: simulator.messages.length, requests: simulator.requests.length, accepted, outcomes };

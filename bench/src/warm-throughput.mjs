@@ -28,7 +28,15 @@ async function runWarm(target, scenario, settings) {
 }
 
 /** Throughput, latency and peak memory of each scenario at each concurrency, `rounds` times. */
-export async function measureWarmThroughput({ target, scenarios, rounds, durationMs, warmup, concurrencies, log }) {
+export async function measureWarmThroughput({
+  target,
+  scenarios,
+  rounds,
+  durationMs,
+  warmup,
+  concurrencies,
+  log,
+}) {
   const settings = { durationMs, warmup, concurrencies };
   const skipped = {};
   const available = [];
@@ -44,7 +52,8 @@ export async function measureWarmThroughput({ target, scenarios, rounds, duratio
   }
   const samples = Object.fromEntries(available.map((scenario) => [scenario, []]));
   for (let round = 0; round < rounds; round += 1) {
-    for (const scenario of rotated(available, round)) samples[scenario].push(await runWarm(target, scenario, settings));
+    for (const scenario of rotated(available, round))
+      samples[scenario].push(await runWarm(target, scenario, settings));
     log(`  warm round ${round + 1}/${rounds} done`);
   }
 
@@ -52,13 +61,18 @@ export async function measureWarmThroughput({ target, scenarios, rounds, duratio
   for (const scenario of available) {
     const byConcurrency = {};
     for (const concurrency of concurrencies) {
-      const phases = samples[scenario].map((run) => run.phases.find((phase) => phase.concurrency === concurrency));
+      const phases = samples[scenario].map((run) =>
+        run.phases.find((phase) => phase.concurrency === concurrency),
+      );
       byConcurrency[concurrency] = {
         perSecond: summarize(phases.map((phase) => phase.perSecond)),
         p50Ms: median(phases.map((phase) => phase.p50Ms)),
         p99Ms: median(phases.map((phase) => phase.p99Ms)),
         p99Spread: summarize(phases.map((phase) => phase.p99Ms)),
-        peakRssBytes: phases[0].peakRssBytes === undefined ? undefined : summarize(phases.map((phase) => phase.peakRssBytes)),
+        peakRssBytes:
+          phases[0].peakRssBytes === undefined
+            ? undefined
+            : summarize(phases.map((phase) => phase.peakRssBytes)),
       };
     }
     clients[scenario] = {

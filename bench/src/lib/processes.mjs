@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 
 // Variables that would send a client through a proxy, change the Twilio SDK's host, or load extra
 // code into every process: none of them may differ between the clients compared.
-const droppedVariable = /^(?:https?_proxy|all_proxy|no_proxy|node_options|node_extra_ca_certs|twilio_.*|vonage_.*)$/i;
+const droppedVariable =
+  /^(?:https?_proxy|all_proxy|no_proxy|node_options|node_extra_ca_certs|twilio_.*|vonage_.*)$/i;
 
 /** The parent's environment without anything that changes how a client connects or loads. */
 export function cleanEnvironment(extra = {}) {

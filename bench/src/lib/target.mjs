@@ -26,7 +26,11 @@ export async function startTarget() {
       try {
         resolve(JSON.parse(buffered.slice(0, newline)));
       } catch (error) {
-        reject(new Error(`the target server's first line is not JSON: ${buffered.slice(0, 200)}`, { cause: error }));
+        reject(
+          new Error(`the target server's first line is not JSON: ${buffered.slice(0, 200)}`, {
+            cause: error,
+          }),
+        );
       }
     };
     const onExit = (code) => reject(new Error(`the target server exited with ${code} before listening`));

@@ -47,7 +47,8 @@ async function sendFor(scenario, client, { concurrency, durationMs, firstIndex, 
   if (sampler) clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
   latencies.sort((a, b) => a - b);
-  const at = (percent) => latencies[Math.min(latencies.length - 1, Math.ceil((percent / 100) * latencies.length) - 1)];
+  const at = (percent) =>
+    latencies[Math.min(latencies.length - 1, Math.ceil((percent / 100) * latencies.length) - 1)];
   return {
     concurrency,
     sends: latencies.length,

@@ -17,7 +17,9 @@ export function load(require) {
   const core = require('@mfa-sms/core');
   const twilio = require('@mfa-sms/twilio');
   if (typeof core.createRouter !== 'function' || typeof twilio.createTwilio !== 'function') {
-    throw new Error('the built @mfa-sms/core or @mfa-sms/twilio lacks createRouter/createTwilio: rebuild them');
+    throw new Error(
+      'the built @mfa-sms/core or @mfa-sms/twilio lacks createRouter/createTwilio: rebuild them',
+    );
   }
   return { core, twilio };
 }
@@ -29,7 +31,12 @@ export function create({ core, twilio }, target) {
 }
 
 export async function send({ router }, message) {
-  const result = await router.send({ to: message.to, text: message.text, channel: 'sms', code: message.code });
+  const result = await router.send({
+    to: message.to,
+    text: message.text,
+    channel: 'sms',
+    code: message.code,
+  });
   return result.id;
 }
 

@@ -27,7 +27,9 @@ export function create({ twilio, http }, target) {
     request(options) {
       const uri = new URL(options.uri);
       if (uri.origin !== twilioOrigin) {
-        throw new Error(`the twilio SDK asked for ${uri.origin}; only ${twilioOrigin} is redirected to loopback`);
+        throw new Error(
+          `the twilio SDK asked for ${uri.origin}; only ${twilioOrigin} is redirected to loopback`,
+        );
       }
       return requestClient.request({ ...options, uri: `${target.url}${uri.pathname}${uri.search}` });
     },

@@ -13,7 +13,7 @@ const expected: [number, MfaSmsErrorCode, boolean][] = [
   [20005, 'insufficient_funds', false],
   [10001, 'insufficient_funds', false],
   [20429, 'rate_limited', true],
-  [20404, 'invalid_config', false],
+  [20404, 'rejected', false],
   [21211, 'invalid_recipient', false],
   [21614, 'invalid_recipient', false],
   [21635, 'invalid_recipient', false],

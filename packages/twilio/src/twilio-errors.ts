@@ -46,7 +46,7 @@ export const twilioErrorTable: readonly TwilioErrorRule[] = [
   },
   {
     twilioCodes: [20404],
-    code: 'invalid_config',
+    code: 'rejected',
     retryable: false,
     meaning: 'the account or endpoint was not found: check accountSid and baseUrl',
   },

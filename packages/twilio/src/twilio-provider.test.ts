@@ -50,7 +50,7 @@ describe('createTwilio against the simulator', () => {
     });
 
     it('sends through a Messaging Service, preferred over From, counting segments itself', async () => {
-      const text = `Your code is 123456. ${'é'.repeat(200)}`;
+      const text = `Your code is 123456. ${'ç'.repeat(200)}`;
       const result = await twilio({ messagingServiceSid: serviceSid }).send({ ...sms, text });
       expect(result.segments).toBe(4);
       expect(simulator.messages[0]?.request).toEqual({ To: to, MessagingServiceSid: serviceSid, Body: text });

@@ -1,0 +1,178 @@
+import { createServer } from 'node:net';
+import { inspect } from 'node:util';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ErrorKind, Fault } from './faults.js';
+import type { ProviderName } from './simulated-provider.js';
+import type { Simulator } from './simulator.js';
+import { startSimulator } from './start-simulator.js';
+
+/** The part of `@mfa-sms/core`'s Provider this suite drives (kept structural: no dependency on core). */
+export interface ConformingProvider {
+  name: string;
+  channels: readonly ('sms' | 'voice')[];
+  send(
+    message: { to: string; text: string; channel: 'sms' | 'voice'; code?: string; reference?: string },
+    options?: { signal?: AbortSignal; timeoutMs?: number },
+  ): Promise<{ provider: string; channel: string; id: string; to: string }>;
+}
+
+export interface TestProviderOptions {
+  /** The simulated provider whose faults are injected. */
+  name: ProviderName;
+  /** Channels to run the matrix for. */
+  channels: readonly ('sms' | 'voice')[];
+  /** Builds the provider against the simulator (its `url` as `baseUrl`, its `credentials`), with the given timeout. */
+  create(simulator: Simulator, options: { timeoutMs: number; baseUrl?: string }): ConformingProvider;
+  /** Values that must never show in an error; the simulator's credentials for `name` are always included. */
+  secrets?(simulator: Simulator): readonly string[];
+}
+
+interface Cell {
+  fault: string;
+  inject: Fault | 'refused' | 'abort';
+  expected: { codes: readonly string[]; retryable: boolean; status?: number; retryAfterMs?: number };
+}
+
+const errorCell = (kind: ErrorKind, codes: readonly string[], retryable: boolean, extra: Partial<Fault & { type: 'error' }> = {}): Cell => ({
+  fault: `${kind}${'status' in extra ? ` (HTTP ${extra.status})` : ''}`,
+  inject: { type: 'error', kind, ...extra } as Fault,
+  expected: { codes, retryable },
+});
+
+/** The fault matrix: every cell is run for every channel of the provider. */
+export const faultMatrix: readonly Cell[] = [
+  errorCell('invalid-number', ['invalid_recipient'], false),
+  errorCell('auth', ['auth_failed'], false),
+  { fault: 'HTTP 401', inject: { type: 'status', status: 401, body: '' }, expected: { codes: ['auth_failed'], retryable: false, status: 401 } },
+  { fault: 'HTTP 403', inject: { type: 'status', status: 403, body: '' }, expected: { codes: ['auth_failed'], retryable: false, status: 403 } },
+  errorCell('no-credit', ['insufficient_funds'], false),
+  errorCell('not-found', ['rejected', 'bad_response'], false),
+  errorCell('method-not-allowed', ['rejected', 'bad_response'], false),
+  {
+    fault: 'HTTP 429 with Retry-After: 2',
+    inject: { type: 'error', kind: 'rate-limit', status: 429, retryAfter: 2 },
+    expected: { codes: ['rate_limited'], retryable: true, retryAfterMs: 2000 },
+  },
+  errorCell('unavailable', ['provider_unavailable'], true, { status: 500 }),
+  errorCell('unavailable', ['provider_unavailable'], true, { status: 502 }),
+  errorCell('unavailable', ['provider_unavailable'], true, { status: 503 }),
+  errorCell('transient', ['provider_unavailable', 'rate_limited'], true),
+  { fault: 'no answer', inject: { type: 'no-answer' }, expected: { codes: ['timeout'], retryable: true } },
+  { fault: 'connection reset mid-response', inject: { type: 'reset' }, expected: { codes: ['network'], retryable: true } },
+  { fault: 'connection refused', inject: 'refused', expected: { codes: ['network'], retryable: true } },
+  { fault: '200 with malformed JSON', inject: { type: 'malformed', body: 'json' }, expected: { codes: ['bad_response'], retryable: false } },
+  { fault: '200 with an HTML page', inject: { type: 'malformed', body: 'html' }, expected: { codes: ['bad_response'], retryable: false } },
+  { fault: '200 with an empty body', inject: { type: 'malformed', body: 'empty' }, expected: { codes: ['bad_response'], retryable: false } },
+  { fault: '200 with a body of 5 MB', inject: { type: 'malformed', body: 'huge' }, expected: { codes: ['bad_response'], retryable: false } },
+  { fault: 'abort through AbortSignal', inject: 'abort', expected: { codes: [], retryable: false } },
+];
+
+const timeoutMs = 400;
+// Generous for a loaded 2-core CI machine; what matters is "bounded", not the exact figure.
+const settleMarginMs = 1500;
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function everythingVisible(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current !== undefined && current !== null; depth += 1) {
+    if (current instanceof Error) parts.push(current.message, current.stack ?? '');
+    current = (current as { cause?: unknown }).cause;
+  }
+  parts.push(inspect(error, { depth: null }));
+  try {
+    parts.push(JSON.stringify(error));
+  } catch {
+    // A circular error is still inspected above.
+  }
+  return parts.join('\n');
+}
+
+function isMfaSmsError(value: unknown): value is Error & Record<string, unknown> {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[Symbol.for('mfa-sms.error')] === true;
+}
+
+/**
+ * Runs the fault matrix against a provider through the simulator, for each of its channels:
+ * the error's `code`, `retryable`, `provider`, `status` and `retryAfterMs`, a bounded time to
+ * settle, and that no secret, code or full number leaks into the error. Call it at the top
+ * level of a vitest test file.
+ */
+export function testProvider(options: TestProviderOptions): void {
+  describe(`${options.name}: conformance`, () => {
+    let simulator: Simulator;
+    beforeAll(async () => {
+      simulator = await startSimulator();
+    });
+    afterAll(() => simulator.close());
+    beforeEach(() => simulator.reset());
+
+    for (const channel of options.channels) {
+      const message = { to: '+447400123456', text: 'Your code is 493817', channel, code: '493817', reference: 'conformance-1' };
+
+      it(`sends ${channel} when nothing fails`, async () => {
+        const provider = options.create(simulator, { timeoutMs });
+        const result = await provider.send(message);
+        expect(result).toMatchObject({ provider: options.name, channel, to: message.to });
+        expect(result.id).toEqual(expect.any(String));
+        expect(simulator.messages).toHaveLength(1);
+      });
+
+      for (const cell of faultMatrix) {
+        it(`${channel}: ${cell.fault} → ${cell.expected.codes.join(' or ') || 'the abort reason'}`, async () => {
+          let provider = options.create(simulator, { timeoutMs });
+          const sendOptions: { signal?: AbortSignal } = {};
+          const reason = new Error('the login was cancelled');
+          if (cell.inject === 'refused') {
+            provider = options.create(simulator, { timeoutMs, baseUrl: `http://127.0.0.1:${await closedPort()}` });
+          } else if (cell.inject === 'abort') {
+            simulator.fail(options.name, { type: 'no-answer' }, { channel });
+            const controller = new AbortController();
+            setTimeout(() => controller.abort(reason), 50);
+            sendOptions.signal = controller.signal;
+            provider = options.create(simulator, { timeoutMs: 10_000 });
+          } else {
+            simulator.fail(options.name, cell.inject, { channel });
+          }
+          const started = performance.now();
+          let caught: unknown;
+          try {
+            await provider.send(message, sendOptions);
+          } catch (error) {
+            caught = error;
+          }
+          const elapsed = performance.now() - started;
+          if (cell.inject === 'abort') {
+            expect(caught).toBe(reason);
+            expect(elapsed).toBeLessThan(1000);
+            return;
+          }
+          expect(isMfaSmsError(caught), `expected an MfaSmsError, got ${inspect(caught)}`).toBe(true);
+          const error = caught as Record<string, unknown>;
+          expect(cell.expected.codes).toContain(error.code);
+          expect(error.retryable).toBe(cell.expected.retryable);
+          expect(error.provider).toBe(options.name);
+          if (cell.expected.status !== undefined) expect(error.status).toBe(cell.expected.status);
+          if (cell.expected.retryAfterMs !== undefined) expect(error.retryAfterMs).toBe(cell.expected.retryAfterMs);
+          expect(elapsed).toBeLessThan(timeoutMs + settleMarginMs);
+          const visible = everythingVisible(caught);
+          const credentials = Object.values(simulator.credentials[options.name]).filter(
+            (value): value is string => typeof value === 'string' && value.length >= 8,
+          );
+          for (const secret of [...credentials, ...(options.secrets?.(simulator) ?? [])]) {
+            expect(visible.includes(secret), `a secret of ${options.name} leaked into the error`).toBe(false);
+          }
+          for (const value of [message.code, '447400123456', '4.9.3.8.1.7']) expect(visible).not.toContain(value);
+        });
+      }
+    }
+  });
+}

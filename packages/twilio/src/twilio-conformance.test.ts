@@ -1,0 +1,11 @@
+import { testProvider } from '@mfa-sms/simulator/testing';
+import { createTwilio } from './twilio-provider.js';
+
+testProvider({
+  name: 'twilio',
+  channels: ['sms', 'voice'],
+  create: (simulator, { timeoutMs, baseUrl }) => {
+    const { accountSid, authToken } = simulator.credentials.twilio;
+    return createTwilio({ accountSid, authToken, from: '+14155550100', baseUrl: baseUrl ?? simulator.url, timeoutMs });
+  },
+});
