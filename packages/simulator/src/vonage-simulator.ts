@@ -1,9 +1,261 @@
-import type { SimulatedProvider } from './simulated-provider.js';
+import { createPublicKey, verify } from 'node:crypto';
+import { z } from 'zod';
+import type { ErrorKind } from './faults.js';
+import {
+  randomHex,
+  readBasicAuth,
+  readBearer,
+  readForm,
+  readJson,
+  type SimulatedProvider,
+  type SimulatorContext,
+  type SimulatorRequest,
+  type SimulatorResponse,
+  type SimulatorRoute,
+} from './simulated-provider.js';
 
-// Placeholder until the vonage endpoints land: answers nothing.
+// The languages of the NCCO schema's `talk` action (a test compares them with the schema).
+export const nccoTalkLanguages = [
+  'ar', 'bn-IN', 'ca-ES', 'cmn-CN', 'cmn-TW', 'cs-CZ', 'cy-GB', 'da-DK', 'de-DE', 'el-GR', 'en-AU', 'en-GB',
+  'en-GB-WLS', 'en-IN', 'en-US', 'en-ZA', 'es-ES', 'es-MX', 'es-US', 'eu-ES', 'fi-FI', 'fil-PH', 'fr-CA', 'fr-FR',
+  'he-IL', 'hi-IN', 'hu-HU', 'id-ID', 'is-IS', 'it-IT', 'ja-JP', 'ko-KR', 'ml-IN', 'nb-NO', 'nl-NL', 'pl-PL',
+  'pt-BR', 'pt-PT', 'ro-RO', 'ru-RU', 'sk-SK', 'sv-SE', 'ta-IN', 'te-IN', 'th-TH', 'tr-TR', 'uk-UA', 'vi-VN', 'yue-CN',
+] as const;
+
+const talkAction = z.strictObject({
+  action: z.literal('talk'),
+  text: z.string().min(1).max(1500),
+  bargeIn: z.boolean().optional(),
+  loop: z.number().int().min(0).optional(),
+  level: z.number().min(-1).max(1).optional(),
+  language: z.enum(nccoTalkLanguages).optional(),
+  style: z.number().int().min(0).optional(),
+  premium: z.boolean().optional(),
+});
+
+const callRequest = z.object({
+  to: z.array(z.object({ type: z.literal('phone'), number: z.string().regex(/^[1-9]\d{6,14}$/) })).min(1),
+  from: z.object({ type: z.literal('phone'), number: z.string().regex(/^[1-9]\d{6,14}$/) }),
+  ncco: z.array(talkAction).min(1),
+});
+
+const messagesRequest = z.object({
+  message_type: z.literal('text'),
+  channel: z.literal('sms'),
+  to: z.string().regex(/^[1-9]\d{6,14}$/),
+  from: z.string().min(1).max(15),
+  text: z.string().min(1).max(1000),
+  client_ref: z.string().max(100).optional(),
+  sms: z.object({ encoding_type: z.enum(['text', 'unicode', 'auto']).optional() }).optional(),
+});
+
+const gsm = new Set(
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà\f^{}\\[~]|€',
+);
+
+// Vonage splits long texts itself and answers one item per part.
+function partsOf(text: string, unicode: boolean): number {
+  const isGsm = !unicode && [...text].every((character) => gsm.has(character));
+  const [single, part] = isGsm ? [160, 153] : [70, 67];
+  return text.length <= single ? 1 : Math.ceil(text.length / part);
+}
+
+function smsStatus(status: number, errorText: string): SimulatorResponse {
+  return { status: 200, body: { 'message-count': '1', messages: [{ status: String(status), 'error-text': errorText }] } };
+}
+
+const statusTexts: Readonly<Record<number, string>> = {
+  1: 'Throughput Rate Exceeded - please wait [ 1000 ] and retry',
+  2: 'Missing to param',
+  3: 'Invalid to param',
+  4: 'Bad Credentials',
+  5: 'Internal Error',
+  6: 'Invalid Message',
+  7: 'Number barred.',
+  8: 'Partner account barred.',
+  9: 'Partner quota violation, include=0.0',
+  10: 'Too many existing binds',
+  11: 'Account not enabled for HTTP',
+  12: 'Message too long',
+  13: 'Communication Failed',
+  14: 'Invalid Signature',
+  15: 'Illegal Sender Address - rejected',
+  29: 'Non White-listed Destination - rejected',
+  33: 'Number de-activated.',
+};
+
+function problem(status: number, title: string, detail: string, type = 'https://developer.vonage.com/api-errors'): SimulatorResponse {
+  return {
+    status,
+    headers: { 'content-type': 'application/problem+json' },
+    body: JSON.stringify({ type: `${type}#${status}`, title, detail, instance: randomHex(8) }),
+  };
+}
+
+function smsApi(request: SimulatorRequest, context: SimulatorContext): SimulatorResponse {
+  const json = /json/i.test(String(request.headers['content-type'] ?? ''));
+  const raw = json ? readJson(request.body) : readForm(request.body);
+  const fields: Record<string, string> = {};
+  if (raw && typeof raw === 'object') {
+    for (const [name, value] of Object.entries(raw)) if (typeof value === 'string') fields[name] = value;
+  }
+  const { vonage } = context.credentials;
+  if (!fields.api_key || !fields.api_secret || !fields.from || !fields.to || !fields.text) {
+    return smsStatus(2, `Missing ${['api_key', 'api_secret', 'from', 'to', 'text'].find((name) => !fields[name])} param`);
+  }
+  if (fields.api_key !== vonage.apiKey || fields.api_secret !== vonage.apiSecret) return smsStatus(4, statusTexts[4] as string);
+  if (!/^\d{7,15}$/.test(fields.to)) return smsStatus(3, 'Invalid to param');
+  if (fields.type !== undefined && !['text', 'unicode', 'binary'].includes(fields.type)) return smsStatus(3, 'Invalid type param');
+  if ((fields['client-ref'] ?? '').length > 40) return smsStatus(3, 'Invalid client-ref param');
+  const unicode = fields.type === 'unicode';
+  if (!unicode && ![...fields.text].every((character) => gsm.has(character))) {
+    // Vonage would send such text garbled; the simulator refuses it so that a missing type=unicode shows.
+    return smsStatus(3, 'Invalid text param: not GSM-7, set type=unicode');
+  }
+  const parts = partsOf(fields.text, unicode);
+  const messages = Array.from({ length: parts }, () => {
+    const id = randomHex(16).toUpperCase();
+    return { to: fields.to, 'message-id': id, status: '0', 'remaining-balance': '3.14', 'message-price': '0.0333', network: '23410' };
+  });
+  context.record({
+    channel: 'sms',
+    id: messages[0]?.['message-id'] as string,
+    to: fields.to as string,
+    from: fields.from,
+    text: fields.text as string,
+    ...(fields['client-ref'] ? { reference: fields['client-ref'] } : {}),
+    request: { ...fields, api_secret: '[checked]' },
+  });
+  return { status: 200, body: { 'message-count': String(parts), messages } };
+}
+
+function messagesApi(request: SimulatorRequest, context: SimulatorContext): SimulatorResponse {
+  const { vonage } = context.credentials;
+  const auth = readBasicAuth(request.headers);
+  if (auth?.username !== vonage.apiKey || auth.password !== vonage.apiSecret) {
+    return problem(401, 'Unauthorized', 'You did not provide correct credentials.');
+  }
+  const parsed = messagesRequest.safeParse(readJson(request.body));
+  if (!parsed.success) {
+    const field = parsed.error.issues[0]?.path.join('.') ?? 'body';
+    return problem(422, 'Invalid params', `The value of one or more parameters is invalid: ${field}`, 'https://developer.vonage.com/api-errors/messages-olympus');
+  }
+  const id = crypto.randomUUID();
+  context.record({
+    channel: 'sms',
+    id,
+    to: parsed.data.to,
+    from: parsed.data.from,
+    text: parsed.data.text,
+    ...(parsed.data.client_ref ? { reference: parsed.data.client_ref } : {}),
+    request: parsed.data,
+  });
+  return { status: 202, body: { message_uuid: id } };
+}
+
+/** Checks the Voice API's JWT: RS256 signature by the application's key, its claims and lifetime. */
+function jwtProblem(token: string | undefined, context: SimulatorContext): string | undefined {
+  if (!token) return 'no Bearer token';
+  const [header, claims, signature] = token.split('.');
+  if (!header || !claims || !signature) return 'not a JWT';
+  const key = createPublicKey(context.credentials.vonage.publicKey);
+  const signed = verify('sha256', Buffer.from(`${header}.${claims}`), key, Buffer.from(signature, 'base64url'));
+  if (!signed) return 'the signature does not verify';
+  const decoded = readJson(Buffer.from(claims, 'base64url').toString('utf8')) as Record<string, unknown> | undefined;
+  const algorithm = (readJson(Buffer.from(header, 'base64url').toString('utf8')) as Record<string, unknown> | undefined)?.alg;
+  const now = Math.floor(Date.now() / 1000);
+  if (algorithm !== 'RS256') return 'alg is not RS256';
+  if (decoded?.application_id !== context.credentials.vonage.applicationId) return 'unknown application_id';
+  if (typeof decoded.iat !== 'number' || decoded.iat > now + 60) return 'iat is missing or in the future';
+  if (typeof decoded.jti !== 'string' || decoded.jti.length === 0) return 'jti is missing';
+  if (decoded.exp !== undefined && (typeof decoded.exp !== 'number' || decoded.exp < now || decoded.exp > decoded.iat + 86_400)) {
+    return 'exp is expired or more than 24 hours after iat';
+  }
+  return undefined;
+}
+
+function callsApi(request: SimulatorRequest, context: SimulatorContext): SimulatorResponse {
+  const refused = jwtProblem(readBearer(request.headers), context);
+  if (refused) return problem(401, 'Unauthorized', `Invalid token: ${refused}`);
+  const parsed = callRequest.safeParse(readJson(request.body));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return problem(400, 'Bad Request', `Invalid ${issue?.path.join('.') ?? 'body'}: ${issue?.message ?? 'invalid'}`);
+  }
+  const uuid = crypto.randomUUID();
+  const talk = parsed.data.ncco[0];
+  context.record({
+    channel: 'voice',
+    id: uuid,
+    to: parsed.data.to[0]?.number as string,
+    from: parsed.data.from.number,
+    text: talk?.text ?? '',
+    request: parsed.data,
+  });
+  return { status: 201, body: { uuid, status: 'started', direction: 'outbound', conversation_uuid: `CON-${crypto.randomUUID()}` } };
+}
+
+const isSmsApi = (route: SimulatorRoute) => route.path.source.includes('sms');
+
+const smsApiErrors: Readonly<Record<ErrorKind, number>> = {
+  'invalid-number': 3,
+  auth: 4,
+  'no-credit': 9,
+  'rate-limit': 1,
+  unavailable: 0,
+  'not-found': 0,
+  'method-not-allowed': 0,
+  'bad-request': 2,
+  transient: 5,
+};
+
+const problemErrors: Readonly<Record<ErrorKind, [number, string, string]>> = {
+  'invalid-number': [422, 'Invalid params', 'The value of the to parameter is not a valid number'],
+  auth: [401, 'Unauthorized', 'You did not provide correct credentials.'],
+  'no-credit': [402, 'Low balance', 'This request could not be performed due to your account balance being low.'],
+  'rate-limit': [429, 'Rate Limit Hit', 'Please wait, then retry your request'],
+  unavailable: [503, 'Service Unavailable', 'The service is temporarily unavailable'],
+  'not-found': [404, 'Not Found', 'The requested resource does not exist'],
+  'method-not-allowed': [405, 'Method Not Allowed', 'The method is not allowed'],
+  'bad-request': [400, 'Bad Request', 'The request could not be understood'],
+  transient: [503, 'Service Unavailable', 'Please try again'],
+};
+
+/** Vonage: the SMS API (`/sms/json`), the Messages API (`/v1/messages`) and the Voice API (`/v1/calls`). */
 export const vonageSimulator: SimulatedProvider = {
   name: 'vonage',
-  routes: [],
-  errorResponse: () => ({ status: 501, body: 'not implemented' }),
-  codeResponse: () => ({ status: 501, body: 'not implemented' }),
+  routes: [
+    { method: 'POST', path: /^\/sms\/json$/, channel: 'sms', handle: smsApi },
+    { method: 'POST', path: /^\/v1\/messages$/, channel: 'sms', handle: messagesApi },
+    { method: 'POST', path: /^\/v1\/calls\/?$/, channel: 'voice', handle: callsApi },
+  ],
+  errorResponse(fault, _request, route) {
+    const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) };
+    const inBand = smsApiErrors[fault.kind];
+    // The SMS API answers its own errors in band, with HTTP 200; an explicit status or a fault
+    // it has no status for is an HTTP error, as its load balancers and gateways send them.
+    if (isSmsApi(route) && fault.status === undefined && inBand > 0) return smsStatus(inBand, statusTexts[inBand] as string);
+    const [status, title, detail] = problemErrors[fault.kind];
+    const answer = problem(fault.status ?? status, title, detail);
+    return { ...answer, headers: { ...answer.headers, ...headers } };
+  },
+  codeResponse(fault, _request, route) {
+    if (!isSmsApi(route)) {
+      const status = Number(fault.status ?? fault.code);
+      return problem(status, 'Error', `Simulated error ${fault.code}`);
+    }
+    // "0,7": a multi-part text whose first part was sent and second refused.
+    const statuses = String(fault.code).split(',').map(Number);
+    return {
+      status: fault.status ?? 200,
+      body: {
+        'message-count': String(statuses.length),
+        messages: statuses.map((status) =>
+          status === 0
+            ? { to: '447700900000', 'message-id': randomHex(16).toUpperCase(), status: '0' }
+            : { status: String(status), 'error-text': statusTexts[status] ?? 'Error' },
+        ),
+      },
+    };
+  },
 };

@@ -1,0 +1,245 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { inspect } from 'node:util';
+import { isMfaSmsError, type MfaSmsError, type PhoneMessage } from '@mfa-sms/core';
+import { type Simulator, startSimulator } from '@mfa-sms/simulator';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { vonageStatusTable } from './vonage-errors.js';
+import { createVonage, type VonageOptions } from './vonage-provider.js';
+
+let simulator: Simulator;
+beforeAll(async () => {
+  simulator = await startSimulator();
+});
+afterAll(() => simulator.close());
+beforeEach(() => simulator.reset());
+
+function vonage(overrides: Partial<VonageOptions> = {}) {
+  const { apiKey, apiSecret, applicationId, privateKey } = simulator.credentials.vonage;
+  return createVonage({ apiKey, apiSecret, from: 'Acme', applicationId, privateKey, voice: { from: '447700900000' }, baseUrl: simulator.url, timeoutMs: 2000, ...overrides });
+}
+
+const sms: PhoneMessage = { to: '+447400123456', text: 'Your code is 493817', channel: 'sms', code: '493817', reference: 'corr-1' };
+const voice: PhoneMessage = { ...sms, channel: 'voice', text: 'Your code is {{pause}} 4.9.3.8.1.7.', language: 'pt-BR' };
+
+async function failure(promise: Promise<unknown>): Promise<MfaSmsError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isMfaSmsError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a rejection');
+}
+
+function visible(error: unknown): string {
+  return [String((error as Error).message), (error as Error).stack, inspect(error, { depth: null }), JSON.stringify(error)].join('\n');
+}
+
+describe('SMS API', () => {
+  it('sends GSM text as the classic nexmo package did, with client-ref', async () => {
+    const result = await vonage().send(sms);
+    expect(result).toEqual({ provider: 'vonage', channel: 'sms', id: expect.stringMatching(/^[0-9A-F]{16}$/), to: sms.to, segments: 1 });
+    expect(simulator.messages[0]?.request).toEqual({
+      api_key: simulator.credentials.vonage.apiKey,
+      api_secret: '[checked]',
+      from: 'Acme',
+      to: '447400123456',
+      text: 'Your code is 493817',
+      'client-ref': 'corr-1',
+    });
+  });
+
+  it('marks non-GSM text as unicode and counts the parts Vonage answers', async () => {
+    const text = `Código: 493817 ${'ç'.repeat(80)}`;
+    const result = await vonage().send({ ...sms, text });
+    expect(result.segments).toBe(2);
+    expect(simulator.messages[0]?.request).toMatchObject({ type: 'unicode', text });
+  });
+
+  it.each(vonageStatusTable.flatMap((rule) => rule.statuses.map((status) => [status, rule.code, rule.retryable] as const)))(
+    'maps status %i to %s',
+    async (status, code, retryable) => {
+      simulator.fail('vonage', { type: 'code', code: status });
+      const error = await failure(vonage().send(sms));
+      expect(error).toMatchObject({ code, retryable, provider: 'vonage', providerCode: String(status), status: 200 });
+    },
+  );
+
+  it.each([
+    [2, 'Missing to param', 'invalid_recipient'],
+    [3, 'Invalid to param', 'invalid_recipient'],
+    [3, 'Invalid from param', 'rejected'],
+    [8, 'Partner account barred.', 'rejected'],
+    [12, 'Message too long', 'rejected'],
+  ])('maps status %i "%s" to %s', async (status, errorText, code) => {
+    simulator.fail('vonage', { type: 'status', status: 200, body: JSON.stringify({ 'message-count': '1', messages: [{ status: String(status), 'error-text': errorText }] }) });
+    const error = await failure(vonage().send(sms));
+    expect(error).toMatchObject({ code, providerCode: String(status) });
+    expect(error.message).toContain(errorText.replace(/\.$/, ''));
+  });
+
+  it('fails a multi-part text when one part fails, saying that part of it went out', async () => {
+    simulator.fail('vonage', { type: 'code', code: '0,7' });
+    const error = await failure(vonage().send(sms));
+    expect(error).toMatchObject({ code: 'blocked_destination', providerCode: '7' });
+    expect(error.message).toContain('part of a 2-part text was sent');
+  });
+
+  it('refuses bad credentials in band', async () => {
+    const error = await failure(vonage({ apiSecret: 'WrongSecret0001' }).send(sms));
+    expect(error).toMatchObject({ code: 'auth_failed', providerCode: '4', retryable: false });
+    expect(visible(error)).not.toContain('WrongSecret0001');
+  });
+});
+
+describe('Messages API', () => {
+  it('sends with Basic auth and auto encoding', async () => {
+    const result = await vonage({ api: 'messages' }).send(sms);
+    expect(result).toEqual({ provider: 'vonage', channel: 'sms', id: expect.stringMatching(/^[0-9a-f-]{36}$/), to: sms.to, segments: 1 });
+    expect(simulator.messages[0]?.request).toEqual({
+      message_type: 'text',
+      channel: 'sms',
+      to: '447400123456',
+      from: 'Acme',
+      text: sms.text,
+      client_ref: 'corr-1',
+      sms: { encoding_type: 'auto' },
+    });
+  });
+
+  it.each([
+    ['auth', 'auth_failed', 401],
+    ['no-credit', 'insufficient_funds', 402],
+    ['invalid-number', 'invalid_recipient', 422],
+    ['bad-request', 'rejected', 400],
+  ] as const)('maps problem+json %s to %s', async (kind, code, status) => {
+    simulator.fail('vonage', kind);
+    const error = await failure(vonage({ api: 'messages' }).send(sms));
+    expect(error).toMatchObject({ code, status, providerCode: expect.any(String) });
+  });
+});
+
+describe('voice', () => {
+  it('reads the code digit by digit in a language the NCCO allows, with a JWT the simulator verifies', async () => {
+    const result = await vonage().send(voice);
+    expect(result).toEqual({ provider: 'vonage', channel: 'voice', id: expect.stringMatching(/^[0-9a-f-]{36}$/), to: voice.to });
+    expect(simulator.messages[0]?.request).toEqual({
+      to: [{ type: 'phone', number: '447400123456' }],
+      from: { type: 'phone', number: '447700900000' },
+      ncco: [{ action: 'talk', text: 'Your code is. 4, 9, 3, 8, 1, 7.', language: 'pt-BR', style: 0, loop: 2 }],
+    });
+  });
+
+  it('is refused by the simulator when signed with another key', async () => {
+    const other = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    const error = await failure(vonage({ privateKey: other.privateKey }).send(voice));
+    expect(error).toMatchObject({ code: 'auth_failed', status: 401 });
+    expect(visible(error)).not.toContain(other.privateKey.split('\n')[1]);
+  });
+
+  it('keeps hostile text inside the one talk action', async () => {
+    const text = '"}],"ncco":[{"action":"connect"}], </speak><break/> \\" \u2028';
+    await vonage().send({ ...voice, text, code: undefined });
+    const ncco = (simulator.messages[0]?.request as { ncco: unknown[] }).ncco;
+    expect(ncco).toHaveLength(1);
+    expect(ncco[0]).toMatchObject({ action: 'talk', text: text.trim() });
+  });
+
+  it('refuses a text over 1500 characters before any request', async () => {
+    const error = await failure(vonage().send({ ...voice, text: 'a'.repeat(1501) }));
+    expect(error).toMatchObject({ code: 'rejected' });
+    expect(simulator.requests).toHaveLength(0);
+  });
+
+  it('is unsupported without an application', async () => {
+    const error = await failure(vonage({ applicationId: undefined, privateKey: undefined, voice: {} }).send(voice));
+    expect(error).toMatchObject({ code: 'unsupported_channel' });
+    expect(simulator.requests).toHaveLength(0);
+  });
+});
+
+describe('options', () => {
+  it.each([
+    [{ apiKey: '' }, 'apiKey'],
+    [{ from: 'Far Too Long Sender' }, 'from'],
+    [{ api: 'rest' }, 'api'],
+    [{ privateKey: '-----BEGIN PRIVATE KEY-----\nnot-a-key-at-all\n-----END PRIVATE KEY-----' }, 'privateKey'],
+    [{ applicationId: undefined }, 'applicationId'],
+    [{ voice: {} }, 'voice.from'],
+    [{ baseUrl: 'ftp://example.com' }, 'baseUrl'],
+    [{ timeoutMs: 5 }, 'timeoutMs'],
+    [{ region: 'eu' }, 'unknown option "region"'],
+  ])('rejects %j naming the option and not its value', (overrides, name) => {
+    let error: unknown;
+    try {
+      vonage(overrides as Partial<VonageOptions>);
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toMatchObject({ code: 'invalid_config', provider: 'vonage' });
+    expect((error as Error).message).toContain(name);
+    expect((error as Error).message).not.toContain('not-a-key-at-all');
+  });
+
+  it('uses the default hosts unless baseUrl is given', async () => {
+    const { apiKey, apiSecret } = simulator.credentials.vonage;
+    expect(createVonage({ apiKey, apiSecret, from: 'Acme' }).channels).toEqual(['sms']);
+  });
+});
+
+describe('secret hygiene', () => {
+  it.each(['auth', 'invalid-number', 'reset', 'no-answer', 'unavailable'] as const)('leaks nothing on %s', async (fault) => {
+    for (const channel of ['sms', 'voice'] as const) {
+      simulator.fail('vonage', fault, { channel });
+      const error = await failure(vonage({ timeoutMs: 300 }).send(channel === 'sms' ? sms : voice));
+      const text = visible(error);
+      const { apiSecret, privateKey } = simulator.credentials.vonage;
+      for (const secret of [apiSecret, privateKey.split('\n')[1] as string, '493817', '447400123456', '4.9.3.8.1.7']) {
+        expect(text).not.toContain(secret);
+      }
+    }
+  });
+});
+
+describe('the requests match the published specifications', () => {
+  const specs = new URL('../../../../shared/specs/vonage/', import.meta.url);
+
+  it('sends every field sms.yml marks required for NewMessage', async () => {
+    const spec = readFileSync(new URL('sms.yml', specs), 'utf8');
+    const section = spec.slice(spec.indexOf('    NewMessage:'));
+    const required = /required:\n((?:\s+- \S+\n)+)/.exec(section)?.[1]?.match(/- (\S+)/g)?.map((item) => item.slice(2));
+    expect(required).toEqual(expect.arrayContaining(['api_key', 'from', 'to']));
+    await vonage().send(sms);
+    const sent = simulator.messages[0]?.request as Record<string, unknown>;
+    for (const field of required ?? []) expect(sent, field).toHaveProperty(field);
+    expect(sent.to).toMatch(/^\d{7,15}$/);
+  });
+
+  // The required lists of one schema of an OpenAPI YAML file: the "- name" lines after each
+  // "required:" between the schema's name and the next schema at the same indentation.
+  function requiredOf(spec: string, schema: string): string[] {
+    const start = spec.indexOf(`\n    ${schema}:\n`);
+    expect(start, schema).toBeGreaterThan(-1);
+    const rest = spec.slice(start + schema.length + 7);
+    const end = rest.search(/\n    [A-Za-z][A-Za-z0-9]*:\n/);
+    const body = end === -1 ? rest : rest.slice(0, end);
+    return [...body.matchAll(/required:\n((?:\s+- [a-z_]+\n)+)/g)].flatMap((match) =>
+      (match[1] ?? '').trim().split('\n').map((line) => line.replace(/^\s*- /, '')),
+    );
+  }
+
+  it('sends every field voice.yml marks required for a call with an NCCO', async () => {
+    const spec = readFileSync(new URL('voice.yml', specs), 'utf8');
+    const call = [...requiredOf(spec, 'CreateCallRequestNcco'), ...requiredOf(spec, 'CreateCallRequestBase')];
+    const phone = requiredOf(spec, 'EndpointPhoneTo');
+    expect(call).toEqual(expect.arrayContaining(['ncco', 'to']));
+    expect(phone).toEqual(expect.arrayContaining(['number', 'type']));
+    await vonage().send(voice);
+    const sent = simulator.messages[0]?.request as { to: Record<string, unknown>[]; ncco: Record<string, unknown>[] };
+    for (const field of call) expect(sent, field).toHaveProperty(field);
+    for (const field of phone) expect(sent.to[0], field).toHaveProperty(field);
+    expect(requiredOf(spec, 'StartTalkRequest')).toEqual(['text']);
+    expect(sent.ncco[0]).toHaveProperty('text');
+  });
+});

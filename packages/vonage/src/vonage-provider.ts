@@ -1,0 +1,248 @@
+import type { KeyObject } from 'node:crypto';
+import {
+  assertSendable,
+  type Channel,
+  countSegments,
+  createHttpClient,
+  type Dispatcher,
+  type HttpClient,
+  type HttpResponse,
+  MfaSmsError,
+  type PhoneMessage,
+  type Provider,
+  parseOptions,
+  type SendOptions,
+  type SendResult,
+  sensitiveValuesOf,
+  speakCodesInText,
+  summarizeBody,
+} from '@mfa-sms/core';
+import { z } from 'zod';
+import { vonageProblemCode, vonageProblemCodeName, vonageStatusRule } from './vonage-errors.js';
+import { readPrivateKey, vonageJwt } from './vonage-jwt.js';
+import {
+  callBody,
+  callResponseSchema,
+  messagesApiBody,
+  messagesApiResponseSchema,
+  problemSchema,
+  smsApiForm,
+  smsApiResponseSchema,
+  type VonageTalkLanguage,
+  vonageTalkLanguage,
+  vonageTalkLanguages,
+} from './vonage-wire.js';
+
+export interface VonageOptions {
+  /** `VONAGE_API_KEY`. */
+  apiKey: string;
+  /** `VONAGE_API_SECRET`. */
+  apiSecret: string;
+  /** `VONAGE_FROM_NUMBER`: an alphanumeric sender of at most 11 characters, or a number. */
+  from: string;
+  /** `sms` (default): the classic SMS API, as the `nexmo` package used; `messages`: the Messages API. */
+  api?: 'sms' | 'messages';
+  /** Vonage application id; with `privateKey`, enables voice. */
+  applicationId?: string;
+  /** The application's private key (PEM); signs a short-lived JWT per call. */
+  privateKey?: string;
+  voice?: {
+    /** Talk language when the message has none Vonage reads. Default `en-GB`. */
+    language?: VonageTalkLanguage;
+    /** Vonage voice style number for the language. Default 0. */
+    style?: number;
+    /** How many times the text is read. Default 2. */
+    loop?: number;
+    /** Caller number for calls when `from` is alphanumeric. */
+    from?: string;
+  };
+  /** One origin replacing both rest.nexmo.com and api.nexmo.com (regional hosts, the simulator). */
+  baseUrl?: string;
+  /** Per-attempt timeout. Default 10 000 ms. */
+  timeoutMs?: number;
+  /** An undici dispatcher (a proxy agent, a `MockAgent` in tests). */
+  dispatcher?: Dispatcher;
+}
+
+const phoneNumber = /^\+?[1-9]\d{6,14}$/;
+const alphanumericSender = /^[A-Za-z0-9 ]{1,11}$/;
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
+const optionsSchema = z
+  .strictObject({
+    apiKey: z.string().min(1, 'is required'),
+    apiSecret: z.string().min(1, 'is required'),
+    from: z
+      .string()
+      .refine((value) => phoneNumber.test(value) || alphanumericSender.test(value), 'must be a number or at most 11 letters and digits'),
+    api: z.enum(['sms', 'messages']).default('sms'),
+    applicationId: z.string().uuid('must be a Vonage application id (a UUID)').optional(),
+    privateKey: z
+      .string()
+      .refine((value) => {
+        try {
+          readPrivateKey(value);
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must be the application’s RSA private key in PEM form')
+      .optional(),
+    voice: z
+      .strictObject({
+        language: z.enum(vonageTalkLanguages).default('en-GB'),
+        style: z.number().int().min(0).default(0),
+        loop: z.number().int().min(1).max(10).default(2),
+        from: z.string().regex(phoneNumber, 'must be a phone number').optional(),
+      })
+      .default({ language: 'en-GB', style: 0, loop: 2 }),
+    baseUrl: httpUrl.optional(),
+    timeoutMs: z.number().int().min(100).max(60_000).default(10_000),
+    dispatcher: z.custom<Dispatcher>((value) => typeof (value as Dispatcher)?.request === 'function', 'must be an undici Dispatcher').optional(),
+  })
+  .superRefine((options, context) => {
+    if ((options.applicationId === undefined) !== (options.privateKey === undefined)) {
+      context.addIssue({
+        code: 'custom',
+        path: [options.applicationId === undefined ? 'applicationId' : 'privateKey'],
+        message: 'applicationId and privateKey enable voice together; give both or neither',
+      });
+    }
+    if (options.applicationId && !phoneNumber.test(options.voice.from ?? options.from)) {
+      context.addIssue({ code: 'custom', path: ['voice', 'from'], message: 'is required for voice when "from" is not a number' });
+    }
+  });
+
+const label = 'Vonage';
+const talkTextLimit = 1500;
+
+/** Vonage (formerly Nexmo): SMS through the SMS API or the Messages API, voice through the Voice API. */
+export function createVonage(options: VonageOptions): Provider {
+  const settings = parseOptions(optionsSchema, options, { provider: 'vonage', label });
+  const key: KeyObject | undefined = settings.privateKey ? readPrivateKey(settings.privateKey) : undefined;
+  const channels: readonly Channel[] = key ? ['sms', 'voice'] : ['sms'];
+  const common = {
+    provider: 'vonage',
+    label,
+    timeoutMs: settings.timeoutMs,
+    ...(settings.dispatcher ? { dispatcher: settings.dispatcher } : {}),
+    secrets: [settings.apiSecret, settings.apiKey, settings.privateKey],
+  };
+  const userAgent = `mfa-sms-vonage/${__PACKAGE_VERSION__}`;
+  const rest = createHttpClient({ ...common, baseUrl: settings.baseUrl ?? 'https://rest.nexmo.com', headers: { 'user-agent': userAgent } });
+  const basic = `Basic ${Buffer.from(`${settings.apiKey}:${settings.apiSecret}`).toString('base64')}`;
+  const api = createHttpClient({ ...common, baseUrl: settings.baseUrl ?? 'https://api.nexmo.com', headers: { 'user-agent': userAgent } });
+  const provider = { name: 'vonage', label, channels };
+
+  function problemError(http: HttpClient, response: HttpResponse, sensitive: readonly string[]): MfaSmsError {
+    const problem = http.tryParseJson(response, problemSchema);
+    const code = vonageProblemCode(response.status, problem);
+    const providerCode = vonageProblemCodeName(problem);
+    const detail = [problem?.title, problem?.detail].filter(Boolean).join(': ');
+    return http.errorFromResponse(response, {
+      ...(code ? { code } : {}),
+      ...(providerCode ? { providerCode } : {}),
+      ...(detail ? { detail } : {}),
+      sensitive,
+    });
+  }
+
+  async function sendSmsApi(message: PhoneMessage, options: SendOptions, sensitive: string[]): Promise<SendResult> {
+    const segments = countSegments(message.text);
+    const response = await rest.request({
+      path: '/sms/json',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: smsApiForm({
+        apiKey: settings.apiKey,
+        apiSecret: settings.apiSecret,
+        from: settings.from.replace(/^\+/, ''),
+        to: message.to.slice(1),
+        text: message.text,
+        unicode: segments.encoding === 'UCS-2',
+        reference: message.reference,
+      }),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      sensitive,
+    });
+    if (response.status !== 200) return Promise.reject(rest.errorFromResponse(response, { sensitive }));
+    const answer = rest.parseJson(response, smsApiResponseSchema);
+    // A long text is sent in parts, each with its own status: one failed part fails the message.
+    const failed = answer.messages.find((part) => part.status !== 0);
+    if (failed) {
+      const rule = vonageStatusRule(failed.status, failed['error-text']);
+      const partial = answer.messages.length > 1 && answer.messages.some((part) => part.status === 0);
+      const text = summarizeBody(failed['error-text'] ?? rule.meaning, 160);
+      throw rest.error({
+        code: rule.code,
+        retryable: rule.retryable,
+        status: response.status,
+        providerCode: String(failed.status),
+        message: `${label} refused the message${partial ? ` (part of a ${answer.messages.length}-part text was sent)` : ''}: ${text} (status ${failed.status})`,
+        sensitive,
+      });
+    }
+    const id = answer.messages[0]?.['message-id'];
+    if (!id) throw rest.error({ code: 'bad_response', status: response.status, message: `${label} accepted the message without a message-id` });
+    return { provider: 'vonage', channel: 'sms', id, to: message.to, segments: answer['message-count'] || segments.segments };
+  }
+
+  async function sendMessagesApi(message: PhoneMessage, options: SendOptions, sensitive: string[]): Promise<SendResult> {
+    const response = await api.request({
+      path: '/v1/messages',
+      headers: { 'content-type': 'application/json', accept: 'application/json', authorization: basic },
+      body: messagesApiBody({ from: settings.from.replace(/^\+/, ''), to: message.to.slice(1), text: message.text, reference: message.reference }),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      sensitive,
+    });
+    if (response.status !== 202 && response.status !== 200) throw problemError(api, response, sensitive);
+    const answer = api.parseJson(response, messagesApiResponseSchema);
+    return { provider: 'vonage', channel: 'sms', id: answer.message_uuid, to: message.to, segments: countSegments(message.text).segments };
+  }
+
+  async function sendCall(message: PhoneMessage, options: SendOptions, sensitive: string[]): Promise<SendResult> {
+    const text = speakCodesInText(message.text, message.code);
+    if (text.length > talkTextLimit) {
+      throw api.error({
+        code: 'rejected',
+        message: `${label} reads at most ${talkTextLimit} characters in a call; this text has ${text.length}`,
+      });
+    }
+    const response = await api.request({
+      path: '/v1/calls',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        authorization: `Bearer ${vonageJwt(settings.applicationId as string, key as KeyObject)}`,
+      },
+      body: callBody({
+        from: (settings.voice.from ?? settings.from).replace(/^\+/, ''),
+        to: message.to.slice(1),
+        text,
+        talk: {
+          language: vonageTalkLanguage(message.language, settings.voice.language),
+          style: settings.voice.style,
+          loop: settings.voice.loop,
+        },
+      }),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      sensitive,
+    });
+    if (response.status !== 201 && response.status !== 200) throw problemError(api, response, sensitive);
+    const answer = api.parseJson(response, callResponseSchema);
+    return { provider: 'vonage', channel: 'voice', id: answer.uuid, to: message.to };
+  }
+
+  return {
+    name: 'vonage',
+    channels,
+    async send(message: PhoneMessage, options: SendOptions = {}): Promise<SendResult> {
+      assertSendable(message, provider);
+      const sensitive = sensitiveValuesOf(message);
+      if (message.channel === 'voice') return sendCall(message, options, sensitive);
+      return settings.api === 'messages' ? sendMessagesApi(message, options, sensitive) : sendSmsApi(message, options, sensitive);
+    },
+  };
+}
