@@ -228,6 +228,7 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
   ): Promise<Outcome> {
     const started = performance.now();
     let outcome: Outcome;
+    let message: PhoneMessage | undefined;
     // The given logger is used even when the rest of the options turn out to be invalid.
     let log: (line: string) => void =
       typeof options === 'object' && typeof options?.log === 'function' ? options.log : console.log;
@@ -235,7 +236,7 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
       const { router, policy, memory } = configure(secrets);
       if (policy.log) log = policy.log;
       const request = read();
-      const message = toMessage(request, policy, context.appName);
+      message = toMessage(request, policy, context.appName);
       const window = policy.dedupeWindowMs ?? defaultDedupeWindowMs;
       const ledger = cache ? cacheLedger(cache, window) : memory;
       const key = window > 0 ? dedupeKey(message, request.purpose) : undefined;
@@ -260,7 +261,7 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
         }
       }
     } catch (error) {
-      outcome = { status: 'failed', error: asMfaSmsError(error) };
+      outcome = { status: 'failed', error: asMfaSmsError(error), ...(message ? { message } : {}) };
     }
     try {
       log(logLine(outcome, performance.now() - started, context.channelHint, context.correlationId));
