@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const source = (name: string, entry: string) => fileURLToPath(new URL(`./packages/${name}/src/${entry}.ts`, import.meta.url));
+const source = (name: string, entry: string) =>
+  fileURLToPath(new URL(`./packages/${name}/src/${entry}.ts`, import.meta.url));
 
 export default defineConfig({
   // Tests run against the sources; the built packages are checked by lint:package and the

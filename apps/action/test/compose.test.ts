@@ -14,9 +14,17 @@ import {
 } from '../src/auth0-runtime.js';
 
 // What the README of each package shows: a user's own Action, composed from core and one provider.
-const factories: Record<string, (secrets: Readonly<Record<string, string | undefined>>, url: string) => Provider> = {
+const factories: Record<
+  string,
+  (secrets: Readonly<Record<string, string | undefined>>, url: string) => Provider
+> = {
   twilio: (secrets, url) =>
-    createTwilio({ accountSid: secrets.TWILIO_ACCOUNT_SID ?? '', authToken: secrets.TWILIO_AUTH_TOKEN ?? '', from: '+14155550100', baseUrl: url }),
+    createTwilio({
+      accountSid: secrets.TWILIO_ACCOUNT_SID ?? '',
+      authToken: secrets.TWILIO_AUTH_TOKEN ?? '',
+      from: '+14155550100',
+      baseUrl: url,
+    }),
   vonage: (secrets, url) =>
     createVonage({
       apiKey: secrets.VONAGE_API_KEY ?? '',
@@ -87,10 +95,16 @@ describe.each(Object.keys(factories))('createActionHandlers with @mfa-sms/%s', (
     const lines: string[] = [];
     const handlers = handlersFor(name, lines);
     const sent = customPhoneProviderApi();
-    await handlers.onExecuteCustomPhoneProvider(customPhoneProviderEvent({ recipient: '+447400123456', secrets }), sent);
+    await handlers.onExecuteCustomPhoneProvider(
+      customPhoneProviderEvent({ recipient: '+447400123456', secrets }),
+      sent,
+    );
     expect(sent.calls).toEqual({ retry: [], drop: [] });
     const blocked = customPhoneProviderApi();
-    await handlers.onExecuteCustomPhoneProvider(customPhoneProviderEvent({ recipient: '+491701234567', secrets }), blocked);
+    await handlers.onExecuteCustomPhoneProvider(
+      customPhoneProviderEvent({ recipient: '+491701234567', secrets }),
+      blocked,
+    );
     expect(blocked.calls.drop[0]).toMatch(/^blocked_destination: /);
     expect(simulator.messages).toHaveLength(1);
   });
@@ -98,7 +112,9 @@ describe.each(Object.keys(factories))('createActionHandlers with @mfa-sms/%s', (
   it('serves the legacy hook', async () => {
     const lines: string[] = [];
     const [recipient, text, context] = hookArguments({ recipient: '+447400123456', secrets });
-    const error = await new Promise<Error | null>((resolve) => handlersFor(name, lines).hook(recipient, text, context, resolve));
+    const error = await new Promise<Error | null>((resolve) =>
+      handlersFor(name, lines).hook(recipient, text, context, resolve),
+    );
     expect(error).toBeNull();
     expect(simulator.messages).toMatchObject([{ provider: name }]);
   });

@@ -5,5 +5,10 @@ testProvider({
   name: 'esendex',
   channels: ['sms', 'voice'],
   create: (simulator, { timeoutMs, baseUrl }) =>
-    createEsendex({ ...simulator.credentials.esendex, from: 'Acme', baseUrl: baseUrl ?? simulator.url, timeoutMs }),
+    createEsendex({
+      ...simulator.credentials.esendex,
+      from: 'Acme',
+      baseUrl: baseUrl ?? simulator.url,
+      timeoutMs,
+    }),
 });

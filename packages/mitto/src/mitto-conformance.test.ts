@@ -5,5 +5,10 @@ testProvider({
   name: 'mitto',
   channels: ['sms'],
   create: (simulator, { timeoutMs, baseUrl }) =>
-    createMitto({ apiKey: simulator.credentials.mitto.apiKey, from: 'Acme', baseUrl: baseUrl ?? simulator.url, timeoutMs }),
+    createMitto({
+      apiKey: simulator.credentials.mitto.apiKey,
+      from: 'Acme',
+      baseUrl: baseUrl ?? simulator.url,
+      timeoutMs,
+    }),
 });

@@ -288,7 +288,8 @@ export const esendexSimulator: SimulatedProvider = {
       method: 'POST',
       path: /^\/v1\.0\/messagedispatcher\/?$/i,
       // One endpoint serves both types: the body's type decides which channel a fault applies to.
-      channel: (request) => (/<type>\s*voice\s*<\/type>|"type"\s*:\s*"voice"/i.test(request.body) ? 'voice' : 'sms'),
+      channel: (request) =>
+        /<type>\s*voice\s*<\/type>|"type"\s*:\s*"voice"/i.test(request.body) ? 'voice' : 'sms',
       handle(request, context) {
         const expected = context.credentials.esendex;
         const auth = readBasicAuth(request.headers);

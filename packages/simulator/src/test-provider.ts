@@ -33,7 +33,12 @@ interface Cell {
   expected: { codes: readonly string[]; retryable: boolean; status?: number; retryAfterMs?: number };
 }
 
-const errorCell = (kind: ErrorKind, codes: readonly string[], retryable: boolean, extra: Partial<Fault & { type: 'error' }> = {}): Cell => ({
+const errorCell = (
+  kind: ErrorKind,
+  codes: readonly string[],
+  retryable: boolean,
+  extra: Partial<Fault & { type: 'error' }> = {},
+): Cell => ({
   fault: `${kind}${'status' in extra ? ` (HTTP ${extra.status})` : ''}`,
   inject: { type: 'error', kind, ...extra } as Fault,
   expected: { codes, retryable },
@@ -43,8 +48,16 @@ const errorCell = (kind: ErrorKind, codes: readonly string[], retryable: boolean
 export const faultMatrix: readonly Cell[] = [
   errorCell('invalid-number', ['invalid_recipient'], false),
   errorCell('auth', ['auth_failed'], false),
-  { fault: 'HTTP 401', inject: { type: 'status', status: 401, body: '' }, expected: { codes: ['auth_failed'], retryable: false, status: 401 } },
-  { fault: 'HTTP 403', inject: { type: 'status', status: 403, body: '' }, expected: { codes: ['auth_failed'], retryable: false, status: 403 } },
+  {
+    fault: 'HTTP 401',
+    inject: { type: 'status', status: 401, body: '' },
+    expected: { codes: ['auth_failed'], retryable: false, status: 401 },
+  },
+  {
+    fault: 'HTTP 403',
+    inject: { type: 'status', status: 403, body: '' },
+    expected: { codes: ['auth_failed'], retryable: false, status: 403 },
+  },
   errorCell('no-credit', ['insufficient_funds'], false),
   errorCell('not-found', ['rejected', 'bad_response'], false),
   errorCell('method-not-allowed', ['rejected', 'bad_response'], false),
@@ -58,12 +71,32 @@ export const faultMatrix: readonly Cell[] = [
   errorCell('unavailable', ['provider_unavailable'], true, { status: 503 }),
   errorCell('transient', ['provider_unavailable', 'rate_limited'], true),
   { fault: 'no answer', inject: { type: 'no-answer' }, expected: { codes: ['timeout'], retryable: true } },
-  { fault: 'connection reset mid-response', inject: { type: 'reset' }, expected: { codes: ['network'], retryable: true } },
+  {
+    fault: 'connection reset mid-response',
+    inject: { type: 'reset' },
+    expected: { codes: ['network'], retryable: true },
+  },
   { fault: 'connection refused', inject: 'refused', expected: { codes: ['network'], retryable: true } },
-  { fault: '200 with malformed JSON', inject: { type: 'malformed', body: 'json' }, expected: { codes: ['bad_response'], retryable: false } },
-  { fault: '200 with an HTML page', inject: { type: 'malformed', body: 'html' }, expected: { codes: ['bad_response'], retryable: false } },
-  { fault: '200 with an empty body', inject: { type: 'malformed', body: 'empty' }, expected: { codes: ['bad_response'], retryable: false } },
-  { fault: '200 with a body of 5 MB', inject: { type: 'malformed', body: 'huge' }, expected: { codes: ['bad_response'], retryable: false } },
+  {
+    fault: '200 with malformed JSON',
+    inject: { type: 'malformed', body: 'json' },
+    expected: { codes: ['bad_response'], retryable: false },
+  },
+  {
+    fault: '200 with an HTML page',
+    inject: { type: 'malformed', body: 'html' },
+    expected: { codes: ['bad_response'], retryable: false },
+  },
+  {
+    fault: '200 with an empty body',
+    inject: { type: 'malformed', body: 'empty' },
+    expected: { codes: ['bad_response'], retryable: false },
+  },
+  {
+    fault: '200 with a body of 5 MB',
+    inject: { type: 'malformed', body: 'huge' },
+    expected: { codes: ['bad_response'], retryable: false },
+  },
   { fault: 'abort through AbortSignal', inject: 'abort', expected: { codes: [], retryable: false } },
 ];
 
@@ -97,7 +130,11 @@ function everythingVisible(error: unknown): string {
 }
 
 function isMfaSmsError(value: unknown): value is Error & Record<string, unknown> {
-  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[Symbol.for('mfa-sms.error')] === true;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Record<symbol, unknown>)[Symbol.for('mfa-sms.error')] === true
+  );
 }
 
 /**
@@ -116,7 +153,13 @@ export function testProvider(options: TestProviderOptions): void {
     beforeEach(() => simulator.reset());
 
     for (const channel of options.channels) {
-      const message = { to: '+447400123456', text: 'Your code is 493817', channel, code: '493817', reference: 'conformance-1' };
+      const message = {
+        to: '+447400123456',
+        text: 'Your code is 493817',
+        channel,
+        code: '493817',
+        reference: 'conformance-1',
+      };
 
       it(`sends ${channel} when nothing fails`, async () => {
         const provider = options.create(simulator, { timeoutMs });
@@ -132,7 +175,10 @@ export function testProvider(options: TestProviderOptions): void {
           const sendOptions: { signal?: AbortSignal } = {};
           const reason = new Error('the login was cancelled');
           if (cell.inject === 'refused') {
-            provider = options.create(simulator, { timeoutMs, baseUrl: `http://127.0.0.1:${await closedPort()}` });
+            provider = options.create(simulator, {
+              timeoutMs,
+              baseUrl: `http://127.0.0.1:${await closedPort()}`,
+            });
           } else if (cell.inject === 'abort') {
             simulator.fail(options.name, { type: 'no-answer' }, { channel });
             const controller = new AbortController();
@@ -161,7 +207,8 @@ export function testProvider(options: TestProviderOptions): void {
           expect(error.retryable).toBe(cell.expected.retryable);
           expect(error.provider).toBe(options.name);
           if (cell.expected.status !== undefined) expect(error.status).toBe(cell.expected.status);
-          if (cell.expected.retryAfterMs !== undefined) expect(error.retryAfterMs).toBe(cell.expected.retryAfterMs);
+          if (cell.expected.retryAfterMs !== undefined)
+            expect(error.retryAfterMs).toBe(cell.expected.retryAfterMs);
           expect(elapsed).toBeLessThan(timeoutMs + settleMarginMs);
           const visible = everythingVisible(caught);
           const credentials = Object.values(simulator.credentials[options.name]).filter(
@@ -170,7 +217,8 @@ export function testProvider(options: TestProviderOptions): void {
           for (const secret of [...credentials, ...(options.secrets?.(simulator) ?? [])]) {
             expect(visible.includes(secret), `a secret of ${options.name} leaked into the error`).toBe(false);
           }
-          for (const value of [message.code, '447400123456', '4.9.3.8.1.7']) expect(visible).not.toContain(value);
+          for (const value of [message.code, '447400123456', '4.9.3.8.1.7'])
+            expect(visible).not.toContain(value);
         });
       }
     }

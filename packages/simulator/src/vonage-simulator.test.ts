@@ -13,7 +13,11 @@ beforeEach(() => simulator.reset());
 async function post(path: string, body: string, headers: Record<string, string>) {
   const response = await fetch(`${simulator.url}${path}`, { method: 'POST', body, headers });
   const text = await response.text();
-  return { status: response.status, type: response.headers.get('content-type'), json: text ? JSON.parse(text) : undefined };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    json: text ? JSON.parse(text) : undefined,
+  };
 }
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
@@ -31,7 +35,10 @@ describe('Vonage SMS API', () => {
   it('accepts form and JSON bodies and answers with string values', async () => {
     const answer = await post('/sms/json', form(good()), formHeaders);
     expect(answer.status).toBe(200);
-    expect(answer.json).toMatchObject({ 'message-count': '1', messages: [{ status: '0', to: '447400123456', 'message-id': expect.any(String) }] });
+    expect(answer.json).toMatchObject({
+      'message-count': '1',
+      messages: [{ status: '0', to: '447400123456', 'message-id': expect.any(String) }],
+    });
     const json = await post('/sms/json', JSON.stringify(good()), { 'content-type': 'application/json' });
     expect(json.json.messages[0].status).toBe('0');
     expect(simulator.messages).toHaveLength(2);
@@ -45,7 +52,10 @@ describe('Vonage SMS API', () => {
   ])('answers HTTP 200 with a failing status for %j', async (change, status, errorText) => {
     const answer = await post('/sms/json', form({ ...good(), ...change }), formHeaders);
     expect(answer.status).toBe(200);
-    expect(answer.json.messages[0]).toMatchObject({ status, 'error-text': expect.stringContaining(errorText) });
+    expect(answer.json.messages[0]).toMatchObject({
+      status,
+      'error-text': expect.stringContaining(errorText),
+    });
     expect(simulator.messages).toHaveLength(0);
   });
 
@@ -67,30 +77,59 @@ describe('Vonage SMS API', () => {
 });
 
 describe('Vonage Messages API', () => {
-  const auth = () => `Basic ${Buffer.from(`${simulator.credentials.vonage.apiKey}:${simulator.credentials.vonage.apiSecret}`).toString('base64')}`;
-  const body = { message_type: 'text', channel: 'sms', to: '447400123456', from: 'Acme', text: 'hi', sms: { encoding_type: 'auto' } };
+  const auth = () =>
+    `Basic ${Buffer.from(`${simulator.credentials.vonage.apiKey}:${simulator.credentials.vonage.apiSecret}`).toString('base64')}`;
+  const body = {
+    message_type: 'text',
+    channel: 'sms',
+    to: '447400123456',
+    from: 'Acme',
+    text: 'hi',
+    sms: { encoding_type: 'auto' },
+  };
 
   it('accepts with 202 and refuses with problem+json', async () => {
-    const ok = await post('/v1/messages', JSON.stringify(body), { 'content-type': 'application/json', authorization: auth() });
+    const ok = await post('/v1/messages', JSON.stringify(body), {
+      'content-type': 'application/json',
+      authorization: auth(),
+    });
     expect(ok).toMatchObject({ status: 202, json: { message_uuid: expect.any(String) } });
-    const unauthorised = await post('/v1/messages', JSON.stringify(body), { 'content-type': 'application/json' });
-    expect(unauthorised).toMatchObject({ status: 401, type: 'application/problem+json', json: { title: 'Unauthorized' } });
-    const invalid = await post('/v1/messages', JSON.stringify({ ...body, to: '+44' }), { 'content-type': 'application/json', authorization: auth() });
+    const unauthorised = await post('/v1/messages', JSON.stringify(body), {
+      'content-type': 'application/json',
+    });
+    expect(unauthorised).toMatchObject({
+      status: 401,
+      type: 'application/problem+json',
+      json: { title: 'Unauthorized' },
+    });
+    const invalid = await post('/v1/messages', JSON.stringify({ ...body, to: '+44' }), {
+      'content-type': 'application/json',
+      authorization: auth(),
+    });
     expect(invalid).toMatchObject({ status: 422, json: { detail: expect.stringContaining('to') } });
   });
 });
 
 describe('Vonage Voice API', () => {
   it('refuses a call without a valid JWT', async () => {
-    const call = { to: [{ type: 'phone', number: '447400123456' }], from: { type: 'phone', number: '447700900000' }, ncco: [{ action: 'talk', text: 'hi' }] };
+    const call = {
+      to: [{ type: 'phone', number: '447400123456' }],
+      from: { type: 'phone', number: '447700900000' },
+      ncco: [{ action: 'talk', text: 'hi' }],
+    };
     const none = await post('/v1/calls', JSON.stringify(call), { 'content-type': 'application/json' });
     expect(none).toMatchObject({ status: 401, json: { detail: expect.stringContaining('no Bearer token') } });
-    const forged = await post('/v1/calls', JSON.stringify(call), { 'content-type': 'application/json', authorization: 'Bearer a.b.c' });
+    const forged = await post('/v1/calls', JSON.stringify(call), {
+      'content-type': 'application/json',
+      authorization: 'Bearer a.b.c',
+    });
     expect(forged).toMatchObject({ status: 401, json: { detail: expect.stringContaining('signature') } });
   });
 
   it('validates talk languages exactly as the NCCO schema does', () => {
-    const schema = JSON.parse(readFileSync(new URL('../../../../shared/specs/vonage/ncco-schema.json', import.meta.url), 'utf8'));
+    const schema = JSON.parse(
+      readFileSync(new URL('../../../../shared/specs/vonage/ncco-schema.json', import.meta.url), 'utf8'),
+    );
     expect([...nccoTalkLanguages]).toEqual(schema.definitions.languages.enum);
   });
 });

@@ -16,10 +16,55 @@ import {
 
 // The languages of the NCCO schema's `talk` action (a test compares them with the schema).
 export const nccoTalkLanguages = [
-  'ar', 'bn-IN', 'ca-ES', 'cmn-CN', 'cmn-TW', 'cs-CZ', 'cy-GB', 'da-DK', 'de-DE', 'el-GR', 'en-AU', 'en-GB',
-  'en-GB-WLS', 'en-IN', 'en-US', 'en-ZA', 'es-ES', 'es-MX', 'es-US', 'eu-ES', 'fi-FI', 'fil-PH', 'fr-CA', 'fr-FR',
-  'he-IL', 'hi-IN', 'hu-HU', 'id-ID', 'is-IS', 'it-IT', 'ja-JP', 'ko-KR', 'ml-IN', 'nb-NO', 'nl-NL', 'pl-PL',
-  'pt-BR', 'pt-PT', 'ro-RO', 'ru-RU', 'sk-SK', 'sv-SE', 'ta-IN', 'te-IN', 'th-TH', 'tr-TR', 'uk-UA', 'vi-VN', 'yue-CN',
+  'ar',
+  'bn-IN',
+  'ca-ES',
+  'cmn-CN',
+  'cmn-TW',
+  'cs-CZ',
+  'cy-GB',
+  'da-DK',
+  'de-DE',
+  'el-GR',
+  'en-AU',
+  'en-GB',
+  'en-GB-WLS',
+  'en-IN',
+  'en-US',
+  'en-ZA',
+  'es-ES',
+  'es-MX',
+  'es-US',
+  'eu-ES',
+  'fi-FI',
+  'fil-PH',
+  'fr-CA',
+  'fr-FR',
+  'he-IL',
+  'hi-IN',
+  'hu-HU',
+  'id-ID',
+  'is-IS',
+  'it-IT',
+  'ja-JP',
+  'ko-KR',
+  'ml-IN',
+  'nb-NO',
+  'nl-NL',
+  'pl-PL',
+  'pt-BR',
+  'pt-PT',
+  'ro-RO',
+  'ru-RU',
+  'sk-SK',
+  'sv-SE',
+  'ta-IN',
+  'te-IN',
+  'th-TH',
+  'tr-TR',
+  'uk-UA',
+  'vi-VN',
+  'yue-CN',
 ] as const;
 
 const talkAction = z.strictObject({
@@ -61,7 +106,10 @@ function partsOf(text: string, unicode: boolean): number {
 }
 
 function smsStatus(status: number, errorText: string): SimulatorResponse {
-  return { status: 200, body: { 'message-count': '1', messages: [{ status: String(status), 'error-text': errorText }] } };
+  return {
+    status: 200,
+    body: { 'message-count': '1', messages: [{ status: String(status), 'error-text': errorText }] },
+  };
 }
 
 const statusTexts: Readonly<Record<number, string>> = {
@@ -84,7 +132,12 @@ const statusTexts: Readonly<Record<number, string>> = {
   33: 'Number de-activated.',
 };
 
-function problem(status: number, title: string, detail: string, type = 'https://developer.vonage.com/api-errors'): SimulatorResponse {
+function problem(
+  status: number,
+  title: string,
+  detail: string,
+  type = 'https://developer.vonage.com/api-errors',
+): SimulatorResponse {
   return {
     status,
     headers: { 'content-type': 'application/problem+json' },
@@ -101,11 +154,16 @@ function smsApi(request: SimulatorRequest, context: SimulatorContext): Simulator
   }
   const { vonage } = context.credentials;
   if (!fields.api_key || !fields.api_secret || !fields.from || !fields.to || !fields.text) {
-    return smsStatus(2, `Missing ${['api_key', 'api_secret', 'from', 'to', 'text'].find((name) => !fields[name])} param`);
+    return smsStatus(
+      2,
+      `Missing ${['api_key', 'api_secret', 'from', 'to', 'text'].find((name) => !fields[name])} param`,
+    );
   }
-  if (fields.api_key !== vonage.apiKey || fields.api_secret !== vonage.apiSecret) return smsStatus(4, statusTexts[4] as string);
+  if (fields.api_key !== vonage.apiKey || fields.api_secret !== vonage.apiSecret)
+    return smsStatus(4, statusTexts[4] as string);
   if (!/^\d{7,15}$/.test(fields.to)) return smsStatus(3, 'Invalid to param');
-  if (fields.type !== undefined && !['text', 'unicode', 'binary'].includes(fields.type)) return smsStatus(3, 'Invalid type param');
+  if (fields.type !== undefined && !['text', 'unicode', 'binary'].includes(fields.type))
+    return smsStatus(3, 'Invalid type param');
   if ((fields['client-ref'] ?? '').length > 40) return smsStatus(3, 'Invalid client-ref param');
   const unicode = fields.type === 'unicode';
   if (!unicode && ![...fields.text].every((character) => gsm.has(character))) {
@@ -115,7 +173,14 @@ function smsApi(request: SimulatorRequest, context: SimulatorContext): Simulator
   const parts = partsOf(fields.text, unicode);
   const messages = Array.from({ length: parts }, () => {
     const id = randomHex(16).toUpperCase();
-    return { to: fields.to, 'message-id': id, status: '0', 'remaining-balance': '3.14', 'message-price': '0.0333', network: '23410' };
+    return {
+      to: fields.to,
+      'message-id': id,
+      status: '0',
+      'remaining-balance': '3.14',
+      'message-price': '0.0333',
+      network: '23410',
+    };
   });
   context.record({
     channel: 'sms',
@@ -138,7 +203,12 @@ function messagesApi(request: SimulatorRequest, context: SimulatorContext): Simu
   const parsed = messagesRequest.safeParse(readJson(request.body));
   if (!parsed.success) {
     const field = parsed.error.issues[0]?.path.join('.') ?? 'body';
-    return problem(422, 'Invalid params', `The value of one or more parameters is invalid: ${field}`, 'https://developer.vonage.com/api-errors/messages-olympus');
+    return problem(
+      422,
+      'Invalid params',
+      `The value of one or more parameters is invalid: ${field}`,
+      'https://developer.vonage.com/api-errors/messages-olympus',
+    );
   }
   const id = crypto.randomUUID();
   context.record({
@@ -159,16 +229,28 @@ function jwtProblem(token: string | undefined, context: SimulatorContext): strin
   const [header, claims, signature] = token.split('.');
   if (!header || !claims || !signature) return 'not a JWT';
   const key = createPublicKey(context.credentials.vonage.publicKey);
-  const signed = verify('sha256', Buffer.from(`${header}.${claims}`), key, Buffer.from(signature, 'base64url'));
+  const signed = verify(
+    'sha256',
+    Buffer.from(`${header}.${claims}`),
+    key,
+    Buffer.from(signature, 'base64url'),
+  );
   if (!signed) return 'the signature does not verify';
-  const decoded = readJson(Buffer.from(claims, 'base64url').toString('utf8')) as Record<string, unknown> | undefined;
-  const algorithm = (readJson(Buffer.from(header, 'base64url').toString('utf8')) as Record<string, unknown> | undefined)?.alg;
+  const decoded = readJson(Buffer.from(claims, 'base64url').toString('utf8')) as
+    | Record<string, unknown>
+    | undefined;
+  const algorithm = (
+    readJson(Buffer.from(header, 'base64url').toString('utf8')) as Record<string, unknown> | undefined
+  )?.alg;
   const now = Math.floor(Date.now() / 1000);
   if (algorithm !== 'RS256') return 'alg is not RS256';
   if (decoded?.application_id !== context.credentials.vonage.applicationId) return 'unknown application_id';
   if (typeof decoded.iat !== 'number' || decoded.iat > now + 60) return 'iat is missing or in the future';
   if (typeof decoded.jti !== 'string' || decoded.jti.length === 0) return 'jti is missing';
-  if (decoded.exp !== undefined && (typeof decoded.exp !== 'number' || decoded.exp < now || decoded.exp > decoded.iat + 86_400)) {
+  if (
+    decoded.exp !== undefined &&
+    (typeof decoded.exp !== 'number' || decoded.exp < now || decoded.exp > decoded.iat + 86_400)
+  ) {
     return 'exp is expired or more than 24 hours after iat';
   }
   return undefined;
@@ -180,7 +262,11 @@ function callsApi(request: SimulatorRequest, context: SimulatorContext): Simulat
   const parsed = callRequest.safeParse(readJson(request.body));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return problem(400, 'Bad Request', `Invalid ${issue?.path.join('.') ?? 'body'}: ${issue?.message ?? 'invalid'}`);
+    return problem(
+      400,
+      'Bad Request',
+      `Invalid ${issue?.path.join('.') ?? 'body'}: ${issue?.message ?? 'invalid'}`,
+    );
   }
   const uuid = crypto.randomUUID();
   const talk = parsed.data.ncco[0];
@@ -192,7 +278,10 @@ function callsApi(request: SimulatorRequest, context: SimulatorContext): Simulat
     text: talk?.text ?? '',
     request: parsed.data,
   });
-  return { status: 201, body: { uuid, status: 'started', direction: 'outbound', conversation_uuid: `CON-${crypto.randomUUID()}` } };
+  return {
+    status: 201,
+    body: { uuid, status: 'started', direction: 'outbound', conversation_uuid: `CON-${crypto.randomUUID()}` },
+  };
 }
 
 const isSmsApi = (route: SimulatorRoute) => route.path.source.includes('sms');
@@ -212,7 +301,11 @@ const smsApiErrors: Readonly<Record<ErrorKind, number>> = {
 const problemErrors: Readonly<Record<ErrorKind, [number, string, string]>> = {
   'invalid-number': [422, 'Invalid params', 'The value of the to parameter is not a valid number'],
   auth: [401, 'Unauthorized', 'You did not provide correct credentials.'],
-  'no-credit': [402, 'Low balance', 'This request could not be performed due to your account balance being low.'],
+  'no-credit': [
+    402,
+    'Low balance',
+    'This request could not be performed due to your account balance being low.',
+  ],
   'rate-limit': [429, 'Rate Limit Hit', 'Please wait, then retry your request'],
   unavailable: [503, 'Service Unavailable', 'The service is temporarily unavailable'],
   'not-found': [404, 'Not Found', 'The requested resource does not exist'],
@@ -230,11 +323,13 @@ export const vonageSimulator: SimulatedProvider = {
     { method: 'POST', path: /^\/v1\/calls\/?$/, channel: 'voice', handle: callsApi },
   ],
   errorResponse(fault, _request, route) {
-    const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) };
+    const headers: Record<string, string> =
+      fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) };
     const inBand = smsApiErrors[fault.kind];
     // The SMS API answers its own errors in band, with HTTP 200; an explicit status or a fault
     // it has no status for is an HTTP error, as its load balancers and gateways send them.
-    if (isSmsApi(route) && fault.status === undefined && inBand > 0) return smsStatus(inBand, statusTexts[inBand] as string);
+    if (isSmsApi(route) && fault.status === undefined && inBand > 0)
+      return smsStatus(inBand, statusTexts[inBand] as string);
     const [status, title, detail] = problemErrors[fault.kind];
     const answer = problem(fault.status ?? status, title, detail);
     return { ...answer, headers: { ...answer.headers, ...headers } };

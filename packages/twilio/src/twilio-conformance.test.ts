@@ -6,6 +6,12 @@ testProvider({
   channels: ['sms', 'voice'],
   create: (simulator, { timeoutMs, baseUrl }) => {
     const { accountSid, authToken } = simulator.credentials.twilio;
-    return createTwilio({ accountSid, authToken, from: '+14155550100', baseUrl: baseUrl ?? simulator.url, timeoutMs });
+    return createTwilio({
+      accountSid,
+      authToken,
+      from: '+14155550100',
+      baseUrl: baseUrl ?? simulator.url,
+      timeoutMs,
+    });
   },
 });

@@ -7,7 +7,7 @@ import {
   type Dispatcher,
   type HttpClient,
   type HttpResponse,
-  MfaSmsError,
+  type MfaSmsError,
   type PhoneMessage,
   type Provider,
   parseOptions,
@@ -74,7 +74,10 @@ const optionsSchema = z
     apiSecret: z.string().min(1, 'is required'),
     from: z
       .string()
-      .refine((value) => phoneNumber.test(value) || alphanumericSender.test(value), 'must be a number or at most 11 letters and digits'),
+      .refine(
+        (value) => phoneNumber.test(value) || alphanumericSender.test(value),
+        'must be a number or at most 11 letters and digits',
+      ),
     api: z.enum(['sms', 'messages']).default('sms'),
     applicationId: z.string().uuid('must be a Vonage application id (a UUID)').optional(),
     privateKey: z
@@ -98,7 +101,12 @@ const optionsSchema = z
       .default({ language: 'en-GB', style: 0, loop: 2 }),
     baseUrl: httpUrl.optional(),
     timeoutMs: z.number().int().min(100).max(60_000).default(10_000),
-    dispatcher: z.custom<Dispatcher>((value) => typeof (value as Dispatcher)?.request === 'function', 'must be an undici Dispatcher').optional(),
+    dispatcher: z
+      .custom<Dispatcher>(
+        (value) => typeof (value as Dispatcher)?.request === 'function',
+        'must be an undici Dispatcher',
+      )
+      .optional(),
   })
   .superRefine((options, context) => {
     if ((options.applicationId === undefined) !== (options.privateKey === undefined)) {
@@ -109,7 +117,11 @@ const optionsSchema = z
       });
     }
     if (options.applicationId && !phoneNumber.test(options.voice.from ?? options.from)) {
-      context.addIssue({ code: 'custom', path: ['voice', 'from'], message: 'is required for voice when "from" is not a number' });
+      context.addIssue({
+        code: 'custom',
+        path: ['voice', 'from'],
+        message: 'is required for voice when "from" is not a number',
+      });
     }
   });
 
@@ -129,9 +141,17 @@ export function createVonage(options: VonageOptions): Provider {
     secrets: [settings.apiSecret, settings.apiKey, settings.privateKey],
   };
   const userAgent = `mfa-sms-vonage/${__PACKAGE_VERSION__}`;
-  const rest = createHttpClient({ ...common, baseUrl: settings.baseUrl ?? 'https://rest.nexmo.com', headers: { 'user-agent': userAgent } });
+  const rest = createHttpClient({
+    ...common,
+    baseUrl: settings.baseUrl ?? 'https://rest.nexmo.com',
+    headers: { 'user-agent': userAgent },
+  });
   const basic = `Basic ${Buffer.from(`${settings.apiKey}:${settings.apiSecret}`).toString('base64')}`;
-  const api = createHttpClient({ ...common, baseUrl: settings.baseUrl ?? 'https://api.nexmo.com', headers: { 'user-agent': userAgent } });
+  const api = createHttpClient({
+    ...common,
+    baseUrl: settings.baseUrl ?? 'https://api.nexmo.com',
+    headers: { 'user-agent': userAgent },
+  });
   const provider = { name: 'vonage', label, channels };
 
   function problemError(http: HttpClient, response: HttpResponse, sensitive: readonly string[]): MfaSmsError {
@@ -147,7 +167,11 @@ export function createVonage(options: VonageOptions): Provider {
     });
   }
 
-  async function sendSmsApi(message: PhoneMessage, options: SendOptions, sensitive: string[]): Promise<SendResult> {
+  async function sendSmsApi(
+    message: PhoneMessage,
+    options: SendOptions,
+    sensitive: string[],
+  ): Promise<SendResult> {
     const segments = countSegments(message.text);
     const response = await rest.request({
       path: '/sms/json',
@@ -183,25 +207,55 @@ export function createVonage(options: VonageOptions): Provider {
       });
     }
     const id = answer.messages[0]?.['message-id'];
-    if (!id) throw rest.error({ code: 'bad_response', status: response.status, message: `${label} accepted the message without a message-id` });
-    return { provider: 'vonage', channel: 'sms', id, to: message.to, segments: answer['message-count'] || segments.segments };
+    if (!id)
+      throw rest.error({
+        code: 'bad_response',
+        status: response.status,
+        message: `${label} accepted the message without a message-id`,
+      });
+    return {
+      provider: 'vonage',
+      channel: 'sms',
+      id,
+      to: message.to,
+      segments: answer['message-count'] || segments.segments,
+    };
   }
 
-  async function sendMessagesApi(message: PhoneMessage, options: SendOptions, sensitive: string[]): Promise<SendResult> {
+  async function sendMessagesApi(
+    message: PhoneMessage,
+    options: SendOptions,
+    sensitive: string[],
+  ): Promise<SendResult> {
     const response = await api.request({
       path: '/v1/messages',
       headers: { 'content-type': 'application/json', accept: 'application/json', authorization: basic },
-      body: messagesApiBody({ from: settings.from.replace(/^\+/, ''), to: message.to.slice(1), text: message.text, reference: message.reference }),
+      body: messagesApiBody({
+        from: settings.from.replace(/^\+/, ''),
+        to: message.to.slice(1),
+        text: message.text,
+        reference: message.reference,
+      }),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
       sensitive,
     });
     if (response.status !== 202 && response.status !== 200) throw problemError(api, response, sensitive);
     const answer = api.parseJson(response, messagesApiResponseSchema);
-    return { provider: 'vonage', channel: 'sms', id: answer.message_uuid, to: message.to, segments: countSegments(message.text).segments };
+    return {
+      provider: 'vonage',
+      channel: 'sms',
+      id: answer.message_uuid,
+      to: message.to,
+      segments: countSegments(message.text).segments,
+    };
   }
 
-  async function sendCall(message: PhoneMessage, options: SendOptions, sensitive: string[]): Promise<SendResult> {
+  async function sendCall(
+    message: PhoneMessage,
+    options: SendOptions,
+    sensitive: string[],
+  ): Promise<SendResult> {
     const text = speakCodesInText(message.text, message.code);
     if (text.length > talkTextLimit) {
       throw api.error({
@@ -242,7 +296,9 @@ export function createVonage(options: VonageOptions): Provider {
       assertSendable(message, provider);
       const sensitive = sensitiveValuesOf(message);
       if (message.channel === 'voice') return sendCall(message, options, sensitive);
-      return settings.api === 'messages' ? sendMessagesApi(message, options, sensitive) : sendSmsApi(message, options, sensitive);
+      return settings.api === 'messages'
+        ? sendMessagesApi(message, options, sensitive)
+        : sendSmsApi(message, options, sensitive);
     },
   };
 }

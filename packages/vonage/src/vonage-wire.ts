@@ -2,17 +2,70 @@ import { z } from 'zod';
 
 /** Languages Vonage's `talk` action reads (the NCCO schema's enum). */
 export const vonageTalkLanguages = [
-  'ar', 'bn-IN', 'ca-ES', 'cmn-CN', 'cmn-TW', 'cs-CZ', 'cy-GB', 'da-DK', 'de-DE', 'el-GR', 'en-AU', 'en-GB',
-  'en-GB-WLS', 'en-IN', 'en-US', 'en-ZA', 'es-ES', 'es-MX', 'es-US', 'eu-ES', 'fi-FI', 'fil-PH', 'fr-CA', 'fr-FR',
-  'he-IL', 'hi-IN', 'hu-HU', 'id-ID', 'is-IS', 'it-IT', 'ja-JP', 'ko-KR', 'ml-IN', 'nb-NO', 'nl-NL', 'pl-PL',
-  'pt-BR', 'pt-PT', 'ro-RO', 'ru-RU', 'sk-SK', 'sv-SE', 'ta-IN', 'te-IN', 'th-TH', 'tr-TR', 'uk-UA', 'vi-VN', 'yue-CN',
+  'ar',
+  'bn-IN',
+  'ca-ES',
+  'cmn-CN',
+  'cmn-TW',
+  'cs-CZ',
+  'cy-GB',
+  'da-DK',
+  'de-DE',
+  'el-GR',
+  'en-AU',
+  'en-GB',
+  'en-GB-WLS',
+  'en-IN',
+  'en-US',
+  'en-ZA',
+  'es-ES',
+  'es-MX',
+  'es-US',
+  'eu-ES',
+  'fi-FI',
+  'fil-PH',
+  'fr-CA',
+  'fr-FR',
+  'he-IL',
+  'hi-IN',
+  'hu-HU',
+  'id-ID',
+  'is-IS',
+  'it-IT',
+  'ja-JP',
+  'ko-KR',
+  'ml-IN',
+  'nb-NO',
+  'nl-NL',
+  'pl-PL',
+  'pt-BR',
+  'pt-PT',
+  'ro-RO',
+  'ru-RU',
+  'sk-SK',
+  'sv-SE',
+  'ta-IN',
+  'te-IN',
+  'th-TH',
+  'tr-TR',
+  'uk-UA',
+  'vi-VN',
+  'yue-CN',
 ] as const;
 
 export type VonageTalkLanguage = (typeof vonageTalkLanguages)[number];
 
 // The usual region for a bare language, where Vonage has several.
 const primaryDefaults: Readonly<Record<string, VonageTalkLanguage>> = {
-  en: 'en-GB', es: 'es-ES', fr: 'fr-FR', pt: 'pt-PT', zh: 'cmn-CN', cmn: 'cmn-CN', yue: 'yue-CN', no: 'nb-NO', nn: 'nb-NO',
+  en: 'en-GB',
+  es: 'es-ES',
+  fr: 'fr-FR',
+  pt: 'pt-PT',
+  zh: 'cmn-CN',
+  cmn: 'cmn-CN',
+  yue: 'yue-CN',
+  no: 'nb-NO',
+  nn: 'nb-NO',
 };
 
 /**
@@ -20,15 +73,21 @@ const primaryDefaults: Readonly<Record<string, VonageTalkLanguage>> = {
  * script/region forms, then the language's usual region or its only one, then `fallback`.
  * `pt-BR` → `pt-BR`, `pt` → `pt-PT`, `de` → `de-DE`, `zh-TW` → `cmn-TW`, `xx` → fallback.
  */
-export function vonageTalkLanguage(language: string | undefined, fallback: VonageTalkLanguage): VonageTalkLanguage {
+export function vonageTalkLanguage(
+  language: string | undefined,
+  fallback: VonageTalkLanguage,
+): VonageTalkLanguage {
   if (!language) return fallback;
   const wanted = language.replace(/_/g, '-').toLowerCase();
   const exact = vonageTalkLanguages.find((candidate) => candidate.toLowerCase() === wanted);
   if (exact) return exact;
   const [primary = '', region] = wanted.split('-');
-  if (primary === 'zh') return region === 'tw' || region === 'hant' ? 'cmn-TW' : region === 'hk' ? 'yue-CN' : 'cmn-CN';
+  if (primary === 'zh')
+    return region === 'tw' || region === 'hant' ? 'cmn-TW' : region === 'hk' ? 'yue-CN' : 'cmn-CN';
   if (region) {
-    const regional = vonageTalkLanguages.find((candidate) => candidate.toLowerCase() === `${primary}-${region}`);
+    const regional = vonageTalkLanguages.find(
+      (candidate) => candidate.toLowerCase() === `${primary}-${region}`,
+    );
     if (regional) return regional;
   }
   const preferred = primaryDefaults[primary];
@@ -84,7 +143,12 @@ export function smsApiForm(input: {
   return form.toString();
 }
 
-export function messagesApiBody(input: { from: string; to: string; text: string; reference?: string | undefined }): string {
+export function messagesApiBody(input: {
+  from: string;
+  to: string;
+  text: string;
+  reference?: string | undefined;
+}): string {
   return JSON.stringify({
     message_type: 'text',
     channel: 'sms',
@@ -110,6 +174,14 @@ export function callBody(input: { from: string; to: string; text: string; talk: 
   return JSON.stringify({
     to: [{ type: 'phone', number: input.to }],
     from: { type: 'phone', number: input.from },
-    ncco: [{ action: 'talk', text: input.text, language: input.talk.language, style: input.talk.style, loop: input.talk.loop }],
+    ncco: [
+      {
+        action: 'talk',
+        text: input.text,
+        language: input.talk.language,
+        style: input.talk.style,
+        loop: input.talk.loop,
+      },
+    ],
   });
 }
