@@ -115,11 +115,11 @@ export function normalizePhoneNumber(input: string, options: NormalizeOptions = 
   }
   if (input.length > maxInputLength)
     throw invalid('(over 64 characters)', 'is too long to be a phone number');
-  const shown = maskPhoneNumber(input);
-  if (!allowedCharacters.test(input))
-    throw invalid(shown, 'contains characters that are not part of a phone number');
+  if (!allowedCharacters.test(input)) {
+    throw invalid(maskPhoneNumber(input), 'contains characters that are not part of a phone number');
+  }
   const digits = input.replace(/\D/g, '');
-  if (digits.length === 0) throw invalid(shown, 'has no digits');
+  if (digits.length === 0) throw invalid(maskPhoneNumber(input), 'has no digits');
   const plus = input.trimStart().startsWith('+');
 
   // Candidates in order of likelihood; the first valid one wins, else the first one's reason.
@@ -143,7 +143,11 @@ export function normalizePhoneNumber(input: string, options: NormalizeOptions = 
       firstReason ??= parsed;
       continue;
     }
-    if (parsed.isValid()) return withType(parsed, shown, options.allowedTypes);
+    if (parsed.isValid()) {
+      const result = remember(parsed);
+      if (options.allowedTypes) checkType(result.type, input, options.allowedTypes);
+      return result;
+    }
     const length = validatePhoneNumberLength(text, country ? { defaultCountry: country } : {});
     firstReason ??= length
       ? (parseReasons[length] ?? 'is not a phone number')
@@ -151,54 +155,71 @@ export function normalizePhoneNumber(input: string, options: NormalizeOptions = 
         ? `is not a valid number in ${parsed.country}`
         : `is not a valid number for country code +${parsed.countryCallingCode}`;
   }
-  throw invalid(shown, firstReason ?? 'is not a phone number');
+  throw invalid(maskPhoneNumber(input), firstReason ?? 'is not a phone number');
 }
 
-function withType(
-  parsed: PhoneNumber,
-  shown: string,
-  allowedTypes: readonly PhoneNumberType[] | undefined,
-): NormalizedPhoneNumber {
-  const rawType = parsed.getType();
-  const type = rawType ? typeNames[rawType] : undefined;
-  if (allowedTypes && !(type && allowedTypes.includes(type))) {
-    throw invalid(
-      shown,
-      `is a ${type ?? 'unknown type of'} number, which is not allowed here (allowed: ${allowedTypes.join(', ')})`,
-    );
-  }
-  return {
-    e164: parsed.number,
-    ...(parsed.country ? { country: parsed.country } : {}),
-    ...(type ? { type } : {}),
-  };
+function checkType(
+  type: PhoneNumberType | undefined,
+  input: string,
+  allowedTypes: readonly PhoneNumberType[],
+): void {
+  if (type && allowedTypes.includes(type)) return;
+  throw invalid(
+    maskPhoneNumber(input),
+    `is a ${type ?? 'unknown type of'} number, which is not allowed here (allowed: ${allowedTypes.join(', ')})`,
+  );
 }
-
-const infoCache = new Map<string, { country?: string; type?: PhoneNumberType }>();
-const infoCacheLimit = 512;
 
 /**
- * Country and type of an already normalised +E.164 number, for routing and the guard.
- * Cached (bounded): a burst of logins asks for the same few numbers again and again.
+ * The result for a valid number. Its type costs as much as the validation itself, and only the
+ * guard needs it: it is worked out on first read, once, and shared with `phoneNumberInfo`
+ * through the cache, so that normalising and then guarding a number parses it once.
  */
-export function phoneNumberInfo(e164: string): { country?: string; type?: PhoneNumberType } {
-  const cached = infoCache.get(e164);
+function describe(parsed: PhoneNumber): NormalizedPhoneNumber {
+  let type: PhoneNumberType | undefined;
+  let known = false;
+  const result = { e164: parsed.number } as NormalizedPhoneNumber;
+  if (parsed.country) result.country = parsed.country;
+  Object.defineProperty(result, 'type', {
+    enumerable: true,
+    get() {
+      if (!known) {
+        const raw = parsed.getType();
+        type = raw ? typeNames[raw] : undefined;
+        known = true;
+      }
+      return type;
+    },
+  });
+  return result;
+}
+
+const infoCache = new Map<string, NormalizedPhoneNumber>();
+const infoCacheLimit = 512;
+
+function remember(parsed: PhoneNumber): NormalizedPhoneNumber {
+  const cached = infoCache.get(parsed.number);
   if (cached) return cached;
-  let info: { country?: string; type?: PhoneNumberType } = {};
-  if (typeof e164 === 'string' && e164.length <= 20) {
-    const parsed = parse(e164, undefined);
-    if (typeof parsed !== 'string') {
-      const rawType = parsed.getType();
-      info = {
-        ...(parsed.country ? { country: parsed.country } : {}),
-        ...(rawType ? { type: typeNames[rawType] } : {}),
-      };
-    }
-  }
+  const result = describe(parsed);
   if (infoCache.size >= infoCacheLimit) {
     const oldest = infoCache.keys().next().value;
     if (oldest !== undefined) infoCache.delete(oldest);
   }
-  infoCache.set(e164, info);
-  return info;
+  infoCache.set(parsed.number, result);
+  return result;
+}
+
+/**
+ * Country and type of an already normalised +E.164 number, for routing and the guard.
+ * Cached (bounded): a burst of logins asks for the same few numbers again and again, and a
+ * number just normalised is found here without a second parse.
+ */
+export function phoneNumberInfo(e164: string): { country?: string; type?: PhoneNumberType } {
+  const cached = infoCache.get(e164);
+  if (cached) return cached;
+  if (typeof e164 !== 'string' || e164.length > 20) return {};
+  const parsed = parse(e164, undefined);
+  if (typeof parsed === 'string') return {};
+  // Keyed by what was asked, so that a second look-up of the same string is a hit.
+  return parsed.number === e164 ? remember(parsed) : describe(parsed);
 }

@@ -1,0 +1,101 @@
+// 10,000 messages at concurrency 64 through createRouter with two providers over the simulator,
+// 10% of requests failing in random ways. Runs in its own process so that the parent can check
+// that it exits by itself (no socket or timer left open). Prints one JSON line with the findings.
+import { createRouter, isMfaSmsError } from '@mfa-sms/core';
+import { startSimulator } from '@mfa-sms/simulator';
+import { createTwilio } from '@mfa-sms/twilio';
+import { createVonage } from '@mfa-sms/vonage';
+
+const total = Number(process.env.LOAD_TOTAL ?? 10_000);
+const concurrency = 64;
+const simulator = await startSimulator();
+const { twilio, vonage } = simulator.credentials;
+const providers = [
+  createTwilio({
+    accountSid: twilio.accountSid,
+    authToken: twilio.authToken,
+    from: '+14155550100',
+    baseUrl: simulator.url,
+  }),
+  createVonage({ apiKey: vonage.apiKey, apiSecret: vonage.apiSecret, from: 'Acme', baseUrl: simulator.url }),
+];
+const router = createRouter({ providers, attemptTimeoutMs: 300, deadlineMs: 5000 });
+
+// Each fault is 2% of requests per provider: 10% in all, permanent and transient mixed.
+const faults = ['unavailable', 'rate-limit', 'reset', 'no-answer', 'invalid-number'];
+for (const provider of ['twilio', 'vonage']) {
+  for (const fault of faults)
+    simulator.fail(provider, fault, { times: Number.POSITIVE_INFINITY, probability: 0.02 });
+}
+
+const message = (index) => ({
+  to: `+4474001${String(index % 100_000).padStart(5, '0')}`,
+  text: `Your code is ${String(index % 1_000_000).padStart(6, '0')}`,
+  channel: 'sms',
+  code: String(index % 1_000_000).padStart(6, '0'),
+});
+
+const heap = () => {
+  globalThis.gc?.();
+  return process.memoryUsage().heapUsed;
+};
+
+async function run(count, record) {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const index = next++;
+      try {
+        record(await router.send(message(index)), undefined);
+      } catch (error) {
+        record(undefined, error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+}
+
+// Warm up before the baseline, so that lazily loaded modules and pools do not count as growth.
+await run(2000, () => {});
+simulator.reset();
+for (const provider of ['twilio', 'vonage']) {
+  for (const fault of faults)
+    simulator.fail(provider, fault, { times: Number.POSITIVE_INFINITY, probability: 0.02 });
+}
+const heapBefore = heap();
+const started = performance.now();
+const summary = {
+  sent: 0,
+  failed: 0,
+  foreign: 0,
+  permanentFailedOver: 0,
+  retryableNotFailedOver: 0,
+  failedOver: 0,
+  codes: {},
+};
+let settled = 0;
+await run(total, (result, error) => {
+  settled += 1;
+  const attempts = result ? result.attempts : error?.attempts;
+  if (result) summary.sent += 1;
+  else if (isMfaSmsError(error)) {
+    summary.failed += 1;
+    summary.codes[error.code] = (summary.codes[error.code] ?? 0) + 1;
+  } else summary.foreign += 1;
+  if (!attempts) return;
+  if (attempts.length > 1) summary.failedOver += 1;
+  attempts.forEach((attempt, index) => {
+    const last = index === attempts.length - 1;
+    if (!last && !attempt.retryable) summary.permanentFailedOver += 1;
+    if (last && attempt.retryable && attempt.code !== 'ok' && attempts.length < providers.length)
+      summary.retryableNotFailedOver += 1;
+  });
+});
+const elapsedMs = performance.now() - started;
+const requests = simulator.requests.length;
+simulator.reset();
+await simulator.close();
+const heapAfter = heap();
+process.stdout.write(
+  `${JSON.stringify({ total, settled, ...summary, requests, elapsedMs: Math.round(elapsedMs), heapBefore, heapAfter })}\n`,
+);

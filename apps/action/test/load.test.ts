@@ -1,0 +1,51 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// The load runs on the built packages in a child process: the child must exit by itself when
+// the work is done, which is the proof that no socket or timer was left open.
+const script = fileURLToPath(new URL('./load-run.mjs', import.meta.url));
+
+function runLoad(): Promise<{
+  exitCode: number | null;
+  elapsed: number;
+  summary: Record<string, unknown>;
+  stderr: string;
+}> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, ['--expose-gc', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk;
+    });
+    const killer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.on('error', reject);
+    child.on('close', (exitCode) => {
+      clearTimeout(killer);
+      const line = stdout.trim().split('\n').pop() ?? '{}';
+      resolve({ exitCode, elapsed: Date.now() - started, summary: JSON.parse(line), stderr });
+    });
+  });
+}
+
+describe('10,000 messages at concurrency 64 with 10% random faults', () => {
+  it('settles every send, fails over only on retryable errors, leaks nothing and exits by itself', async () => {
+    const { exitCode, summary, stderr } = await runLoad();
+    expect(stderr).toBe('');
+    expect(exitCode).toBe(0);
+    expect(summary.settled).toBe(10_000);
+    expect((summary.sent as number) + (summary.failed as number)).toBe(10_000);
+    expect(summary.foreign).toBe(0);
+    expect(summary.permanentFailedOver).toBe(0);
+    expect(summary.retryableNotFailedOver).toBe(0);
+    expect(summary.failedOver as number).toBeGreaterThan(300);
+    expect(summary.sent as number).toBeGreaterThan(9000);
+    const { heapBefore, heapAfter } = summary as { heapBefore: number; heapAfter: number };
+    expect(heapAfter).toBeLessThanOrEqual(heapBefore * 1.1);
+  }, 150_000);
+});
