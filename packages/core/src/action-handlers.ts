@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { fromCustomPhoneProviderEvent, fromHook, fromSendPhoneMessageEvent } from './auth0-adapters.js';
 import type {
@@ -107,11 +106,14 @@ type Outcome =
 const defaultDedupeWindowMs = 60_000;
 const logLimit = 256;
 
-function fingerprint(secrets: Auth0Secrets | undefined): string {
-  const hash = createHash('sha256');
-  for (const name of Object.keys(secrets ?? {}).sort())
-    hash.update(`${name}\u0000${secrets?.[name] ?? ''}\u0000`);
-  return hash.digest('base64url');
+// Comparing the secrets with the ones the providers were built from is cheaper than hashing them
+// on every execution, and Auth0 hands each execution a fresh object with the same values.
+function sameSecrets(a: Auth0Secrets, b: Auth0Secrets | undefined): boolean {
+  const source = b ?? {};
+  const names = Object.keys(a);
+  if (names.length !== Object.keys(source).length) return false;
+  for (const name of names) if (a[name] !== source[name]) return false;
+  return true;
 }
 
 function asMfaSmsError(error: unknown): MfaSmsError {
@@ -164,13 +166,12 @@ function logLine(
  * deduplication, one redacted log line per execution, and Auth0's retry/drop protocol.
  */
 export function createActionHandlers(options: ActionHandlersOptions): ActionHandlers {
-  let cached: { key: string; configuration: Configuration } | undefined;
+  let cached: { secrets: Auth0Secrets; configuration: Configuration } | undefined;
 
   // Built at the first event, not at module scope: secrets exist only in events, and a mistake
   // in the options surfaces as that event's error, naming the option.
   function configure(secrets: Auth0Secrets | undefined): Configuration {
-    const key = fingerprint(secrets);
-    if (cached?.key === key) return cached.configuration;
+    if (cached && sameSecrets(cached.secrets, secrets)) return cached.configuration;
     const safeSecrets: Auth0Secrets = Object.freeze({ ...secrets });
     const raw = typeof options === 'function' ? options(safeSecrets) : options;
     const policy = parseOptions(policySchema, raw, { label: 'Action' }) as ActionPolicy;
@@ -185,7 +186,7 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
     });
     const window = policy.dedupeWindowMs ?? defaultDedupeWindowMs;
     const configuration = { router, policy, memory: memoryLedger(window) };
-    cached = { key, configuration };
+    cached = { secrets: safeSecrets, configuration };
     return configuration;
   }
 

@@ -133,3 +133,19 @@ describe('Vonage Voice API', () => {
     expect([...nccoTalkLanguages]).toEqual(schema.definitions.languages.enum);
   });
 });
+
+describe('Vonage SMS API credentials', () => {
+  it('accepts them in a Basic header or the query string too, as the current SDK sends them', async () => {
+    const { apiKey, apiSecret } = simulator.credentials.vonage;
+    const body = JSON.stringify({ from: 'Acme', to: '447400123456', text: 'hi' });
+    const basic = await post('/sms/json', body, {
+      'content-type': 'application/json',
+      authorization: `Basic ${Buffer.from(`${apiKey}:${apiSecret}`).toString('base64')}`,
+    });
+    expect(basic.json.messages[0].status).toBe('0');
+    const query = await post(`/sms/json?api_key=${apiKey}&api_secret=${apiSecret}`, body, { 'content-type': 'application/json' });
+    expect(query.json.messages[0].status).toBe('0');
+    const wrong = await post('/sms/json', body, { 'content-type': 'application/json', authorization: 'Basic d3Jvbmc6d3Jvbmc=' });
+    expect(wrong.json.messages[0].status).toBe('4');
+  });
+});

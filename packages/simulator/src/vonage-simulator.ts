@@ -153,6 +153,17 @@ function smsApi(request: SimulatorRequest, context: SimulatorContext): Simulator
     for (const [name, value] of Object.entries(raw)) if (typeof value === 'string') fields[name] = value;
   }
   const { vonage } = context.credentials;
+  // Credentials travel in the body (the spec, the old `nexmo` package), the query string, or a
+  // Basic header (the current `@vonage/sms` SDK); Vonage accepts all three.
+  for (const name of ['api_key', 'api_secret']) {
+    const fromQuery = request.url.searchParams.get(name);
+    if (!fields[name] && fromQuery) fields[name] = fromQuery;
+  }
+  const basic = readBasicAuth(request.headers);
+  if (basic && !fields.api_key && !fields.api_secret) {
+    fields.api_key = basic.username;
+    fields.api_secret = basic.password;
+  }
   if (!fields.api_key || !fields.api_secret || !fields.from || !fields.to || !fields.text) {
     return smsStatus(
       2,
