@@ -13,7 +13,7 @@ import { cacheLedger, dedupeKey, memoryLedger, type SentLedger } from './dedupe.
 import { isMfaSmsError, MfaSmsError, type SendAttempt } from './errors.js';
 import type { GuardOptions } from './guard.js';
 import { defaultMessage } from './message-catalog.js';
-import { parseOptions } from './options.js';
+import { parseOptions, providerOption } from './options.js';
 import { normalizePhoneNumber } from './phone-number.js';
 import { maskPhoneNumber } from './redact.js';
 import { createRouter, type Router } from './router.js';
@@ -60,19 +60,9 @@ export interface ActionHandlers {
 const functionSchema = <T>(what: string) =>
   z.custom<T>((value) => typeof value === 'function', `must be ${what}`);
 
-const providerSchema = z.custom<Provider>(
-  (value) =>
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as Provider).name === 'string' &&
-    Array.isArray((value as Provider).channels) &&
-    typeof (value as Provider).send === 'function',
-  'must be a Provider ({ name, channels, send })',
-);
-
 const policySchema = z.strictObject({
   providers: z.union([
-    z.array(providerSchema).min(1, 'at least one provider is needed'),
+    z.array(providerOption).min(1, 'at least one provider is needed'),
     functionSchema<(secrets: Auth0Secrets) => readonly Provider[]>(
       'a list of providers or a function of the secrets',
     ),

@@ -1,46 +1,39 @@
+import { isSupportedCountry } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import { MfaSmsError } from './errors.js';
 import { parseOptions } from './options.js';
-import { type PhoneNumberType, phoneNumberInfo } from './phone-number.js';
+import { type PhoneNumberType, phoneNumberInfo, phoneNumberTypes } from './phone-number.js';
 import { maskPhoneNumber } from './redact.js';
 import type { Channel } from './types.js';
 
 export interface GuardOptions {
-  /** Only these countries (ISO 3166 alpha-2) are sent to. */
+  /** Only these countries (ISO 3166 alpha-2, any case) are sent to. */
   allowedCountries?: readonly string[];
   /** These countries are never sent to; wins over `allowedCountries`. */
   blockedCountries?: readonly string[];
   /**
    * Number types allowed per channel. Defaults: SMS to `mobile` and `fixed-line-or-mobile`;
-   * voice also to `fixed-line`. Numbers whose type the metadata cannot tell are let through:
-   * refusing them would lock out real users where numbering plans are loosely described.
+   * voice to those and `fixed-line` (a call to a landline is a legitimate second factor).
    */
   allowedTypes?: { sms?: readonly PhoneNumberType[]; voice?: readonly PhoneNumberType[] };
 }
 
-const typeSchema = z.enum([
-  'mobile',
-  'fixed-line',
-  'fixed-line-or-mobile',
-  'toll-free',
-  'premium-rate',
-  'shared-cost',
-  'voip',
-  'personal-number',
-  'pager',
-  'uan',
-  'voicemail',
-]);
-const countries = z
-  .array(z.string().regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166 alpha-2 code'))
-  .transform((list) => new Set(list.map((country) => country.toUpperCase())));
+// Checked against libphonenumber's list rather than the shape alone: "UK" for "GB" is the usual
+// slip, and in a block list it would be a silent hole.
+const countryCode = z
+  .string()
+  .refine(
+    (value) => isSupportedCountry(value.toUpperCase()),
+    'is not an ISO 3166 alpha-2 country code known to libphonenumber, such as "GB" (not "UK") or "US"',
+  )
+  .transform((value) => value.toUpperCase());
+const countryList = z.array(countryCode).transform((list) => new Set(list));
+const typeList = z.array(z.enum(phoneNumberTypes));
 
 const guardSchema = z.strictObject({
-  allowedCountries: countries.optional(),
-  blockedCountries: countries.optional(),
-  allowedTypes: z
-    .strictObject({ sms: z.array(typeSchema).optional(), voice: z.array(typeSchema).optional() })
-    .optional(),
+  allowedCountries: countryList.optional(),
+  blockedCountries: countryList.optional(),
+  allowedTypes: z.strictObject({ sms: typeList.optional(), voice: typeList.optional() }).optional(),
 });
 
 const defaultTypes: Readonly<Record<Channel, readonly PhoneNumberType[]>> = {
@@ -49,32 +42,55 @@ const defaultTypes: Readonly<Record<Channel, readonly PhoneNumberType[]>> = {
 };
 
 /**
- * The destination policy, checked before any request: the usual defence against SMS pumping
- * (toll fraud) is a country allow-list and refusing premium-rate and similar number types.
+ * The destination policy the router checks before any request: a country allow or block list
+ * and the number types each channel may reach, the usual defence against SMS pumping (toll
+ * fraud through premium-rate and similar numbers). Throws `blocked_destination`, not retryable.
+ *
+ * A number whose type libphonenumber cannot tell is refused. With the full metadata that only
+ * happens to numbers it does not consider valid, which `normalizePhoneNumber` refuses anyway;
+ * the guard refuses them too so that a caller of the router who skipped normalising does not
+ * open a hole. The cost is the one `normalizePhoneNumber` already has: a range opened after the
+ * installed metadata was published is refused until libphonenumber-js is updated.
  */
 export function createGuard(options: GuardOptions): (message: { to: string; channel: Channel }) => void {
   const parsed = parseOptions(guardSchema, options, { label: 'Guard' });
-  const types = {
+  const allowedTypes: Readonly<Record<Channel, ReadonlySet<PhoneNumberType>>> = {
     sms: new Set(parsed.allowedTypes?.sms ?? defaultTypes.sms),
     voice: new Set(parsed.allowedTypes?.voice ?? defaultTypes.voice),
   };
+  const { allowedCountries, blockedCountries } = parsed;
+
   return (message) => {
-    const info = phoneNumberInfo(message.to);
     const blocked = (reason: string) =>
       new MfaSmsError({
         code: 'blocked_destination',
-        message: `Not sent to ${maskPhoneNumber(message.to)}: ${reason}`,
+        message: `Not sent to ${maskPhoneNumber(String(message.to))}: ${reason}`,
       });
-    if (parsed.blockedCountries || parsed.allowedCountries) {
-      if (info.country === undefined)
-        throw blocked('its country cannot be determined and a country policy is set');
-      if (parsed.blockedCountries?.has(info.country)) throw blocked(`country ${info.country} is blocked`);
-      if (parsed.allowedCountries && !parsed.allowedCountries.has(info.country)) {
-        throw blocked(`country ${info.country} is not among the allowed countries`);
+    // Callers from JavaScript are not held to the Channel type.
+    const channel: unknown = message.channel;
+    if (channel !== 'sms' && channel !== 'voice') {
+      throw new MfaSmsError({ code: 'unsupported_channel', message: 'The guard knows the channels sms and voice only' });
+    }
+    const types = allowedTypes[channel];
+    const info = phoneNumberInfo(message.to);
+    if (info.type === undefined) {
+      throw blocked('it is not a valid phone number, so its country and type cannot be checked');
+    }
+    if (allowedCountries || blockedCountries) {
+      if (info.country === undefined) {
+        throw blocked('it belongs to no single country (a non-geographic number) and a country policy is set');
+      }
+      if (blockedCountries?.has(info.country)) {
+        throw blocked(`country ${info.country} is in the blocked list`);
+      }
+      if (allowedCountries && !allowedCountries.has(info.country)) {
+        throw blocked(`country ${info.country} is not in the allowed list`);
       }
     }
-    if (info.type !== undefined && !types[message.channel].has(info.type)) {
-      throw blocked(`a ${info.type} number is not allowed for ${message.channel}`);
+    if (!types.has(info.type)) {
+      throw blocked(
+        `number type ${info.type} is not allowed for ${message.channel} (allowed: ${[...types].join(', ') || 'none'})`,
+      );
     }
   };
 }

@@ -280,3 +280,14 @@ describe('parsing and error helpers', () => {
     expect(error.message).toContain('44******456');
   });
 });
+
+describe('redaction before shortening', () => {
+  it('does not leak part of a number that the shortening would cut', () => {
+    const http = createHttpClient({ provider: 'acme', label: 'Acme', baseUrl: 'https://api.example.com' });
+    // The number straddles the 160-character cut.
+    const body = `${'x'.repeat(144)} to +447911123456 failed`;
+    const error = http.errorFromResponse({ status: 400, body, headers: {} }, { sensitive: ['+447911123456', '447911123456'] });
+    expect(error.message).not.toMatch(/7911|1234|234|3456/);
+    expect(error.message).toContain('[redacted]');
+  });
+});

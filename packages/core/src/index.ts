@@ -33,7 +33,7 @@ export type {
 export { closeHttpPools, codeForStatus, createHttpClient, parseRetryAfter } from './http.js';
 export { assertSendable } from './message.js';
 export { defaultMessage, negotiateLanguage, supportedLanguages } from './message-catalog.js';
-export { parseOptions } from './options.js';
+export { parseOptions, providerOption, transportOptions } from './options.js';
 export type { PhoneNumberType } from './phone-number.js';
 export { isSmsCapableType, normalizePhoneNumber, phoneNumberInfo } from './phone-number.js';
 export { maskPhoneNumber, redactSecrets, sensitiveValuesOf, summarizeBody } from './redact.js';

@@ -1,5 +1,7 @@
-import type { z } from 'zod';
+import type { Dispatcher } from 'undici';
+import { z } from 'zod';
 import { MfaSmsError } from './errors.js';
+import type { Provider } from './types.js';
 
 function optionPath(path: readonly PropertyKey[]): string {
   let result = '';
@@ -38,3 +40,50 @@ export function parseOptions<T>(
 function fail(message: string, provider: string | undefined): never {
   throw new MfaSmsError({ code: 'invalid_config', message, ...(provider === undefined ? {} : { provider }) });
 }
+
+const httpUrl = () => z.url({ protocol: /^https?$/, error: 'must be an http or https URL' });
+
+function sharedTransportOptions() {
+  return {
+    timeoutMs: z.number().int().min(100).max(60_000).default(10_000),
+    dispatcher: z
+      .custom<Dispatcher>(
+        (value) =>
+          typeof value === 'object' &&
+          value !== null &&
+          typeof (value as { request?: unknown }).request === 'function',
+        'must be an undici Dispatcher',
+      )
+      .optional(),
+  };
+}
+
+/**
+ * The options every provider factory shares, as a zod shape to spread into its own schema:
+ * `baseUrl` (scheme, host and port replaced; paths stay), `timeoutMs` per attempt (default
+ * 10 s, Auth0's guideline for one HTTP call) and an undici `dispatcher`. Without a default base
+ * URL, `baseUrl` is optional (a provider with several hosts picks them itself).
+ */
+export function transportOptions(defaultBaseUrl: string): {
+  baseUrl: z.ZodDefault<z.ZodURL>;
+} & ReturnType<typeof sharedTransportOptions>;
+export function transportOptions(): { baseUrl: z.ZodOptional<z.ZodURL> } & ReturnType<
+  typeof sharedTransportOptions
+>;
+export function transportOptions(defaultBaseUrl?: string) {
+  return {
+    baseUrl: defaultBaseUrl === undefined ? httpUrl().optional() : httpUrl().default(defaultBaseUrl),
+    ...sharedTransportOptions(),
+  };
+}
+
+/** A `Provider`, checked by shape: it may come from another installed copy of core. */
+export const providerOption = z.custom<Provider>(
+  (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Provider).name === 'string' &&
+    Array.isArray((value as Provider).channels) &&
+    typeof (value as Provider).send === 'function',
+  'must be a Provider ({ name, channels, send })',
+);

@@ -1,7 +1,10 @@
+// The `max` metadata, chosen by measurement (docs/phone-numbers.md): only it tells every number
+// type of every country, and the guard needs premium-rate and fixed-line told apart from mobile.
 import {
   type CountryCode,
+  getCountryCallingCode,
   isSupportedCountry,
-  type NumberType,
+  type PhoneNumberType as LibraryNumberType,
   ParseError,
   type PhoneNumber,
   parsePhoneNumberWithError,
@@ -10,36 +13,41 @@ import {
 import { MfaSmsError } from './errors.js';
 import { maskPhoneNumber } from './redact.js';
 
-/** What kind of line a number is, as libphonenumber's full metadata tells it. */
-export type PhoneNumberType =
-  | 'mobile'
-  | 'fixed-line'
-  | 'fixed-line-or-mobile'
-  | 'toll-free'
-  | 'premium-rate'
-  | 'shared-cost'
-  | 'voip'
-  | 'personal-number'
-  | 'pager'
-  | 'uan'
-  | 'voicemail';
+/** Every kind of line libphonenumber's full metadata can tell, in our spelling. */
+export const phoneNumberTypes = [
+  'mobile',
+  'fixed-line',
+  'fixed-line-or-mobile',
+  'toll-free',
+  'premium-rate',
+  'shared-cost',
+  'voip',
+  'personal-number',
+  'pager',
+  'uan',
+  'voicemail',
+] as const;
+
+/** What kind of line a number is: `fixed-line-or-mobile` where the plan does not tell (North America). */
+export type PhoneNumberType = (typeof phoneNumberTypes)[number];
 
 export interface NormalizedPhoneNumber {
   /** `+447911123456`. */
-  e164: string;
-  /** ISO 3166 alpha-2, when the number belongs to one country. */
-  country?: string;
-  type?: PhoneNumberType;
+  readonly e164: string;
+  /** ISO 3166 alpha-2, when the number belongs to one country (not for +800, +883 and the like). */
+  readonly country?: string;
+  /** Known for every valid number; absent only from `phoneNumberInfo` on an invalid one. */
+  readonly type?: PhoneNumberType;
 }
 
 export interface NormalizeOptions {
-  /** Country of numbers written without a country code (ISO 3166 alpha-2). */
+  /** Country of numbers written without a country code (ISO 3166 alpha-2, any case). */
   defaultCountry?: string;
-  /** Refuse numbers of other types (`invalid_recipient`). */
+  /** Refuse valid numbers of other types (`invalid_recipient`, naming the type). */
   allowedTypes?: readonly PhoneNumberType[];
 }
 
-const typeNames: Readonly<Record<NumberType & string, PhoneNumberType>> = {
+const fromLibraryType: Readonly<Record<LibraryNumberType, PhoneNumberType>> = {
   MOBILE: 'mobile',
   FIXED_LINE: 'fixed-line',
   FIXED_LINE_OR_MOBILE: 'fixed-line-or-mobile',
@@ -53,173 +61,236 @@ const typeNames: Readonly<Record<NumberType & string, PhoneNumberType>> = {
   VOICEMAIL: 'voicemail',
 };
 
-const smsCapable: ReadonlySet<PhoneNumberType> = new Set(['mobile', 'fixed-line-or-mobile']);
+const knownTypes: ReadonlySet<string> = new Set(phoneNumberTypes);
+const smsCapableTypes: ReadonlySet<PhoneNumberType> = new Set(['mobile', 'fixed-line-or-mobile']);
 
 /**
- * Whether SMS can be expected to reach a number of this type. VoIP numbers are left out: many
- * cannot receive SMS, and they are the usual vehicle of SMS pumping; allow them explicitly
- * through the guard's `allowedTypes` if your users need them.
+ * Whether SMS can be expected to reach a number of this type. `voip` is left out although some
+ * VoIP numbers take SMS: many do not, virtual numbers are cheap to rent by the thousand, and they
+ * are a favourite of SMS pumping; a deployment whose users need them allows them explicitly
+ * (the guard's `allowedTypes.sms`). Pagers, UAN and personal numbers forward or cannot reply.
  */
 export function isSmsCapableType(type: PhoneNumberType | undefined): boolean {
-  return type !== undefined && smsCapable.has(type);
+  return type !== undefined && smsCapableTypes.has(type);
 }
 
-// Longer than any formatted E.164 number with generous punctuation: refused before parsing, so
-// that no input costs more than a few microseconds.
+// Longer than any E.164 number written with generous punctuation. Refusing longer input before
+// libphonenumber sees it keeps every call within microseconds, whatever a caller sends.
 const maxInputLength = 64;
-const allowedCharacters = /^[0-9+\s().\-/\u00a0]+$/;
-const parseReasons: Readonly<Record<string, string>> = {
-  NOT_A_NUMBER: 'is not a phone number',
-  INVALID_COUNTRY:
-    'has no country code, and no default country is set (write it as +E.164 or set defaultCountry)',
+// Digits, white space (Unicode spaces included: copied numbers carry no-break spaces), brackets,
+// dots, slashes, ASCII and typographic dashes, and +.
+const acceptedCharacters = /^[0-9\s().\-/+\u2010-\u2015\u2212]+$/;
+const letter = /\p{L}/u;
+
+const lengthReasons: Readonly<Record<string, string>> = {
   TOO_SHORT: 'is too short to be a phone number',
   TOO_LONG: 'is too long to be a phone number',
-  INVALID_LENGTH: 'has a length no numbering plan allows',
+  INVALID_LENGTH: 'has a length that its country’s numbering plan does not allow',
+  NOT_A_NUMBER: 'is not a phone number',
 };
+const noCountryHint =
+  'has no country code and no default country is set: write it as +E.164 (+44 7911 123456) or set the defaultCountry option';
 
-function invalid(shown: string, reason: string): MfaSmsError {
-  return new MfaSmsError({ code: 'invalid_recipient', message: `The recipient ${shown} ${reason}` });
+function refuse(input: string, reason: string): MfaSmsError {
+  return new MfaSmsError({
+    code: 'invalid_recipient',
+    message: `The recipient ${maskPhoneNumber(input)} ${reason}`,
+  });
 }
 
-function checkDefaultCountry(value: string | undefined): CountryCode | undefined {
+function checkDefaultCountry(value: unknown): CountryCode | undefined {
   if (value === undefined) return undefined;
   const upper = typeof value === 'string' ? value.trim().toUpperCase() : '';
-  if (!isSupportedCountry(upper)) {
-    throw new MfaSmsError({
-      code: 'invalid_config',
-      message: 'Option "defaultCountry" is not an ISO 3166 alpha-2 country code',
-    });
-  }
-  return upper as CountryCode;
+  if (isSupportedCountry(upper)) return upper;
+  throw new MfaSmsError({
+    code: 'invalid_config',
+    message:
+      'Option "defaultCountry" must be an ISO 3166 alpha-2 country code known to libphonenumber, such as "GB" (not "UK") or "US"',
+  });
 }
 
-function parse(text: string, country: CountryCode | undefined): PhoneNumber | string {
-  try {
-    return parsePhoneNumberWithError(text, country ? { defaultCountry: country } : {});
-  } catch (error) {
-    if (error instanceof ParseError) return parseReasons[error.message] ?? 'is not a phone number';
-    throw error;
+function checkAllowedTypes(value: unknown): readonly PhoneNumberType[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) {
+    throw new MfaSmsError({ code: 'invalid_config', message: 'Option "allowedTypes" must be an array' });
   }
+  value.forEach((type, index) => {
+    if (typeof type !== 'string' || !knownTypes.has(type)) {
+      throw new MfaSmsError({
+        code: 'invalid_config',
+        message: `Option "allowedTypes[${index}]" must be one of ${phoneNumberTypes.join(', ')}`,
+      });
+    }
+  });
+  return value as readonly PhoneNumberType[];
+}
+
+/** One way of reading the digits: `+…` alone, or national digits in a default country. */
+interface Reading {
+  text: string;
+  country?: CountryCode;
+  /** The reason when no country calling code is recognised; libphonenumber's own would mislead. */
+  noCountryReason?: string;
+  /** Added to any other reason: how the digits were read, when that was a guess. */
+  hint?: string;
+}
+
+function readings(input: string, digits: string, defaultCountry: CountryCode | undefined): Reading[] {
+  if (input.trimStart().startsWith('+')) {
+    return [{ text: `+${digits}`, noCountryReason: 'starts with an unknown country calling code' }];
+  }
+  const national: Reading[] = defaultCountry ? [{ text: digits, country: defaultCountry }] : [];
+  const prefix = /^(?:00|011)/.exec(digits)?.[0];
+  if (prefix !== undefined) {
+    const international: Reading = {
+      text: `+${digits.slice(prefix.length)}`,
+      noCountryReason: `starts with the international prefix ${prefix} and then an unknown country calling code`,
+    };
+    // National numbers never start with 00, so it is always the international prefix. 011 is
+    // North America's, but elsewhere it begins national numbers too (Delhi, Sapporo, Buenos
+    // Aires, 0113–0118 in England): there the national reading comes first.
+    const nationalFirst =
+      prefix === '011' && defaultCountry !== undefined && getCountryCallingCode(defaultCountry) !== '1';
+    return nationalFirst ? [...national, international] : [international, ...national];
+  }
+  // Country-code-first digits without + are what Auth0 passes ("1-808-555-5555").
+  const countryCodeFirst: Reading = { text: `+${digits}`, noCountryReason: noCountryHint };
+  if (!defaultCountry) {
+    countryCodeFirst.hint =
+      ' (without a + or a default country, the first digits are read as the country code: write it as +E.164 or set the defaultCountry option)';
+  }
+  return [...national, countryCodeFirst];
+}
+
+/** The number, or why this reading of it is not a valid number. */
+function tryReading(reading: Reading): PhoneNumber | string {
+  const outcome = parseReading(reading);
+  return typeof outcome === 'string' && reading.hint && outcome !== reading.noCountryReason
+    ? `${outcome}${reading.hint}`
+    : outcome;
+}
+
+function parseReading(reading: Reading): PhoneNumber | string {
+  const options = reading.country ? { defaultCountry: reading.country } : {};
+  let parsed: PhoneNumber;
+  try {
+    parsed = parsePhoneNumberWithError(reading.text, options);
+  } catch (error) {
+    if (!(error instanceof ParseError)) throw error;
+    if (error.message === 'INVALID_COUNTRY') return reading.noCountryReason ?? noCountryHint;
+    return lengthReasons[error.message] ?? 'is not a phone number';
+  }
+  if (parsed.isValid()) return parsed;
+  const length = validatePhoneNumberLength(reading.text, options);
+  if (length !== undefined && length !== 'INVALID_COUNTRY' && length !== 'NOT_A_NUMBER') {
+    return lengthReasons[length] ?? 'is not a phone number';
+  }
+  return parsed.country
+    ? `is not a valid number in ${parsed.country}`
+    : `is not a valid number for country code +${parsed.countryCallingCode}`;
 }
 
 /**
- * Turns what people type and what Auth0 passes into +E.164: spaces, dots, dashes and brackets,
- * a `00` or `011` international prefix whatever the default country, national numbers with a
- * default country, and country-code-first digits without `+` (`1-808-555-5555`). Rejects with
- * `invalid_recipient` and a reason; the number itself never appears in the message unmasked.
+ * Turns what people type and what Auth0 passes into +E.164, with its country and type: spaces,
+ * dots, dashes and brackets; a leading `+`; a `00` or `011` international prefix whatever the
+ * default country; national numbers in `defaultCountry`; country-code-first digits without `+`
+ * (`1-808-555-5555`). Refuses with `invalid_recipient` and the reason, the number masked; a bad
+ * option is `invalid_config`.
  */
 export function normalizePhoneNumber(input: string, options: NormalizeOptions = {}): NormalizedPhoneNumber {
   const defaultCountry = checkDefaultCountry(options.defaultCountry);
-  if (typeof input !== 'string' || input.trim() === '') {
+  const allowedTypes = checkAllowedTypes(options.allowedTypes);
+  if (typeof input !== 'string') {
+    throw new MfaSmsError({
+      code: 'invalid_recipient',
+      message: `The recipient must be a string, not ${input === null ? 'null' : typeof input}`,
+    });
+  }
+  if (input.trim() === '') {
     throw new MfaSmsError({ code: 'invalid_recipient', message: 'The recipient is empty' });
   }
-  if (input.length > maxInputLength)
-    throw invalid('(over 64 characters)', 'is too long to be a phone number');
-  if (!allowedCharacters.test(input)) {
-    throw invalid(maskPhoneNumber(input), 'contains characters that are not part of a phone number');
+  if (input.length > maxInputLength) {
+    // Not masked: a string this long is not a number, and its digits would say nothing useful.
+    throw new MfaSmsError({
+      code: 'invalid_recipient',
+      message: `The recipient is too long to be a phone number (over ${maxInputLength} characters)`,
+    });
   }
+  if (!acceptedCharacters.test(input)) {
+    throw refuse(
+      input,
+      letter.test(input)
+        ? 'contains letters: give the number alone, without an extension or a name'
+        : 'contains characters that are not part of a phone number',
+    );
+  }
+  if (input.trim().lastIndexOf('+') > 0) throw refuse(input, 'has a + that is not at its start');
   const digits = input.replace(/\D/g, '');
-  if (digits.length === 0) throw invalid(maskPhoneNumber(input), 'has no digits');
-  const plus = input.trimStart().startsWith('+');
+  if (digits === '') throw refuse(input, 'has no digits');
 
-  // Candidates in order of likelihood; the first valid one wins, else the first one's reason.
-  const candidates: [string, CountryCode | undefined][] = [];
-  const international = plus ? null : /^(00|011)/.exec(digits);
-  if (plus) {
-    candidates.push([`+${digits}`, undefined]);
-  } else if (international) {
-    // A 00 or 011 prefix is read as international whatever the default country, as people mean it.
-    candidates.push([`+${digits.slice(international[0].length)}`, undefined]);
-    if (defaultCountry) candidates.push([digits, defaultCountry]);
-  } else {
-    if (defaultCountry) candidates.push([digits, defaultCountry]);
-    // Auth0 passes country-code-first digits without "+" ("1-808-555-5555").
-    candidates.push([`+${digits}`, undefined]);
-  }
+  // The first valid reading wins; if none is, the first one's reason is the most relevant.
   let firstReason: string | undefined;
-  for (const [text, country] of candidates) {
-    const parsed = parse(text, country);
-    if (typeof parsed === 'string') {
-      firstReason ??= parsed;
+  for (const reading of readings(input, digits, defaultCountry)) {
+    const outcome = tryReading(reading);
+    if (typeof outcome === 'string') {
+      firstReason ??= outcome;
       continue;
     }
-    if (parsed.isValid()) {
-      const result = remember(parsed);
-      if (options.allowedTypes) checkType(result.type, input, options.allowedTypes);
-      return result;
+    const result = remember(outcome);
+    if (allowedTypes && !(result.type && allowedTypes.includes(result.type))) {
+      throw refuse(
+        input,
+        `is a ${result.type ?? 'unknown'} number, a type not allowed here (allowed: ${allowedTypes.join(', ')})`,
+      );
     }
-    const length = validatePhoneNumberLength(text, country ? { defaultCountry: country } : {});
-    firstReason ??= length
-      ? (parseReasons[length] ?? 'is not a phone number')
-      : parsed.country
-        ? `is not a valid number in ${parsed.country}`
-        : `is not a valid number for country code +${parsed.countryCallingCode}`;
+    return result;
   }
-  throw invalid(maskPhoneNumber(input), firstReason ?? 'is not a phone number');
+  throw refuse(input, firstReason ?? 'is not a phone number');
 }
 
-function checkType(
-  type: PhoneNumberType | undefined,
-  input: string,
-  allowedTypes: readonly PhoneNumberType[],
-): void {
-  if (type && allowedTypes.includes(type)) return;
-  throw invalid(
-    maskPhoneNumber(input),
-    `is a ${type ?? 'unknown type of'} number, which is not allowed here (allowed: ${allowedTypes.join(', ')})`,
-  );
-}
-
-/**
- * The result for a valid number. Its type costs as much as the validation itself, and only the
- * guard needs it: it is worked out on first read, once, and shared with `phoneNumberInfo`
- * through the cache, so that normalising and then guarding a number parses it once.
- */
-function describe(parsed: PhoneNumber): NormalizedPhoneNumber {
-  let type: PhoneNumberType | undefined;
-  let known = false;
-  const result = { e164: parsed.number } as NormalizedPhoneNumber;
-  if (parsed.country) result.country = parsed.country;
-  Object.defineProperty(result, 'type', {
-    enumerable: true,
-    get() {
-      if (!known) {
-        const raw = parsed.getType();
-        type = raw ? typeNames[raw] : undefined;
-        known = true;
-      }
-      return type;
-    },
+function describeNumber(parsed: PhoneNumber): NormalizedPhoneNumber {
+  const libraryType = parsed.getType();
+  const type = libraryType === undefined ? undefined : fromLibraryType[libraryType];
+  // Frozen: results are shared through the cache, and one caller's edit must not reach another.
+  return Object.freeze({
+    e164: parsed.number,
+    ...(parsed.country === undefined ? {} : { country: parsed.country }),
+    ...(type === undefined ? {} : { type }),
   });
-  return result;
 }
 
-const infoCache = new Map<string, NormalizedPhoneNumber>();
-const infoCacheLimit = 512;
+// A burst of logins asks about the same few numbers, and the router asks about the number that
+// was just normalised: a small map, oldest entry out first, saves those parses.
+const cache = new Map<string, NormalizedPhoneNumber>();
+const cacheLimit = 512;
 
 function remember(parsed: PhoneNumber): NormalizedPhoneNumber {
-  const cached = infoCache.get(parsed.number);
+  const cached = cache.get(parsed.number);
   if (cached) return cached;
-  const result = describe(parsed);
-  if (infoCache.size >= infoCacheLimit) {
-    const oldest = infoCache.keys().next().value;
-    if (oldest !== undefined) infoCache.delete(oldest);
+  const result = describeNumber(parsed);
+  if (cache.size >= cacheLimit) {
+    const oldest = cache.keys().next();
+    if (!oldest.done) cache.delete(oldest.value);
   }
-  infoCache.set(parsed.number, result);
+  cache.set(parsed.number, result);
   return result;
 }
 
+const e164Form = /^\+[1-9]\d{1,14}$/;
+
 /**
- * Country and type of an already normalised +E.164 number, for routing and the guard.
- * Cached (bounded): a burst of logins asks for the same few numbers again and again, and a
- * number just normalised is found here without a second parse.
+ * Country and type of a number already in +E.164 form, for routing and the guard. `type` is
+ * absent when libphonenumber does not consider the number valid, and both are for anything
+ * that is not +E.164. Never throws.
  */
-export function phoneNumberInfo(e164: string): { country?: string; type?: PhoneNumberType } {
-  const cached = infoCache.get(e164);
+export function phoneNumberInfo(e164: string): { readonly country?: string; readonly type?: PhoneNumberType } {
+  if (typeof e164 !== 'string' || !e164Form.test(e164)) return {};
+  const cached = cache.get(e164);
   if (cached) return cached;
-  if (typeof e164 !== 'string' || e164.length > 20) return {};
-  const parsed = parse(e164, undefined);
-  if (typeof parsed === 'string') return {};
-  // Keyed by what was asked, so that a second look-up of the same string is a hit.
-  return parsed.number === e164 ? remember(parsed) : describe(parsed);
+  try {
+    return remember(parsePhoneNumberWithError(e164));
+  } catch (error) {
+    if (error instanceof ParseError) return {};
+    throw error;
+  }
 }

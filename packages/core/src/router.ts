@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isMfaSmsError, MfaSmsError, type SendAttempt } from './errors.js';
 import { createGuard, type GuardOptions } from './guard.js';
-import { parseOptions } from './options.js';
+import { parseOptions, providerOption } from './options.js';
 import { phoneNumberInfo } from './phone-number.js';
 import type { Channel, PhoneMessage, Provider, SendOptions, SendResult } from './types.js';
 
@@ -47,19 +47,7 @@ const countryKey = z.union([
 ]);
 
 const optionsSchema = z.strictObject({
-  providers: z
-    .array(
-      z.custom<Provider>(
-        (value) =>
-          typeof value === 'object' &&
-          value !== null &&
-          typeof (value as Provider).name === 'string' &&
-          Array.isArray((value as Provider).channels) &&
-          typeof (value as Provider).send === 'function',
-        'must be a Provider ({ name, channels, send })',
-      ),
-    )
-    .min(1, 'at least one provider is needed'),
+  providers: z.array(providerOption).min(1, 'at least one provider is needed'),
   routes: z
     .record(countryKey, z.array(z.string().min(1)).min(1, 'must name at least one provider'))
     .optional(),

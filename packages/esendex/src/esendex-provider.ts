@@ -13,6 +13,7 @@ import {
   type SendOptions,
   type SendResult,
   sensitiveValuesOf,
+  transportOptions,
   type XmlElement,
 } from '@mfa-sms/core';
 import { z } from 'zod';
@@ -77,19 +78,7 @@ const optionsSchema = z.strictObject({
       retries: z.number().int().min(0).max(5).optional(),
     })
     .optional(),
-  baseUrl: z
-    .url({ protocol: /^https?$/, error: 'must be an http or https URL' })
-    .default('https://api.esendex.com'),
-  timeoutMs: z.number().int().min(100).max(60_000).default(10_000),
-  dispatcher: z
-    .custom<Dispatcher>(
-      (value) =>
-        typeof value === 'object' &&
-        value !== null &&
-        typeof (value as { request?: unknown }).request === 'function',
-      'must be an undici Dispatcher',
-    )
-    .optional(),
+  ...transportOptions('https://api.esendex.com'),
 });
 
 /**

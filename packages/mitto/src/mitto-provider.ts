@@ -10,6 +10,7 @@ import {
   type SendOptions,
   type SendResult,
   sensitiveValuesOf,
+  transportOptions,
 } from '@mfa-sms/core';
 import { z } from 'zod';
 import { mittoError } from './mitto-errors.js';
@@ -40,19 +41,7 @@ const optionsSchema = z.strictObject({
   from: z
     .string()
     .regex(/^(?:[A-Za-z0-9]{3,11}|\d{3,14})$/, 'must be 3 to 11 letters and digits, or 3 to 14 digits'),
-  baseUrl: z
-    .url({ protocol: /^https?$/, error: 'must be an http or https URL' })
-    .default('https://rest.mittoapi.com'),
-  timeoutMs: z.number().int().min(100).max(60_000).default(10_000),
-  dispatcher: z
-    .custom<Dispatcher>(
-      (value) =>
-        typeof value === 'object' &&
-        value !== null &&
-        typeof (value as { request?: unknown }).request === 'function',
-      'must be an undici Dispatcher',
-    )
-    .optional(),
+  ...transportOptions('https://rest.mittoapi.com'),
 });
 
 /**

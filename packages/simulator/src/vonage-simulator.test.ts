@@ -1,7 +1,8 @@
+import { createPrivateKey, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Simulator, startSimulator } from './index.js';
-import { nccoTalkLanguages } from './vonage-simulator.js';
+import { errorKinds, type Simulator, startSimulator } from './index.js';
+import { nccoTalkLanguages, vonagePartCount } from './vonage-simulator.js';
 
 let simulator: Simulator;
 beforeAll(async () => {
@@ -63,6 +64,72 @@ describe('Vonage SMS API', () => {
     const answer = await post('/sms/json', form({ ...good(), text: 'a'.repeat(400) }), formHeaders);
     expect(answer.json['message-count']).toBe('3');
     expect(answer.json.messages).toHaveLength(3);
+    const unicode = await post(
+      '/sms/json',
+      form({ ...good(), text: 'ç'.repeat(71), type: 'unicode' }),
+      formHeaders,
+    );
+    expect(unicode.json.messages).toHaveLength(2);
+  });
+
+  it.each([
+    ['a'.repeat(160), false, 1],
+    ['a'.repeat(161), false, 2],
+    ['a'.repeat(306), false, 2],
+    ['a'.repeat(307), false, 3],
+    ['€'.repeat(80), false, 1],
+    ['€'.repeat(81), false, 2],
+    ['ç'.repeat(70), false, 1],
+    ['ç'.repeat(71), true, 2],
+    ['ç'.repeat(134), true, 2],
+    ['ç'.repeat(135), true, 3],
+  ])('counts the parts of %#', (text, unicode, parts) => {
+    expect(vonagePartCount(text, unicode)).toBe(parts);
+  });
+
+  it('journals accepted messages with the secret hidden and the client-ref as reference', async () => {
+    await post('/sms/json', form({ ...good(), 'client-ref': 'ref-1' }), formHeaders);
+    expect(simulator.messages[0]).toMatchObject({
+      provider: 'vonage',
+      channel: 'sms',
+      to: '447400123456',
+      from: 'Acme',
+      text: 'Your code is 123456',
+      reference: 'ref-1',
+      request: { api_secret: '[checked]' },
+    });
+    const tooLong = await post('/sms/json', form({ ...good(), 'client-ref': 'r'.repeat(41) }), formHeaders);
+    expect(tooLong.json.messages[0].status).toBe('3');
+  });
+
+  it.each([
+    ['invalid-number', 200, '3'],
+    ['auth', 200, '4'],
+    ['no-credit', 200, '9'],
+    ['transient', 200, '5'],
+    ['rate-limit', 200, '1'],
+    ['bad-request', 200, '2'],
+    ['unavailable', 503, undefined],
+    ['not-found', 404, undefined],
+    ['method-not-allowed', 405, undefined],
+  ] as const)('renders the %s fault as Vonage does', async (kind, status, inBand) => {
+    simulator.fail('vonage', kind);
+    const answer = await post('/sms/json', form(good()), formHeaders);
+    expect(answer.status).toBe(status);
+    if (inBand) expect(answer.json).toMatchObject({ 'message-count': '1', messages: [{ status: inBand }] });
+    else expect(answer.type).toBe('application/problem+json');
+    expect(simulator.messages).toHaveLength(0);
+  });
+
+  it('pushes back with HTTP 429 and Retry-After when a rate limit has one', async () => {
+    simulator.fail('vonage', { type: 'error', kind: 'rate-limit', retryAfter: 3 });
+    const response = await fetch(`${simulator.url}/sms/json`, {
+      method: 'POST',
+      body: form(good()),
+      headers: formHeaders,
+    });
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('3');
   });
 
   it('answers faults in band, and partial failures for a code list', async () => {
@@ -100,17 +167,146 @@ describe('Vonage Messages API', () => {
     expect(unauthorised).toMatchObject({
       status: 401,
       type: 'application/problem+json',
-      json: { title: 'Unauthorized' },
+      json: {
+        title: 'Invalid credentials supplied',
+        type: 'https://developer.nexmo.com/api-errors#unauthorized',
+      },
     });
     const invalid = await post('/v1/messages', JSON.stringify({ ...body, to: '+44' }), {
       'content-type': 'application/json',
       authorization: auth(),
     });
-    expect(invalid).toMatchObject({ status: 422, json: { detail: expect.stringContaining('to') } });
+    expect(invalid).toMatchObject({
+      status: 422,
+      type: 'application/problem+json',
+      json: { title: 'Invalid params', invalid_parameters: [{ name: 'to' }] },
+    });
+    expect(simulator.messages).toHaveLength(1);
   });
 });
 
+describe('Vonage Messages and Voice API faults', () => {
+  it.each(
+    errorKinds.flatMap((kind) => [
+      ['/v1/messages', kind],
+      ['/v1/calls', kind],
+    ]),
+  )('%s renders %s as problem+json with its HTTP status', async (path, kind) => {
+    const expected: Record<string, number> = {
+      'invalid-number': 422,
+      auth: 401,
+      'no-credit': 402,
+      'rate-limit': 429,
+      unavailable: 503,
+      'not-found': 404,
+      'method-not-allowed': 405,
+      'bad-request': 400,
+      transient: 503,
+    };
+    simulator.fail('vonage', kind);
+    const answer = await post(path, '{}', { 'content-type': 'application/json' });
+    expect(answer.status).toBe(expected[kind]);
+    expect(answer.type).toBe('application/problem+json');
+    expect(answer.json).toMatchObject({
+      type: expect.stringMatching(/^https:\/\/developer\.nexmo\.com\/api-errors/),
+      title: expect.any(String),
+      detail: expect.any(String),
+    });
+  });
+
+  it('treats a code as the HTTP status on the REST endpoints', async () => {
+    simulator.fail('vonage', { type: 'code', code: 409 });
+    const answer = await post('/v1/calls', '{}', { 'content-type': 'application/json' });
+    expect(answer).toMatchObject({ status: 409, type: 'application/problem+json' });
+  });
+});
+
+function base64url(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+function token(claims: Record<string, unknown>, key: KeyObject, algorithm = 'RS256'): string {
+  const unsigned = `${base64url({ alg: algorithm, typ: 'JWT' })}.${base64url(claims)}`;
+  return `${unsigned}.${sign('sha256', Buffer.from(unsigned), key).toString('base64url')}`;
+}
+
 describe('Vonage Voice API', () => {
+  const call = (
+    ncco: unknown[] = [{ action: 'talk', text: 'Your code is 1, 2, 3', language: 'en-GB', loop: 2 }],
+  ) =>
+    JSON.stringify({
+      to: [{ type: 'phone', number: '447400123456' }],
+      from: { type: 'phone', number: '447700900000' },
+      ncco,
+    });
+  const claims = () => {
+    const iat = Math.floor(Date.now() / 1000);
+    return {
+      application_id: simulator.credentials.vonage.applicationId,
+      iat,
+      exp: iat + 300,
+      jti: `jti-${Math.random()}`,
+    };
+  };
+  const key = () => createPrivateKey(simulator.credentials.vonage.privateKey);
+  const bearer = (jwt: string) => ({ 'content-type': 'application/json', authorization: `Bearer ${jwt}` });
+
+  it('accepts a call with a JWT signed by the application key and journals the talk text', async () => {
+    const answer = await post('/v1/calls', call(), bearer(token(claims(), key())));
+    expect(answer).toMatchObject({
+      status: 201,
+      json: {
+        uuid: expect.any(String),
+        status: 'started',
+        direction: 'outbound',
+        conversation_uuid: expect.any(String),
+      },
+    });
+    expect(simulator.messages[0]).toMatchObject({
+      channel: 'voice',
+      id: answer.json.uuid,
+      to: '447400123456',
+      from: '447700900000',
+      text: 'Your code is 1, 2, 3',
+    });
+  });
+
+  it.each([
+    [
+      'another key',
+      () => token(claims(), generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey),
+      'signature',
+    ],
+    ['another application', () => token({ ...claims(), application_id: 'nope' }, key()), 'application_id'],
+    ['no jti', () => token({ ...claims(), jti: undefined }, key()), 'jti'],
+    ['no iat', () => token({ ...claims(), iat: undefined }, key()), 'iat'],
+    ['an expired exp', () => token({ ...claims(), exp: Math.floor(Date.now() / 1000) - 10 }, key()), 'exp'],
+    ['an exp beyond 24 hours', () => token({ ...claims(), exp: claims().iat + 90_000 }, key()), 'exp'],
+    ['alg none', () => token(claims(), key(), 'none'), 'RS256'],
+  ])('refuses a JWT with %s', async (_case, make, reason) => {
+    const answer = await post('/v1/calls', call(), bearer(make()));
+    expect(answer).toMatchObject({ status: 401, json: { detail: expect.stringContaining(reason) } });
+    expect(simulator.messages).toHaveLength(0);
+  });
+
+  it.each([
+    ['text over 1500 characters', [{ action: 'talk', text: 'a'.repeat(1501) }], 'ncco.0.text'],
+    ['a language outside the schema', [{ action: 'talk', text: 'hi', language: 'pt' }], 'ncco.0.language'],
+    ['a negative loop', [{ action: 'talk', text: 'hi', loop: -1 }], 'ncco.0.loop'],
+    ['a fractional style', [{ action: 'talk', text: 'hi', style: 1.5 }], 'ncco.0.style'],
+    ['a premium that is not a boolean', [{ action: 'talk', text: 'hi', premium: 'yes' }], 'ncco.0.premium'],
+    ['a level out of range', [{ action: 'talk', text: 'hi', level: 2 }], 'ncco.0.level'],
+    ['an injected action', [{ action: 'talk', text: 'hi' }, { action: 'connect' }], 'ncco.1'],
+    ['no action', [], 'ncco'],
+  ])('answers 400 problem+json for an NCCO with %s', async (_case, ncco, where) => {
+    const answer = await post('/v1/calls', call(ncco), bearer(token(claims(), key())));
+    expect(answer).toMatchObject({
+      status: 400,
+      type: 'application/problem+json',
+      json: { detail: expect.stringContaining(where) },
+    });
+  });
+
   it('refuses a call without a valid JWT', async () => {
     const call = {
       to: [{ type: 'phone', number: '447400123456' }],
@@ -123,7 +319,7 @@ describe('Vonage Voice API', () => {
       'content-type': 'application/json',
       authorization: 'Bearer a.b.c',
     });
-    expect(forged).toMatchObject({ status: 401, json: { detail: expect.stringContaining('signature') } });
+    expect(forged).toMatchObject({ status: 401, json: { detail: expect.stringContaining('RS256') } });
   });
 
   it('validates talk languages exactly as the NCCO schema does', () => {
@@ -143,9 +339,14 @@ describe('Vonage SMS API credentials', () => {
       authorization: `Basic ${Buffer.from(`${apiKey}:${apiSecret}`).toString('base64')}`,
     });
     expect(basic.json.messages[0].status).toBe('0');
-    const query = await post(`/sms/json?api_key=${apiKey}&api_secret=${apiSecret}`, body, { 'content-type': 'application/json' });
+    const query = await post(`/sms/json?api_key=${apiKey}&api_secret=${apiSecret}`, body, {
+      'content-type': 'application/json',
+    });
     expect(query.json.messages[0].status).toBe('0');
-    const wrong = await post('/sms/json', body, { 'content-type': 'application/json', authorization: 'Basic d3Jvbmc6d3Jvbmc=' });
+    const wrong = await post('/sms/json', body, {
+      'content-type': 'application/json',
+      authorization: 'Basic d3Jvbmc6d3Jvbmc=',
+    });
     expect(wrong.json.messages[0].status).toBe('4');
   });
 });

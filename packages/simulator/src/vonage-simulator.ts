@@ -1,4 +1,4 @@
-import { createPublicKey, verify } from 'node:crypto';
+import { createPublicKey, randomUUID, verify } from 'node:crypto';
 import { z } from 'zod';
 import type { ErrorKind } from './faults.js';
 import {
@@ -76,6 +76,7 @@ const talkAction = z.strictObject({
   language: z.enum(nccoTalkLanguages).optional(),
   style: z.number().int().min(0).optional(),
   premium: z.boolean().optional(),
+  voiceName: z.string().optional(),
 });
 
 const callRequest = z.object({
@@ -94,15 +95,28 @@ const messagesRequest = z.object({
   sms: z.object({ encoding_type: z.enum(['text', 'unicode', 'auto']).optional() }).optional(),
 });
 
-const gsm = new Set(
-  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà\f^{}\\[~]|€',
+const gsmBasic = new Set(
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',
 );
+// The extension table: each of these costs two septets (an escape and the character).
+const gsmExtension = new Set('\f^{}\\[~]|€');
 
-// Vonage splits long texts itself and answers one item per part.
-function partsOf(text: string, unicode: boolean): number {
-  const isGsm = !unicode && [...text].every((character) => gsm.has(character));
-  const [single, part] = isGsm ? [160, 153] : [70, 67];
-  return text.length <= single ? 1 : Math.ceil(text.length / part);
+function isGsm(text: string): boolean {
+  return [...text].every((character) => gsmBasic.has(character) || gsmExtension.has(character));
+}
+
+/**
+ * How many parts Vonage splits a text into, and so how many items it answers: one up to 160
+ * septets (70 UTF-16 units in UCS-2), else parts of 153 septets (67 units). Computed here rather
+ * than imported, so that the simulator checks the packages' own counting independently.
+ */
+export function vonagePartCount(text: string, unicode: boolean): number {
+  const gsm = !unicode && isGsm(text);
+  const units = gsm
+    ? [...text].reduce((sum, character) => sum + (gsmExtension.has(character) ? 2 : 1), 0)
+    : text.length;
+  const [single, part] = gsm ? [160, 153] : [70, 67];
+  return units <= single ? 1 : Math.ceil(units / part);
 }
 
 function smsStatus(status: number, errorText: string): SimulatorResponse {
@@ -132,26 +146,30 @@ const statusTexts: Readonly<Record<number, string>> = {
   33: 'Number de-activated.',
 };
 
-function problem(
-  status: number,
-  title: string,
-  detail: string,
-  type = 'https://developer.vonage.com/api-errors',
-): SimulatorResponse {
+// Problem types as Vonage writes them (common_errors.yml): a documentation URL whose fragment names the error.
+const errorsPage = 'https://developer.nexmo.com/api-errors';
+
+function problem(status: number, title: string, detail: string, type: string): SimulatorResponse {
   return {
     status,
     headers: { 'content-type': 'application/problem+json' },
-    body: JSON.stringify({ type: `${type}#${status}`, title, detail, instance: randomHex(8) }),
+    body: JSON.stringify({ type, title, detail, instance: randomHex(32) }),
   };
 }
 
-function smsApi(request: SimulatorRequest, context: SimulatorContext): SimulatorResponse {
+/** The SMS API's parameters, from a form (the spec) or JSON (the current SDK) body. */
+function smsFields(request: SimulatorRequest): Record<string, string> {
   const json = /json/i.test(String(request.headers['content-type'] ?? ''));
   const raw = json ? readJson(request.body) : readForm(request.body);
   const fields: Record<string, string> = {};
   if (raw && typeof raw === 'object') {
     for (const [name, value] of Object.entries(raw)) if (typeof value === 'string') fields[name] = value;
   }
+  return fields;
+}
+
+function smsApi(request: SimulatorRequest, context: SimulatorContext): SimulatorResponse {
+  const fields = smsFields(request);
   const { vonage } = context.credentials;
   // Credentials travel in the body (the spec, the old `nexmo` package), the query string, or a
   // Basic header (the current `@vonage/sms` SDK); Vonage accepts all three.
@@ -177,11 +195,11 @@ function smsApi(request: SimulatorRequest, context: SimulatorContext): Simulator
     return smsStatus(3, 'Invalid type param');
   if ((fields['client-ref'] ?? '').length > 40) return smsStatus(3, 'Invalid client-ref param');
   const unicode = fields.type === 'unicode';
-  if (!unicode && ![...fields.text].every((character) => gsm.has(character))) {
+  if (!unicode && !isGsm(fields.text)) {
     // Vonage would send such text garbled; the simulator refuses it so that a missing type=unicode shows.
     return smsStatus(3, 'Invalid text param: not GSM-7, set type=unicode');
   }
-  const parts = partsOf(fields.text, unicode);
+  const parts = vonagePartCount(fields.text, unicode);
   const messages = Array.from({ length: parts }, () => {
     const id = randomHex(16).toUpperCase();
     return {
@@ -209,19 +227,30 @@ function messagesApi(request: SimulatorRequest, context: SimulatorContext): Simu
   const { vonage } = context.credentials;
   const auth = readBasicAuth(request.headers);
   if (auth?.username !== vonage.apiKey || auth.password !== vonage.apiSecret) {
-    return problem(401, 'Unauthorized', 'You did not provide correct credentials.');
+    return problem(
+      401,
+      'Invalid credentials supplied',
+      'You did not provide correct credentials.',
+      `${errorsPage}#unauthorized`,
+    );
   }
   const parsed = messagesRequest.safeParse(readJson(request.body));
   if (!parsed.success) {
-    const field = parsed.error.issues[0]?.path.join('.') ?? 'body';
-    return problem(
+    // The Messages API names each refused field in `invalid_parameters`.
+    const answer = problem(
       422,
       'Invalid params',
-      `The value of one or more parameters is invalid: ${field}`,
-      'https://developer.vonage.com/api-errors/messages-olympus',
+      'The value of one or more parameters is invalid.',
+      `${errorsPage}/messages-olympus#1150`,
     );
+    const body = JSON.parse(answer.body as string) as Record<string, unknown>;
+    body.invalid_parameters = parsed.error.issues.map((issue) => ({
+      name: issue.path.join('.') || 'body',
+      reason: issue.message,
+    }));
+    return { ...answer, body: JSON.stringify(body) };
   }
-  const id = crypto.randomUUID();
+  const id = randomUUID();
   context.record({
     channel: 'sms',
     id,
@@ -234,27 +263,30 @@ function messagesApi(request: SimulatorRequest, context: SimulatorContext): Simu
   return { status: 202, body: { message_uuid: id } };
 }
 
-/** Checks the Voice API's JWT: RS256 signature by the application's key, its claims and lifetime. */
+function decodeSegment(segment: string): Record<string, unknown> | undefined {
+  const value = readJson(Buffer.from(segment, 'base64url').toString('utf8'));
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+}
+
+/**
+ * Checks the Voice API's JWT as Vonage does: an RS256 signature by the application's private
+ * key, the application id, `iat` not in the future, a `jti`, and an `exp` (optional, as Vonage
+ * defaults it) that has not passed and is at most 24 hours after `iat`.
+ */
 function jwtProblem(token: string | undefined, context: SimulatorContext): string | undefined {
   if (!token) return 'no Bearer token';
-  const [header, claims, signature] = token.split('.');
-  if (!header || !claims || !signature) return 'not a JWT';
-  const key = createPublicKey(context.credentials.vonage.publicKey);
+  const [header, claims, signature, extra] = token.split('.');
+  if (!header || !claims || !signature || extra !== undefined) return 'not a JWT';
+  if (decodeSegment(header)?.alg !== 'RS256') return 'alg is not RS256';
   const signed = verify(
     'sha256',
     Buffer.from(`${header}.${claims}`),
-    key,
+    createPublicKey(context.credentials.vonage.publicKey),
     Buffer.from(signature, 'base64url'),
   );
   if (!signed) return 'the signature does not verify';
-  const decoded = readJson(Buffer.from(claims, 'base64url').toString('utf8')) as
-    | Record<string, unknown>
-    | undefined;
-  const algorithm = (
-    readJson(Buffer.from(header, 'base64url').toString('utf8')) as Record<string, unknown> | undefined
-  )?.alg;
+  const decoded = decodeSegment(claims);
   const now = Math.floor(Date.now() / 1000);
-  if (algorithm !== 'RS256') return 'alg is not RS256';
   if (decoded?.application_id !== context.credentials.vonage.applicationId) return 'unknown application_id';
   if (typeof decoded.iat !== 'number' || decoded.iat > now + 60) return 'iat is missing or in the future';
   if (typeof decoded.jti !== 'string' || decoded.jti.length === 0) return 'jti is missing';
@@ -269,29 +301,35 @@ function jwtProblem(token: string | undefined, context: SimulatorContext): strin
 
 function callsApi(request: SimulatorRequest, context: SimulatorContext): SimulatorResponse {
   const refused = jwtProblem(readBearer(request.headers), context);
-  if (refused) return problem(401, 'Unauthorized', `Invalid token: ${refused}`);
+  if (refused)
+    return problem(
+      401,
+      'Invalid credentials supplied',
+      `Invalid token: ${refused}`,
+      `${errorsPage}#unauthorized`,
+    );
   const parsed = callRequest.safeParse(readJson(request.body));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return problem(
       400,
       'Bad Request',
-      `Invalid ${issue?.path.join('.') ?? 'body'}: ${issue?.message ?? 'invalid'}`,
+      `Invalid ${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`,
+      `${errorsPage}#bad-request`,
     );
   }
-  const uuid = crypto.randomUUID();
-  const talk = parsed.data.ncco[0];
+  const uuid = randomUUID();
   context.record({
     channel: 'voice',
     id: uuid,
     to: parsed.data.to[0]?.number as string,
     from: parsed.data.from.number,
-    text: talk?.text ?? '',
+    text: parsed.data.ncco.map((action) => action.text).join(' '),
     request: parsed.data,
   });
   return {
     status: 201,
-    body: { uuid, status: 'started', direction: 'outbound', conversation_uuid: `CON-${crypto.randomUUID()}` },
+    body: { uuid, status: 'started', direction: 'outbound', conversation_uuid: `CON-${randomUUID()}` },
   };
 }
 
@@ -309,20 +347,41 @@ const smsApiErrors: Readonly<Record<ErrorKind, number>> = {
   transient: 5,
 };
 
-const problemErrors: Readonly<Record<ErrorKind, [number, string, string]>> = {
-  'invalid-number': [422, 'Invalid params', 'The value of the to parameter is not a valid number'],
-  auth: [401, 'Unauthorized', 'You did not provide correct credentials.'],
+const problemErrors: Readonly<Record<ErrorKind, [number, string, string, string]>> = {
+  'invalid-number': [
+    422,
+    'Invalid number',
+    'The value of the to parameter is not a valid phone number',
+    `${errorsPage}/messages-olympus#1160`,
+  ],
+  auth: [
+    401,
+    'Invalid credentials supplied',
+    'You did not provide correct credentials.',
+    `${errorsPage}#unauthorized`,
+  ],
   'no-credit': [
     402,
     'Low balance',
     'This request could not be performed due to your account balance being low.',
+    `${errorsPage}#low-balance`,
   ],
-  'rate-limit': [429, 'Rate Limit Hit', 'Please wait, then retry your request'],
-  unavailable: [503, 'Service Unavailable', 'The service is temporarily unavailable'],
-  'not-found': [404, 'Not Found', 'The requested resource does not exist'],
-  'method-not-allowed': [405, 'Method Not Allowed', 'The method is not allowed'],
-  'bad-request': [400, 'Bad Request', 'The request could not be understood'],
-  transient: [503, 'Service Unavailable', 'Please try again'],
+  'rate-limit': [429, 'Rate Limit Hit', 'Please wait, then retry your request', `${errorsPage}#throttled`],
+  unavailable: [
+    503,
+    'Service Unavailable',
+    'The service is temporarily unavailable',
+    `${errorsPage}#unavailable`,
+  ],
+  'not-found': [404, 'Not Found', 'The requested resource does not exist', `${errorsPage}#not-found`],
+  'method-not-allowed': [
+    405,
+    'Request method not allowed',
+    "Request method 'POST' not supported",
+    `${errorsPage}#wrong-verb`,
+  ],
+  'bad-request': [400, 'Bad Request', 'The request could not be understood', `${errorsPage}#bad-request`],
+  transient: [503, 'Service Unavailable', 'Please try again', `${errorsPage}#unavailable`],
 };
 
 /** Vonage: the SMS API (`/sms/json`), the Messages API (`/v1/messages`) and the Voice API (`/v1/calls`). */
@@ -336,21 +395,29 @@ export const vonageSimulator: SimulatedProvider = {
   errorResponse(fault, _request, route) {
     const headers: Record<string, string> =
       fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) };
-    const inBand = smsApiErrors[fault.kind];
-    // The SMS API answers its own errors in band, with HTTP 200; an explicit status or a fault
-    // it has no status for is an HTTP error, as its load balancers and gateways send them.
-    if (isSmsApi(route) && fault.status === undefined && inBand > 0)
-      return smsStatus(inBand, statusTexts[inBand] as string);
-    const [status, title, detail] = problemErrors[fault.kind];
-    const answer = problem(fault.status ?? status, title, detail);
+    if (isSmsApi(route) && fault.status === undefined) {
+      // The SMS API answers its own errors in band, with HTTP 200. Throttling is in band too
+      // (status 1) unless the gateway in front of it pushes back with 429 and a Retry-After.
+      const inBand =
+        fault.kind === 'rate-limit' && fault.retryAfter !== undefined ? 0 : smsApiErrors[fault.kind];
+      if (inBand > 0) return smsStatus(inBand, statusTexts[inBand] as string);
+    }
+    const [status, title, detail, slug] = problemErrors[fault.kind];
+    const answer = problem(fault.status ?? status, title, detail, slug);
     return { ...answer, headers: { ...answer.headers, ...headers } };
   },
-  codeResponse(fault, _request, route) {
+  codeResponse(fault, request, route) {
     if (!isSmsApi(route)) {
       const status = Number(fault.status ?? fault.code);
-      return problem(status, 'Error', `Simulated error ${fault.code}`);
+      return problem(
+        status,
+        `Error ${fault.code}`,
+        `Simulated error ${fault.code}`,
+        `${errorsPage}#${fault.code}`,
+      );
     }
     // "0,7": a multi-part text whose first part was sent and second refused.
+    const to = smsFields(request).to ?? '447700900000';
     const statuses = String(fault.code).split(',').map(Number);
     return {
       status: fault.status ?? 200,
@@ -358,7 +425,7 @@ export const vonageSimulator: SimulatedProvider = {
         'message-count': String(statuses.length),
         messages: statuses.map((status) =>
           status === 0
-            ? { to: '447700900000', 'message-id': randomHex(16).toUpperCase(), status: '0' }
+            ? { to, 'message-id': randomHex(16).toUpperCase(), status: '0', network: '23410' }
             : { status: String(status), 'error-text': statusTexts[status] ?? 'Error' },
         ),
       },

@@ -12,6 +12,7 @@ import {
   type SendResult,
   sensitiveValuesOf,
   speakCodesInText,
+  transportOptions,
 } from '@mfa-sms/core';
 import { z } from 'zod';
 import { classifyTwilioError, twilioError } from './twilio-errors.js';
@@ -45,6 +46,8 @@ const e164 = /^\+[1-9]\d{6,14}$/;
 const shortCode = /^\d{3,8}$/;
 const alphanumericSender = /^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}$/;
 
+const twilioBaseUrl = 'https://api.twilio.com';
+
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
 const voiceSchema = z.strictObject({
@@ -73,17 +76,7 @@ const optionsSchema = z
       })
       .optional(),
     messagingServiceSid: sidPattern('MG').optional(),
-    baseUrl: httpUrl.default('https://api.twilio.com'),
-    timeoutMs: z.number().int().min(100).max(60_000).default(10_000),
-    dispatcher: z
-      .custom<Dispatcher>(
-        (value) =>
-          typeof value === 'object' &&
-          value !== null &&
-          typeof (value as { request?: unknown }).request === 'function',
-        { error: 'must be an undici Dispatcher' },
-      )
-      .optional(),
+    ...transportOptions(twilioBaseUrl),
     voice: voiceSchema.default({ loop: 2 }),
     statusCallback: httpUrl.optional(),
   })
@@ -166,7 +159,8 @@ export function createTwilio(options: TwilioOptions): Provider {
   const http = createHttpClient({
     provider: name,
     label,
-    baseUrl: settings.baseUrl,
+    // transportOptions types baseUrl as optional even when it has a default.
+    baseUrl: settings.baseUrl ?? twilioBaseUrl,
     timeoutMs: settings.timeoutMs,
     ...(settings.dispatcher === undefined ? {} : { dispatcher: settings.dispatcher }),
     headers: {

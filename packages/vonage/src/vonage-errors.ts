@@ -1,23 +1,23 @@
 import type { MfaSmsErrorCode } from '@mfa-sms/core';
 
 export interface VonageStatusRule {
+  /** SMS API `status` values the rule covers. */
   statuses: readonly number[];
+  /** When set, the rule applies only if Vonage's `error-text` matches it. */
+  errorText?: RegExp;
   code: MfaSmsErrorCode;
   retryable: boolean;
+  /** What the status means, for a person; used when Vonage sends no `error-text`. */
   meaning: string;
 }
 
 /**
  * The SMS API answers HTTP 200 even when it refuses a message; its `status` says why. This table
- * is the one place that decides what each status means for a caller (failover or not).
+ * is the one place that decides what each status means for a caller (fail over or not). The
+ * first matching row wins; a status no row covers is `rejected`.
  */
 export const vonageStatusTable: readonly VonageStatusRule[] = [
-  {
-    statuses: [1],
-    code: 'rate_limited',
-    retryable: true,
-    meaning: 'throttled: more than the allowed messages per second',
-  },
+  { statuses: [1], code: 'rate_limited', retryable: true, meaning: 'throttled: too many messages per second' },
   { statuses: [10], code: 'rate_limited', retryable: true, meaning: 'too many existing binds' },
   { statuses: [5], code: 'provider_unavailable', retryable: true, meaning: 'internal error at Vonage' },
   { statuses: [13], code: 'provider_unavailable', retryable: true, meaning: 'communication failure' },
@@ -30,71 +30,78 @@ export const vonageStatusTable: readonly VonageStatusRule[] = [
     meaning: 'the recipient cannot be reached (unroutable or de-activated)',
   },
   {
+    // Statuses 2 and 3 are "missing" and "invalid" parameter; only the error-text says which one.
+    statuses: [2, 3],
+    errorText: /\bto\b/i,
+    code: 'invalid_recipient',
+    retryable: false,
+    meaning: 'the recipient is missing or invalid',
+  },
+  {
     statuses: [7, 29],
     code: 'blocked_destination',
     retryable: false,
     meaning: 'the number is barred, or not on a demo account’s allow-list',
   },
-  {
-    statuses: [15],
-    code: 'invalid_config',
-    retryable: false,
-    meaning: 'the sender address (from) is not allowed',
-  },
+  { statuses: [15], code: 'invalid_config', retryable: false, meaning: 'the sender address (from) is not allowed' },
 ];
 
-const fallback: VonageStatusRule = {
+/** What any status without a row of its own means. */
+export const vonageStatusFallback: VonageStatusRule = {
   statuses: [],
   code: 'rejected',
   retryable: false,
   meaning: 'Vonage refused the message',
 };
 
-/**
- * The rule for an SMS API status. Statuses 2 and 3 (missing or invalid parameters) are about the
- * recipient when Vonage's error-text names `to`, and a refusal of the message otherwise.
- */
+/** The rule for an SMS API status and its `error-text`. */
 export function vonageStatusRule(status: number, errorText: string | undefined): VonageStatusRule {
-  const rule = vonageStatusTable.find((candidate) => candidate.statuses.includes(status));
-  if (rule) return rule;
-  if ((status === 2 || status === 3) && /\bto\b/i.test(errorText ?? '')) {
-    return {
-      statuses: [status],
-      code: 'invalid_recipient',
-      retryable: false,
-      meaning: 'the recipient is missing or invalid',
-    };
-  }
-  return fallback;
+  return (
+    vonageStatusTable.find(
+      (rule) => rule.statuses.includes(status) && (rule.errorText?.test(errorText ?? '') ?? true),
+    ) ?? vonageStatusFallback
+  );
 }
 
+/** The fields of an RFC 7807 problem (Messages and Voice APIs) that decide an error. */
 export interface VonageProblem {
   type?: string | undefined;
   title?: string | undefined;
   detail?: string | undefined;
+  /** The Messages API names each refused field here. */
+  invalid_parameters?: readonly { name?: string | undefined }[] | undefined;
 }
 
+// "Invalid number", "not a valid phone number", "the to parameter", "'to'": the recipient, not "unable to".
+const recipientWords =
+  /\b(?:invalid|unknown|unroutable|bad|valid)[ -](?:phone )?(?:number|recipient|msisdn)\b|\b(?:invalid|missing|the) to\b|\bto (?:param|parameter|field|number)\b|['"`]to['"`]|\brecipient\b|\bmsisdn\b/i;
+
 /**
- * What a problem+json answer of the Messages or Voice API means. The HTTP status decides, except
- * for 400/422, where the problem's type or title tells an invalid number from other refusals.
+ * What a problem+json answer of the Messages or Voice API means. The HTTP status decides
+ * (401 auth, 402 funds, 429, 5xx: core's `codeForStatus`), except for 400 and 422, where the
+ * refused field or the problem's words tell an invalid number from a bad sender or other refusal.
  */
 export function vonageProblemCode(
   status: number,
   problem: VonageProblem | undefined,
 ): MfaSmsErrorCode | undefined {
   if (status !== 400 && status !== 422) return undefined;
+  const fields = (problem?.invalid_parameters ?? []).map((parameter) => parameter.name ?? '');
+  if (fields.some((name) => /^to(?:\.|$)/.test(name))) return 'invalid_recipient';
+  if (fields.some((name) => /^from(?:\.|$)/.test(name))) return 'invalid_config';
   const words = `${problem?.type ?? ''} ${problem?.title ?? ''} ${problem?.detail ?? ''}`;
-  if (/number|recipient|\bto\b|msisdn/i.test(words)) return 'invalid_recipient';
-  if (/sender|\bfrom\b/i.test(words)) return 'invalid_config';
+  if (recipientWords.test(words)) return 'invalid_recipient';
+  if (/\bsender\b|\bfrom\b/i.test(words)) return 'invalid_config';
   return 'rejected';
 }
 
-/** `https://developer.nexmo.com/api-errors/messages-olympus#1120` → `messages-olympus#1120`; the title otherwise. */
+/**
+ * Vonage's name for a problem: the last path segment of its `type`
+ * (`https://developer.nexmo.com/api-errors/messages-olympus#1160` → `messages-olympus#1160`,
+ * `…/api-errors#unauthorized` → `api-errors#unauthorized`), else its title.
+ */
 export function vonageProblemCodeName(problem: VonageProblem | undefined): string | undefined {
-  const type = problem?.type;
-  if (type) {
-    const last = type.split('/').pop();
-    if (last) return last.slice(0, 60);
-  }
+  const last = problem?.type?.split('/').pop();
+  if (last) return last.slice(0, 60);
   return problem?.title?.slice(0, 60);
 }

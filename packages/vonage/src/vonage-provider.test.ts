@@ -6,6 +6,7 @@ import { type Simulator, startSimulator } from '@mfa-sms/simulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { vonageStatusTable } from './vonage-errors.js';
 import { createVonage, type VonageOptions } from './vonage-provider.js';
+import { vonageTalkLanguage, vonageTalkLanguages } from './vonage-wire.js';
 
 let simulator: Simulator;
 beforeAll(async () => {
@@ -281,6 +282,26 @@ describe('secret hygiene', () => {
 
 describe('the requests match the published specifications', () => {
   const specs = new URL('../../../../shared/specs/vonage/', import.meta.url);
+
+  it('maps languages to the talk languages the NCCO schema allows, and only to those', () => {
+    const schema = JSON.parse(readFileSync(new URL('ncco-schema.json', specs), 'utf8'));
+    expect([...vonageTalkLanguages]).toEqual(schema.definitions.languages.enum);
+    const mapped = ['pt-BR', 'pt', 'de', 'zh-TW', 'zh', 'no', 'fr-CA', 'en', 'xx', undefined].map((tag) =>
+      vonageTalkLanguage(tag, 'en-GB'),
+    );
+    expect(mapped).toEqual([
+      'pt-BR',
+      'pt-PT',
+      'de-DE',
+      'cmn-TW',
+      'cmn-CN',
+      'nb-NO',
+      'fr-CA',
+      'en-GB',
+      'en-GB',
+      'en-GB',
+    ]);
+  });
 
   it('sends every field sms.yml marks required for NewMessage', async () => {
     const spec = readFileSync(new URL('sms.yml', specs), 'utf8');

@@ -16,6 +16,7 @@ import {
   sensitiveValuesOf,
   speakCodesInText,
   summarizeBody,
+  transportOptions,
 } from '@mfa-sms/core';
 import { z } from 'zod';
 import { vonageProblemCode, vonageProblemCodeName, vonageStatusRule } from './vonage-errors.js';
@@ -44,7 +45,10 @@ export interface VonageOptions {
   api?: 'sms' | 'messages';
   /** Vonage application id; with `privateKey`, enables voice. */
   applicationId?: string;
-  /** The application's private key (PEM); signs a short-lived JWT per call. */
+  /**
+   * The application's private key (PEM); signs a short-lived JWT per call. A key pasted into a
+   * one-line secret with `\n` escapes is accepted.
+   */
   privateKey?: string;
   voice?: {
     /** Talk language when the message has none Vonage reads. Default `en-GB`. */
@@ -53,7 +57,10 @@ export interface VonageOptions {
     style?: number;
     /** How many times the text is read. Default 2. */
     loop?: number;
-    /** Caller number for calls when `from` is alphanumeric. */
+    /**
+     * Caller for calls: a number, or `'random'` for any number linked to the application. Required
+     * when `from` is alphanumeric, since a call cannot come from a name. Default `from`.
+     */
     from?: string;
   };
   /** One origin replacing both rest.nexmo.com and api.nexmo.com (regional hosts, the simulator). */
@@ -65,8 +72,21 @@ export interface VonageOptions {
 }
 
 const phoneNumber = /^\+?[1-9]\d{6,14}$/;
+
+// Secret stores with one-line fields (Auth0's among them) turn a PEM's line breaks into "\n".
+function unescapePem(value: string): string {
+  return value.includes('\n') ? value.trim() : value.replace(/\\r?\\n/g, '\n').trim();
+}
+
+function isRsaPrivateKey(value: string): boolean {
+  try {
+    readPrivateKey(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 const alphanumericSender = /^[A-Za-z0-9 ]{1,11}$/;
-const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
 const optionsSchema = z
   .strictObject({
@@ -79,34 +99,25 @@ const optionsSchema = z
         'must be a number or at most 11 letters and digits',
       ),
     api: z.enum(['sms', 'messages']).default('sms'),
-    applicationId: z.string().uuid('must be a Vonage application id (a UUID)').optional(),
+    // Any 8-4-4-4-12 hex form: Vonage's documentation shows ids that are not RFC 4122 UUIDs.
+    applicationId: z.guid('must be a Vonage application id (8-4-4-4-12 hex digits)').optional(),
     privateKey: z
       .string()
-      .refine((value) => {
-        try {
-          readPrivateKey(value);
-          return true;
-        } catch {
-          return false;
-        }
-      }, 'must be the application’s RSA private key in PEM form')
+      .transform(unescapePem)
+      .refine(isRsaPrivateKey, 'must be the application’s RSA private key in PEM form')
       .optional(),
     voice: z
       .strictObject({
         language: z.enum(vonageTalkLanguages).default('en-GB'),
         style: z.number().int().min(0).default(0),
         loop: z.number().int().min(1).max(10).default(2),
-        from: z.string().regex(phoneNumber, 'must be a phone number').optional(),
+        from: z
+          .string()
+          .refine((value) => value === 'random' || phoneNumber.test(value), 'must be a number or "random"')
+          .optional(),
       })
       .default({ language: 'en-GB', style: 0, loop: 2 }),
-    baseUrl: httpUrl.optional(),
-    timeoutMs: z.number().int().min(100).max(60_000).default(10_000),
-    dispatcher: z
-      .custom<Dispatcher>(
-        (value) => typeof (value as Dispatcher)?.request === 'function',
-        'must be an undici Dispatcher',
-      )
-      .optional(),
+    ...transportOptions(),
   })
   .superRefine((options, context) => {
     if ((options.applicationId === undefined) !== (options.privateKey === undefined)) {
@@ -116,11 +127,12 @@ const optionsSchema = z
         message: 'applicationId and privateKey enable voice together; give both or neither',
       });
     }
-    if (options.applicationId && !phoneNumber.test(options.voice.from ?? options.from)) {
+    const caller = options.voice.from ?? options.from;
+    if (options.applicationId && caller !== 'random' && !phoneNumber.test(caller)) {
       context.addIssue({
         code: 'custom',
         path: ['voice', 'from'],
-        message: 'is required for voice when "from" is not a number',
+        message: 'is required for voice when "from" is not a number (a number, or "random")',
       });
     }
   });
@@ -138,7 +150,12 @@ export function createVonage(options: VonageOptions): Provider {
     label,
     timeoutMs: settings.timeoutMs,
     ...(settings.dispatcher ? { dispatcher: settings.dispatcher } : {}),
-    secrets: [settings.apiSecret, settings.apiKey, settings.privateKey],
+    // The key's base64 lines too: a fragment of a key is as bad a leak as the whole of it.
+    secrets: [
+      settings.apiSecret,
+      settings.apiKey,
+      ...(settings.privateKey?.split('\n').filter((line) => !line.startsWith('-----')) ?? []),
+    ],
   };
   const userAgent = `mfa-sms-vonage/${__PACKAGE_VERSION__}`;
   const rest = createHttpClient({
@@ -189,7 +206,7 @@ export function createVonage(options: VonageOptions): Provider {
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
       sensitive,
     });
-    if (response.status !== 200) return Promise.reject(rest.errorFromResponse(response, { sensitive }));
+    if (response.status !== 200) throw rest.errorFromResponse(response, { sensitive });
     const answer = rest.parseJson(response, smsApiResponseSchema);
     // A long text is sent in parts, each with its own status: one failed part fails the message.
     const failed = answer.messages.find((part) => part.status !== 0);
@@ -247,6 +264,7 @@ export function createVonage(options: VonageOptions): Provider {
       channel: 'sms',
       id: answer.message_uuid,
       to: message.to,
+      // The Messages API does not say; with encoding_type "auto" it splits as countSegments counts.
       segments: countSegments(message.text).segments,
     };
   }
@@ -263,13 +281,10 @@ export function createVonage(options: VonageOptions): Provider {
         message: `${label} reads at most ${talkTextLimit} characters in a call; this text has ${text.length}`,
       });
     }
+    const token = vonageJwt(settings.applicationId as string, key as KeyObject);
     const response = await api.request({
       path: '/v1/calls',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'application/json',
-        authorization: `Bearer ${vonageJwt(settings.applicationId as string, key as KeyObject)}`,
-      },
+      headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}` },
       body: callBody({
         from: (settings.voice.from ?? settings.from).replace(/^\+/, ''),
         to: message.to.slice(1),
@@ -282,7 +297,7 @@ export function createVonage(options: VonageOptions): Provider {
       }),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
-      sensitive,
+      sensitive: [...sensitive, token],
     });
     if (response.status !== 201 && response.status !== 200) throw problemError(api, response, sensitive);
     const answer = api.parseJson(response, callResponseSchema);

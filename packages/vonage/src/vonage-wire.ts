@@ -96,8 +96,8 @@ export function vonageTalkLanguage(
   return same[0] ?? fallback;
 }
 
-// The SMS API sends every value as a string; some proxies and older accounts send numbers.
-const numeric = z.union([z.string(), z.number()]).transform((value) => Number(value));
+// The SMS API sends every value as a string ("0", "2"); accept numbers too, but not "abc".
+const numeric = z.union([z.string().regex(/^\d{1,9}$/, 'must be a number'), z.number().int().min(0)]).transform(Number);
 
 export const smsApiResponseSchema = z.object({
   'message-count': numeric,
@@ -119,9 +119,19 @@ export const problemSchema = z.object({
   type: z.string().optional(),
   title: z.string().optional(),
   detail: z.string().optional(),
+  // Only the names are read; a malformed list must not hide the rest of the problem.
+  invalid_parameters: z
+    .array(z.object({ name: z.string().optional(), reason: z.string().optional() }))
+    .optional()
+    .catch(undefined),
 });
 
-/** The form of a classic SMS API request (the spec's format, and what the `nexmo` package sent). */
+/**
+ * The form of a classic SMS API request. Form-urlencoded rather than JSON: it is the format the
+ * API's specification defines and the one the classic `nexmo` package sent, so an account that
+ * worked with the classic hook keeps working byte for byte; JSON (what the newer SDK sends) adds
+ * nothing for a single message. The credentials travel in the body, as the spec says.
+ */
 export function smsApiForm(input: {
   apiKey: string;
   apiSecret: string;
@@ -170,10 +180,18 @@ export interface TalkOptions {
  * A Voice API call that reads one text. The NCCO is built as an object and serialised by
  * `JSON.stringify`, so no text can add an action or change the call's structure.
  */
-export function callBody(input: { from: string; to: string; text: string; talk: TalkOptions }): string {
+export function callBody(input: {
+  /** A number, or `random`: one of the numbers linked to the Vonage application. */
+  from: string;
+  to: string;
+  text: string;
+  talk: TalkOptions;
+}): string {
   return JSON.stringify({
     to: [{ type: 'phone', number: input.to }],
-    from: { type: 'phone', number: input.from },
+    ...(input.from === 'random'
+      ? { random_from_number: true }
+      : { from: { type: 'phone', number: input.from } }),
     ncco: [
       {
         action: 'talk',
