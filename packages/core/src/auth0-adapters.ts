@@ -1,152 +1,274 @@
 import { createHash } from 'node:crypto';
 import type { CustomPhoneProviderEvent, HookContext, SendPhoneMessageEvent } from './auth0-types.js';
 import { MfaSmsError } from './errors.js';
+import { maskPhoneNumber } from './redact.js';
 import type { Channel, DeliveryRequest, Purpose } from './types.js';
+
+// The events come from Auth0 into plain JavaScript, so nothing below trusts their declared types:
+// every field is read as `unknown` and checked. No zod here, this runs once per message on the hot path.
 
 // Vonage's client-ref, the tightest reference field among our providers, takes 40 characters.
 const referenceLimit = 40;
+// A longer correlation id keeps this much of its start, so that it can still be found in Auth0's logs
+// by prefix, and ends with a hash of the whole, so that two long ids with the same start stay apart.
+const referencePrefixLength = 23;
+const referenceHashLength = referenceLimit - referencePrefixLength - 1;
 
-/** Auth0's `en_US` locale as a BCP 47 tag (`en-US`); `undefined` for anything unusable. */
-export function toBcp47(locale: string | undefined): string | undefined {
-  if (typeof locale !== 'string') return undefined;
-  const tag = locale.trim().replace(/_/g, '-');
-  return /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tag) ? tag : undefined;
+const messageTypeChannels = new Map<string, Channel>([
+  ['sms', 'sms'],
+  ['voice', 'voice'],
+]);
+const deliveryMethodChannels = new Map<string, Channel>([
+  ['text', 'sms'],
+  ['voice', 'voice'],
+]);
+const actionPurposes = new Map<string, Purpose>([
+  ['enrollment', 'enrollment'],
+  ['second-factor-authentication', 'authentication'],
+  // Seen in some Hook tenants for a sign-in.
+  ['authentication', 'authentication'],
+]);
+const notificationPurposes = new Map<string, Purpose>([
+  ['otp_enroll', 'enrollment'],
+  ['otp_verify', 'authentication'],
+  ['blocked_account', 'notification'],
+  ['change_password', 'notification'],
+  ['password_breach', 'notification'],
+]);
+
+function read(value: unknown, ...path: string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
 }
 
-function malformed(field: string, problem: string): MfaSmsError {
-  return new MfaSmsError({ code: 'rejected', message: `The Auth0 event's ${field} ${problem}` });
+function isFilled(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
 }
 
-function requireText(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw malformed(field, 'is missing or empty');
-  return value;
+// Shows a rejected value only when it is a short word: never digits, so never a code or a number.
+function describeValue(value: unknown): string {
+  if (value === undefined || value === null) return 'missing';
+  if (typeof value === 'string' && /^[A-Za-z_-]{1,32}$/.test(value)) return `"${value}"`;
+  if (typeof value === 'string') return value.trim() === '' ? 'empty' : 'an unexpected string';
+  return /^[aeiou]/.test(typeof value) ? `an ${typeof value}` : `a ${typeof value}`;
+}
+
+function forRecipient(recipient: string | undefined): string {
+  return recipient === undefined ? '' : ` (recipient ${maskPhoneNumber(recipient)})`;
+}
+
+function malformed(field: string, problem: string, recipient?: string): MfaSmsError {
+  return new MfaSmsError({
+    code: 'rejected',
+    message: `The Auth0 event is malformed: ${field} ${problem}${forRecipient(recipient)}`,
+  });
 }
 
 function recipientOf(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value.trim() === '') {
+  if (!isFilled(value)) {
     throw new MfaSmsError({
       code: 'invalid_recipient',
-      message: `The Auth0 event's ${field} is missing or empty`,
+      message: `The Auth0 event has no recipient: ${field} is ${describeValue(value)}`,
     });
   }
+  // Normalising to E.164 needs the tenant's default country and is done later, by normalizePhoneNumber.
   return value.trim();
 }
 
-function channelOf(value: unknown, field: string, mapping: Readonly<Record<string, Channel>>): Channel {
-  const channel = typeof value === 'string' ? mapping[value] : undefined;
-  if (!channel) {
+function textOf(value: unknown, field: string, recipient: string): string {
+  if (!isFilled(value)) throw malformed(field, `is ${describeValue(value)}`, recipient);
+  return value;
+}
+
+function listOf(mapping: ReadonlyMap<string, unknown>): string {
+  return [...mapping.keys()].join(', ');
+}
+
+function channelOf(
+  value: unknown,
+  field: string,
+  mapping: ReadonlyMap<string, Channel>,
+  recipient: string,
+): Channel {
+  const channel = typeof value === 'string' ? mapping.get(value) : undefined;
+  if (channel === undefined) {
     throw new MfaSmsError({
       code: 'unsupported_channel',
-      message: `The Auth0 event's ${field} is not one of ${Object.keys(mapping).join(', ')}`,
+      message: `The Auth0 event asks for a channel mfa-sms does not know: ${field} is ${describeValue(value)}, expected one of ${listOf(mapping)}${forRecipient(recipient)}`,
     });
   }
   return channel;
 }
 
-function purposeOf(value: unknown, field: string, mapping: Readonly<Record<string, Purpose>>): Purpose {
-  const purpose = typeof value === 'string' ? mapping[value] : undefined;
-  if (!purpose) throw malformed(field, `is not one of ${Object.keys(mapping).join(', ')}`);
+function purposeOf(
+  value: unknown,
+  field: string,
+  mapping: ReadonlyMap<string, Purpose>,
+  recipient: string,
+): Purpose {
+  const purpose = typeof value === 'string' ? mapping.get(value) : undefined;
+  if (purpose === undefined) {
+    throw malformed(field, `is ${describeValue(value)}, expected one of ${listOf(mapping)}`, recipient);
+  }
   return purpose;
 }
 
-function referenceOf(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value === '') return undefined;
-  if (value.length <= referenceLimit) return value;
-  // A longer id keeps a stable, recognisable prefix and a hash of the whole, within the limit.
-  return `${value.slice(0, 23)}-${createHash('sha256').update(value).digest('hex').slice(0, 16)}`;
+function codeOf(value: unknown): string | undefined {
+  if (isFilled(value)) return value.trim();
+  // JavaScript callers sometimes pass the code as a number; keeping it lets errors redact it.
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
+  return undefined;
 }
 
-function codeOf(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+function referenceOf(value: unknown): string | undefined {
+  if (!isFilled(value)) return undefined;
+  if (value.length <= referenceLimit) return value;
+  const hash = createHash('sha256').update(value).digest('hex').slice(0, referenceHashLength);
+  return `${value.slice(0, referencePrefixLength)}-${hash}`;
 }
 
 function countryOf(value: unknown): string | undefined {
   return typeof value === 'string' && /^[A-Za-z]{2}$/.test(value) ? value.toUpperCase() : undefined;
 }
 
-function withOptional(request: DeliveryRequest, optional: Partial<DeliveryRequest>): DeliveryRequest {
-  for (const [key, value] of Object.entries(optional)) {
-    if (value !== undefined) (request as unknown as Record<string, unknown>)[key] = value;
+/**
+ * Auth0's locale (`en_US`) or a browser language (`pt-br`, even `en-US,en;q=0.9`) as a canonical
+ * BCP 47 tag (`en-US`, `pt-BR`); `undefined` for anything that is not a valid tag.
+ */
+export function toBcp47(locale?: string): string | undefined {
+  if (typeof locale !== 'string') return undefined;
+  const first = locale.split(/[,;]/, 1)[0]?.trim().replace(/_/g, '-') ?? '';
+  if (first === '' || first.length > 64) return undefined;
+  try {
+    const tag = Intl.getCanonicalLocales(first)[0];
+    // `und` is BCP 47 for "undetermined": no language to act on.
+    return tag === 'und' ? undefined : tag;
+  } catch {
+    return undefined;
   }
-  return request;
 }
 
-const messageTypes = { sms: 'sms', voice: 'voice' } as const;
-const actions = {
-  enrollment: 'enrollment',
-  'second-factor-authentication': 'authentication',
-  authentication: 'authentication',
-} as const;
-
-/** The `send-phone-message` Action's event as a `DeliveryRequest`. */
-export function fromSendPhoneMessageEvent(event: SendPhoneMessageEvent): DeliveryRequest {
-  const options = event?.message_options;
-  if (typeof options !== 'object' || options === null) throw malformed('message_options', 'is missing');
-  return withOptional(
-    {
-      recipient: recipientOf(options.recipient, 'message_options.recipient'),
-      text: requireText(options.text, 'message_options.text'),
-      channel: channelOf(options.message_type, 'message_options.message_type', messageTypes),
-      purpose: purposeOf(options.action, 'message_options.action', actions),
-    },
-    {
-      code: codeOf(options.code),
-      language: toBcp47(event.request?.language),
-      reference: referenceOf(event.transaction?.correlation_id),
-      requestCountry: countryOf(event.request?.geoip?.countryCode),
-    },
-  );
+function languageOf(value: unknown): string | undefined {
+  return typeof value === 'string' ? toBcp47(value) : undefined;
 }
 
-const deliveryMethods = { text: 'sms', voice: 'voice' } as const;
-const notificationTypes = {
-  otp_enroll: 'enrollment',
-  otp_verify: 'authentication',
-  blocked_account: 'notification',
-  change_password: 'notification',
-  password_breach: 'notification',
-} as const;
-
-/** The `custom-phone-provider` Action's event as a `DeliveryRequest`. */
-export function fromCustomPhoneProviderEvent(event: CustomPhoneProviderEvent): DeliveryRequest {
-  const notification = event?.notification;
-  if (typeof notification !== 'object' || notification === null)
-    throw malformed('notification', 'is missing');
-  const channel = channelOf(notification.delivery_method, 'notification.delivery_method', deliveryMethods);
-  const [preferred, fallback] =
-    channel === 'voice'
-      ? [notification.as_voice, notification.as_text]
-      : [notification.as_text, notification.as_voice];
-  const text = typeof preferred === 'string' && preferred.trim() !== '' ? preferred : fallback;
-  return withOptional(
-    {
-      recipient: recipientOf(notification.recipient, 'notification.recipient'),
-      text: requireText(text, channel === 'voice' ? 'notification.as_voice' : 'notification.as_text'),
-      channel,
-      purpose: purposeOf(notification.message_type, 'notification.message_type', notificationTypes),
-    },
-    {
-      code: codeOf(notification.code),
-      language: toBcp47(notification.locale) ?? toBcp47(event.request?.language),
-      reference: referenceOf(event.transaction?.correlation_id),
-      requestCountry: countryOf(event.request?.geoip?.countryCode),
-    },
-  );
+function optional(fields: {
+  code: string | undefined;
+  language: string | undefined;
+  reference: string | undefined;
+  requestCountry: string | undefined;
+}): Partial<DeliveryRequest> {
+  return {
+    ...(fields.code !== undefined ? { code: fields.code } : {}),
+    ...(fields.language !== undefined ? { language: fields.language } : {}),
+    ...(fields.reference !== undefined ? { reference: fields.reference } : {}),
+    ...(fields.requestCountry !== undefined ? { requestCountry: fields.requestCountry } : {}),
+  };
 }
 
 /**
- * A legacy Hook's arguments as a `DeliveryRequest`. Hooks have no transaction id, so no
- * reference travels; older tenants omit `message_type`, which then means SMS, as it did in Auth0.
+ * The `send-phone-message` Action's event as a `DeliveryRequest`. Throws `MfaSmsError`:
+ * `invalid_recipient` without a recipient, `unsupported_channel` for an unknown `message_type`,
+ * `rejected` for a missing text or an unknown `action`.
+ */
+export function fromSendPhoneMessageEvent(event: SendPhoneMessageEvent): DeliveryRequest {
+  const options: unknown = read(event, 'message_options');
+  if (typeof options !== 'object' || options === null) {
+    throw malformed('message_options', `is ${describeValue(options)}`);
+  }
+  const recipient = recipientOf(read(options, 'recipient'), 'message_options.recipient');
+  return {
+    recipient,
+    text: textOf(read(options, 'text'), 'message_options.text', recipient),
+    channel: channelOf(
+      read(options, 'message_type'),
+      'message_options.message_type',
+      messageTypeChannels,
+      recipient,
+    ),
+    purpose: purposeOf(read(options, 'action'), 'message_options.action', actionPurposes, recipient),
+    ...optional({
+      code: codeOf(read(options, 'code')),
+      language: languageOf(read(event, 'request', 'language')),
+      reference: referenceOf(read(event, 'transaction', 'correlation_id')),
+      requestCountry: countryOf(read(event, 'request', 'geoip', 'countryCode')),
+    }),
+  };
+}
+
+/**
+ * The `custom-phone-provider` Action's event as a `DeliveryRequest`: `as_voice` for a call and
+ * `as_text` for an SMS, each falling back to the other when Auth0 left it empty. Throws
+ * `MfaSmsError`: `invalid_recipient` without a recipient, `unsupported_channel` for an unknown
+ * `delivery_method`, `rejected` for no text at all or an unknown `message_type`.
+ */
+export function fromCustomPhoneProviderEvent(event: CustomPhoneProviderEvent): DeliveryRequest {
+  const notification: unknown = read(event, 'notification');
+  if (typeof notification !== 'object' || notification === null) {
+    throw malformed('notification', `is ${describeValue(notification)}`);
+  }
+  const recipient = recipientOf(read(notification, 'recipient'), 'notification.recipient');
+  const channel = channelOf(
+    read(notification, 'delivery_method'),
+    'notification.delivery_method',
+    deliveryMethodChannels,
+    recipient,
+  );
+  const [preferred, fallback] = channel === 'voice' ? ['as_voice', 'as_text'] : ['as_text', 'as_voice'];
+  const preferredText = read(notification, preferred);
+  const text = isFilled(preferredText) ? preferredText : read(notification, fallback);
+  return {
+    recipient,
+    text: textOf(text, `notification.${preferred} (and ${fallback})`, recipient),
+    channel,
+    purpose: purposeOf(
+      read(notification, 'message_type'),
+      'notification.message_type',
+      notificationPurposes,
+      recipient,
+    ),
+    ...optional({
+      code: codeOf(read(notification, 'code')),
+      language: languageOf(read(notification, 'locale')) ?? languageOf(read(event, 'request', 'language')),
+      reference: referenceOf(read(event, 'transaction', 'correlation_id')),
+      requestCountry: countryOf(read(event, 'request', 'geoip', 'countryCode')),
+    }),
+  };
+}
+
+/**
+ * A legacy Hook's arguments as a `DeliveryRequest`. Older tenants leave out `message_type` and
+ * `action`: that means an SMS (Hooks predate voice) for a sign-in. A Hook has no transaction id,
+ * and the client id is deliberately not used instead: it names the application, not the message,
+ * so every message of an application would share one "correlation id". Hooks also carry no
+ * geolocation, so there is no `requestCountry`. Throws `MfaSmsError` like the Action adapters.
  */
 export function fromHook(recipient: string, text: string, context: HookContext): DeliveryRequest {
-  const channel = channelOf(context?.message_type ?? 'sms', 'context.message_type', messageTypes);
-  return withOptional(
-    {
-      recipient: recipientOf(recipient, 'recipient'),
-      text: requireText(text, 'text'),
-      channel,
-      purpose: purposeOf(context?.action ?? 'authentication', 'context.action', actions),
-    },
-    { code: codeOf(context?.code), language: toBcp47(context?.language) },
-  );
+  const trimmed = recipientOf(recipient, 'recipient');
+  return {
+    recipient: trimmed,
+    text: textOf(text, 'text', trimmed),
+    channel: channelOf(
+      read(context, 'message_type') ?? 'sms',
+      'context.message_type',
+      messageTypeChannels,
+      trimmed,
+    ),
+    purpose: purposeOf(
+      read(context, 'action') ?? 'authentication',
+      'context.action',
+      actionPurposes,
+      trimmed,
+    ),
+    ...optional({
+      code: codeOf(read(context, 'code')),
+      language: languageOf(read(context, 'language')),
+      reference: undefined,
+      requestCountry: undefined,
+    }),
+  };
 }

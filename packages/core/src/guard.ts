@@ -69,7 +69,10 @@ export function createGuard(options: GuardOptions): (message: { to: string; chan
     // Callers from JavaScript are not held to the Channel type.
     const channel: unknown = message.channel;
     if (channel !== 'sms' && channel !== 'voice') {
-      throw new MfaSmsError({ code: 'unsupported_channel', message: 'The guard knows the channels sms and voice only' });
+      throw new MfaSmsError({
+        code: 'unsupported_channel',
+        message: 'The guard knows the channels sms and voice only',
+      });
     }
     const types = allowedTypes[channel];
     const info = phoneNumberInfo(message.to);
@@ -78,7 +81,9 @@ export function createGuard(options: GuardOptions): (message: { to: string; chan
     }
     if (allowedCountries || blockedCountries) {
       if (info.country === undefined) {
-        throw blocked('it belongs to no single country (a non-geographic number) and a country policy is set');
+        throw blocked(
+          'it belongs to no single country (a non-geographic number) and a country policy is set',
+        );
       }
       if (blockedCountries?.has(info.country)) {
         throw blocked(`country ${info.country} is in the blocked list`);

@@ -286,7 +286,10 @@ describe('redaction before shortening', () => {
     const http = createHttpClient({ provider: 'acme', label: 'Acme', baseUrl: 'https://api.example.com' });
     // The number straddles the 160-character cut.
     const body = `${'x'.repeat(144)} to +447911123456 failed`;
-    const error = http.errorFromResponse({ status: 400, body, headers: {} }, { sensitive: ['+447911123456', '447911123456'] });
+    const error = http.errorFromResponse(
+      { status: 400, body, headers: {} },
+      { sensitive: ['+447911123456', '447911123456'] },
+    );
     expect(error.message).not.toMatch(/7911|1234|234|3456/);
     expect(error.message).toContain('[redacted]');
   });

@@ -346,7 +346,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       code === 'rate_limited' ? parseRetryAfter(response.headers['retry-after']) : undefined;
     // Redact before shortening: a number cut in half by the shortening would escape both the
     // exact-match redaction and the phone-number masking.
-    const detail = summarizeBody(redactSecrets(details.detail ?? response.body, [...secrets, ...(details.sensitive ?? [])]), 160);
+    const detail = summarizeBody(
+      redactSecrets(details.detail ?? response.body, [...secrets, ...(details.sensitive ?? [])]),
+      160,
+    );
     const what = `${label} answered HTTP ${response.status}${details.providerCode ? ` (${details.providerCode})` : ''}`;
     return error({
       code,

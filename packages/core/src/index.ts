@@ -32,13 +32,15 @@ export type {
 } from './http.js';
 export { closeHttpPools, codeForStatus, createHttpClient, parseRetryAfter } from './http.js';
 export { assertSendable } from './message.js';
+export type { CatalogMessageOptions } from './message-catalog.js';
 export { defaultMessage, negotiateLanguage, supportedLanguages } from './message-catalog.js';
 export { parseOptions, providerOption, transportOptions } from './options.js';
-export type { PhoneNumberType } from './phone-number.js';
-export { isSmsCapableType, normalizePhoneNumber, phoneNumberInfo } from './phone-number.js';
+export type { NormalizedPhoneNumber, NormalizeOptions, PhoneNumberType } from './phone-number.js';
+export { isSmsCapableType, normalizePhoneNumber, phoneNumberInfo, phoneNumberTypes } from './phone-number.js';
 export { maskPhoneNumber, redactSecrets, sensitiveValuesOf, summarizeBody } from './redact.js';
 export type { RoutedSendResult, Router, RouterOptions } from './router.js';
 export { createRouter } from './router.js';
+export type { SegmentCount } from './segments.js';
 export { countSegments, isGsm7 } from './segments.js';
 export { speakableCode, speakCodesInText } from './speakable-code.js';
 export { renderTemplate } from './template.js';

@@ -1,30 +1,90 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultMessage, negotiateLanguage, supportedLanguages } from './message-catalog.js';
+import { isMfaSmsError } from './errors.js';
+import {
+  type CatalogMessageOptions,
+  defaultMessage,
+  negotiateLanguage,
+  supportedLanguages,
+} from './message-catalog.js';
 import { countSegments } from './segments.js';
+
+const purposes = ['authentication', 'enrollment', 'notification'] as const;
 
 describe('negotiateLanguage', () => {
   it.each([
     ['pt-BR', 'pt-BR'],
     ['pt_br', 'pt-BR'],
+    ['PT_BR', 'pt-BR'],
     ['pt-PT', 'pt'],
+    ['pt', 'pt'],
+    ['en_US', 'en'],
     ['fr-CA', 'fr'],
+    ['es-419', 'es'],
+    ['zh-Hant-TW', 'zh'],
+    ['zh_CN', 'zh'],
     ['DE', 'de'],
+    ['  it  ', 'it'],
     ['no', 'nb'],
+    ['nb-NO', 'nb'],
     ['nn-NO', 'nb'],
+    ['ja-JP', 'ja'],
+    ['ar-EG', 'ar'],
     ['xx', 'en'],
-    [undefined, 'en'],
+    ['x-private', 'en'],
+    ['-', 'en'],
     ['', 'en'],
+    [undefined, 'en'],
+    [`fr-${'a-'.repeat(50_000)}`, 'fr'],
   ])('%j → %s', (requested, expected) => {
     expect(negotiateLanguage(requested)).toBe(expected);
+  });
+
+  it('negotiates against a given list, keeping its spelling', () => {
+    expect(negotiateLanguage('pt_br', ['en', 'pt-BR'])).toBe('pt-BR');
+    expect(negotiateLanguage('pt-BR', ['en', 'pt'])).toBe('pt');
+    expect(negotiateLanguage('fr-CA', ['de', 'fr'])).toBe('fr');
+    expect(negotiateLanguage('xx', ['de', 'EN'])).toBe('EN');
+    expect(negotiateLanguage('xx', ['de', 'fr'])).toBe('de');
+    expect(negotiateLanguage('de', [])).toBe('en');
+  });
+
+  it('always answers one of the available languages', () => {
+    fc.assert(
+      fc.property(
+        fc.option(fc.string({ unit: 'binary', maxLength: 40 }), { nil: undefined }),
+        (requested) => {
+          expect(supportedLanguages).toContain(negotiateLanguage(requested));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
 describe('defaultMessage', () => {
-  it('has at least 12 languages', () => {
+  it('has at least 12 languages, the widely used ones among them', () => {
     expect(supportedLanguages.length).toBeGreaterThanOrEqual(12);
+    for (const language of [
+      'en',
+      'es',
+      'fr',
+      'de',
+      'it',
+      'pt',
+      'pt-BR',
+      'nl',
+      'pl',
+      'ja',
+      'zh',
+      'ar',
+      'hi',
+    ]) {
+      expect(supportedLanguages).toContain(language);
+    }
   });
 
-  it('renders the code, the application and the language', () => {
+  it('renders the code, the application and the language used', () => {
     expect(
       defaultMessage({
         channel: 'sms',
@@ -33,70 +93,143 @@ describe('defaultMessage', () => {
         code: '123456',
         appName: 'Acme',
       }),
-    ).toEqual({
-      text: '123456 is your Acme verification code.',
+    ).toEqual({ text: '123456 is your Acme verification code.', language: 'en' });
+    expect(defaultMessage({ channel: 'sms', purpose: 'enrollment', code: '123456' })).toEqual({
+      text: '123456 is your code to confirm this phone number.',
       language: 'en',
     });
-    expect(defaultMessage({ channel: 'sms', purpose: 'enrollment', code: '123456' }).text).toBe(
-      '123456 is your code to confirm this phone number.',
+    expect(
+      defaultMessage({
+        channel: 'sms',
+        purpose: 'authentication',
+        language: 'pt_BR',
+        code: '123456',
+        appName: 'Acme',
+      }),
+    ).toEqual({ text: '123456 é seu código de verificação Acme.', language: 'pt-BR' });
+  });
+
+  it('uses the sign-in wording for notifications', () => {
+    const options = { channel: 'sms', language: 'de', code: '123456', appName: 'Acme' } as const;
+    expect(defaultMessage({ ...options, purpose: 'notification' })).toEqual(
+      defaultMessage({ ...options, purpose: 'authentication' }),
     );
   });
 
-  it('reads the code digit by digit on voice', () => {
-    const { text } = defaultMessage({
+  it('reads the code digit by digit on voice, twice', () => {
+    const { text, language } = defaultMessage({
       channel: 'voice',
       purpose: 'authentication',
-      language: 'fr',
+      language: 'fr_FR',
       code: '123456',
     });
-    expect(text).toContain('1, 2, 3, 4, 5, 6');
-    expect(text.startsWith('Votre code')).toBe(true);
+    expect(language).toBe('fr');
+    expect(text).toBe(
+      'Votre code de vérification est 1, 2, 3, 4, 5, 6. Je répète, votre code est 1, 2, 3, 4, 5, 6.',
+    );
   });
 
-  it('needs a code', () => {
-    expect(() => defaultMessage({ channel: 'sms', purpose: 'authentication', code: ' ' })).toThrow(
-      expect.objectContaining({ code: 'invalid_config' }),
+  it('trims the code for SMS and the application name, and cuts the name at 40 characters', () => {
+    expect(
+      defaultMessage({ channel: 'sms', purpose: 'authentication', code: ' 123456 ', appName: '  Acme  ' })
+        .text,
+    ).toBe('123456 is your Acme verification code.');
+    const long = `${'n'.repeat(39)}😀😀`;
+    expect(defaultMessage({ channel: 'sms', purpose: 'authentication', code: '1', appName: long }).text).toBe(
+      `1 is your ${'n'.repeat(39)}😀 verification code.`,
     );
+    expect(
+      defaultMessage({ channel: 'sms', purpose: 'authentication', code: '1', appName: '   ' }).text,
+    ).toBe('1 is your verification code.');
+  });
+
+  it('inserts an application name verbatim, placeholders and all', () => {
+    expect(
+      defaultMessage({ channel: 'sms', purpose: 'authentication', code: '123456', appName: '{{code}} $& Co' })
+        .text,
+    ).toBe('123456 is your {{code}} $& Co verification code.');
+  });
+
+  it.each([
+    ['', 'rejected'],
+    [' ', 'rejected'],
+    ['..', 'rejected'],
+  ])('refuses the code %j as %s, on both channels', (code, errorCode) => {
+    for (const channel of ['sms', 'voice'] as const) {
+      expect(() => defaultMessage({ channel, purpose: 'authentication', code })).toThrow(
+        expect.objectContaining({ code: errorCode }),
+      );
+    }
+  });
+
+  it('refuses an unknown channel', () => {
+    expect(() =>
+      defaultMessage({
+        channel: 'fax',
+        purpose: 'authentication',
+        code: '1',
+      } as unknown as CatalogMessageOptions),
+    ).toThrow(expect.objectContaining({ code: 'unsupported_channel' }));
   });
 
   const appName = 'Twenty Char App Name';
-  it.each(
-    supportedLanguages.flatMap((language) =>
-      (['authentication', 'enrollment', 'notification'] as const).map(
-        (purpose) => [language, purpose] as const,
-      ),
-    ),
-  )(
-    '%s %s fits one SMS segment with a 6-digit code and a 20-character app name, and mentions both',
+  it.each(supportedLanguages.flatMap((language) => purposes.map((purpose) => [language, purpose] as const)))(
+    '%s %s: one SMS segment with a 6-digit code and a 20-character name, code read out by voice',
     (language, purpose) => {
       expect(appName).toHaveLength(20);
       for (const withApp of [true, false]) {
-        const { text } = defaultMessage({
-          channel: 'sms',
-          purpose,
-          language,
-          code: '987654',
-          ...(withApp ? { appName } : {}),
-        });
-        expect(countSegments(text).segments, text).toBe(1);
-        expect(text).toContain('987654');
-        if (withApp) expect(text).toContain(appName);
+        const options = { purpose, language, code: '987654', ...(withApp ? { appName } : {}) };
+        const sms = defaultMessage({ channel: 'sms', ...options });
+        expect(sms.language).toBe(language);
+        expect(countSegments(sms.text).segments, sms.text).toBe(1);
+        expect(sms.text).toContain('987654');
+        expect(sms.text.includes(appName)).toBe(withApp);
+        expect(sms.text).not.toMatch(/\{\{|\}\}|^\s|\s$| {2}/);
+        const voice = defaultMessage({ channel: 'voice', ...options });
+        expect(voice.text.split('9, 8, 7, 6, 5, 4')).toHaveLength(3);
+        expect(voice.text.includes(appName)).toBe(withApp);
+        expect(voice.text).not.toContain('987654');
+        expect(voice.text).not.toMatch(/\{\{|\}\}|^\s|\s$| {2}/);
       }
-      const voice = defaultMessage({ channel: 'voice', purpose, language, code: '987654', appName }).text;
-      expect(voice).toContain('9, 8, 7, 6, 5, 4');
     },
   );
 
-  it('keeps Latin-script languages in GSM-7 where the language allows', () => {
-    for (const language of ['en', 'es', 'fr', 'de', 'it', 'nl', 'sv', 'da', 'nb', 'fi']) {
-      const { text } = defaultMessage({
-        channel: 'sms',
-        purpose: 'authentication',
-        language,
-        code: '123456',
-        appName: 'Acme',
-      });
-      expect(countSegments(text).encoding, `${language}: ${text}`).toBe('GSM-7');
+  it('keeps Latin-script languages in GSM-7 where the language allows it', () => {
+    for (const language of ['en', 'fr', 'de', 'it', 'nl', 'pl', 'sv', 'da', 'nb', 'fi']) {
+      for (const purpose of purposes) {
+        for (const name of [undefined, appName]) {
+          const { text } = defaultMessage({
+            channel: 'sms',
+            purpose,
+            language,
+            code: '123456',
+            appName: name,
+          });
+          expect(countSegments(text).encoding, `${language}: ${text}`).toBe('GSM-7');
+        }
+      }
     }
+  });
+
+  it('gives a message or an MfaSmsError for any input', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('sms', 'voice'),
+        fc.constantFrom(...purposes),
+        fc.option(fc.string({ maxLength: 20 }), { nil: undefined }),
+        fc.string({ unit: 'binary', maxLength: 30 }),
+        fc.option(fc.string({ unit: 'binary', maxLength: 60 }), { nil: undefined }),
+        (channel, purpose, language, code, name) => {
+          try {
+            const message = defaultMessage({ channel, purpose, language, code, appName: name });
+            expect(supportedLanguages).toContain(message.language);
+            if (channel === 'sms') expect(message.text).toContain(code.trim());
+          } catch (error) {
+            expect(isMfaSmsError(error)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

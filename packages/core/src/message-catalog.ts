@@ -3,22 +3,23 @@ import { speakableCode } from './speakable-code.js';
 import { renderTemplate } from './template.js';
 import type { Channel, Purpose } from './types.js';
 
-/** A template with the application's name, and one without for when none is known. */
+/** A template with the application's name, and one that reads well without it. */
 type Pair = readonly [withApp: string, withoutApp: string];
 
 interface LanguageTemplates {
-  /** Texts for sign-in codes; notifications use them too. */
+  /** SMS for a sign-in code; notifications that carry a code use it too. */
   authentication: Pair;
-  /** Texts for confirming a new phone number. */
+  /** SMS for confirming a new phone number. */
   enrollment: Pair;
-  /** What a voice call reads; `{{code}}` there is already spoken digit by digit. */
+  /** What a voice call reads, for any purpose; its `{{code}}` is already spelled out. */
   voice: Pair;
 }
 
-// SMS texts stay within one segment with a 6-digit code and a 20-character application name:
-// 160 characters in GSM-7, 70 in UCS-2 (the test proves it for every entry). Latin-script
-// texts avoid letters outside GSM 03.38 where the language allows, so they stay GSM-7.
-const catalog: Readonly<Record<string, LanguageTemplates>> = {
+// Every SMS text fits one segment with a 6-digit code and a 20-character application name:
+// 160 septets in GSM-7, 70 units in UCS-2 (the tests prove it for every entry). Latin-script
+// texts keep to GSM 03.38 where the language allows it without misspelling (Polish is phrased
+// without "Twój"); Spanish, Portuguese and Turkish need ó, ç, ğ… and are sent as UCS-2.
+const catalog = {
   en: {
     authentication: [
       '{{code}} is your {{appName}} verification code.',
@@ -34,13 +35,10 @@ const catalog: Readonly<Record<string, LanguageTemplates>> = {
     ],
   },
   es: {
-    authentication: [
-      '{{code}} es tu codigo de verificacion de {{appName}}.',
-      '{{code}} es tu codigo de verificacion.',
-    ],
+    authentication: ['Tu código de {{appName}} es {{code}}', 'Tu código de verificación es {{code}}'],
     enrollment: [
-      '{{code}} es tu codigo para confirmar este telefono en {{appName}}.',
-      '{{code}} es tu codigo para confirmar este telefono.',
+      'Código para confirmar tu teléfono en {{appName}}: {{code}}',
+      'Tu código para confirmar tu teléfono es {{code}}',
     ],
     voice: [
       'Tu código de verificación de {{appName}} es {{code}}. Repito, tu código es {{code}}.',
@@ -71,8 +69,8 @@ const catalog: Readonly<Record<string, LanguageTemplates>> = {
       '{{code}} ist Ihr Code, um diese Telefonnummer zu bestätigen.',
     ],
     voice: [
-      'Ihr Bestätigungscode für {{appName}} lautet {{code}}. Noch einmal: {{code}}.',
-      'Ihr Bestätigungscode lautet {{code}}. Noch einmal: {{code}}.',
+      'Ihr Bestätigungscode für {{appName}} lautet {{code}}. Ich wiederhole: {{code}}.',
+      'Ihr Bestätigungscode lautet {{code}}. Ich wiederhole: {{code}}.',
     ],
   },
   it: {
@@ -95,7 +93,7 @@ const catalog: Readonly<Record<string, LanguageTemplates>> = {
       '{{code}} é o seu código de verificação.',
     ],
     enrollment: [
-      '{{code}} é o código para confirmar este número em {{appName}}.',
+      'Código para confirmar o seu número em {{appName}}: {{code}}',
       '{{code}} é o código para confirmar este número.',
     ],
     voice: [
@@ -109,7 +107,7 @@ const catalog: Readonly<Record<string, LanguageTemplates>> = {
       '{{code}} é seu código de verificação.',
     ],
     enrollment: [
-      '{{code}} é o código para confirmar este celular no {{appName}}.',
+      'Código para confirmar seu celular no {{appName}}: {{code}}',
       '{{code}} é o código para confirmar este celular.',
     ],
     voice: [
@@ -126,6 +124,17 @@ const catalog: Readonly<Record<string, LanguageTemplates>> = {
     voice: [
       'Je verificatiecode voor {{appName}} is {{code}}. Nogmaals, je code is {{code}}.',
       'Je verificatiecode is {{code}}. Nogmaals, je code is {{code}}.',
+    ],
+  },
+  pl: {
+    authentication: ['{{code}} to kod weryfikacyjny {{appName}}.', '{{code}} to kod weryfikacyjny.'],
+    enrollment: [
+      '{{code}} to kod do potwierdzenia numeru telefonu w {{appName}}.',
+      '{{code}} to kod do potwierdzenia numeru telefonu.',
+    ],
+    voice: [
+      'Twój kod weryfikacyjny {{appName}} to {{code}}. Powtarzam, Twój kod to {{code}}.',
+      'Twój kod weryfikacyjny to {{code}}. Powtarzam, Twój kod to {{code}}.',
     ],
   },
   sv: {
@@ -178,94 +187,151 @@ const catalog: Readonly<Record<string, LanguageTemplates>> = {
       'Vahvistuskoodisi on {{code}}. Toistan, koodisi on {{code}}.',
     ],
   },
-  pl: {
-    authentication: [
-      '{{code}} to Twój kod weryfikacyjny {{appName}}.',
-      '{{code}} to Twój kod weryfikacyjny.',
-    ],
-    enrollment: [
-      '{{code}} to kod do potwierdzenia numeru w {{appName}}.',
-      '{{code}} to kod do potwierdzenia numeru.',
-    ],
-    voice: [
-      'Twój kod weryfikacyjny {{appName}} to {{code}}. Powtarzam, Twój kod to {{code}}.',
-      'Twój kod weryfikacyjny to {{code}}. Powtarzam, Twój kod to {{code}}.',
-    ],
-  },
   tr: {
     authentication: ['{{appName}} doğrulama kodunuz: {{code}}', 'Doğrulama kodunuz: {{code}}'],
-    enrollment: ['{{appName}} telefon onay kodunuz: {{code}}', 'Telefon onay kodunuz: {{code}}'],
+    enrollment: [
+      '{{appName}} telefon numarası onay kodunuz: {{code}}',
+      'Telefon numarası onay kodunuz: {{code}}',
+    ],
     voice: [
       '{{appName}} doğrulama kodunuz {{code}}. Tekrar ediyorum, kodunuz {{code}}.',
       'Doğrulama kodunuz {{code}}. Tekrar ediyorum, kodunuz {{code}}.',
     ],
   },
-  ja: {
-    authentication: ['{{appName}}の確認コード: {{code}}', '確認コード: {{code}}'],
-    enrollment: ['{{appName}}の電話番号確認コード: {{code}}', '電話番号確認コード: {{code}}'],
+  ru: {
+    authentication: ['Ваш код подтверждения для {{appName}}: {{code}}', 'Ваш код подтверждения: {{code}}'],
+    enrollment: [
+      'Код для подтверждения номера в {{appName}}: {{code}}',
+      'Код для подтверждения номера телефона: {{code}}',
+    ],
     voice: [
-      '{{appName}}の確認コードは、{{code}}です。もう一度言います、{{code}}です。',
-      '確認コードは、{{code}}です。もう一度言います、{{code}}です。',
+      'Ваш код подтверждения для {{appName}}: {{code}}. Повторяю, ваш код: {{code}}.',
+      'Ваш код подтверждения: {{code}}. Повторяю, ваш код: {{code}}.',
+    ],
+  },
+  ar: {
+    authentication: ['رمز التحقق الخاص بك في {{appName}} هو {{code}}', 'رمز التحقق الخاص بك هو {{code}}'],
+    enrollment: ['رمز تأكيد رقم هاتفك في {{appName}} هو {{code}}', 'رمز تأكيد رقم هاتفك هو {{code}}'],
+    voice: [
+      'رمز التحقق الخاص بك في {{appName}} هو {{code}}. أكرر، الرمز هو {{code}}.',
+      'رمز التحقق الخاص بك هو {{code}}. أكرر، الرمز هو {{code}}.',
+    ],
+  },
+  hi: {
+    authentication: ['{{appName}} के लिए आपका सत्यापन कोड {{code}} है।', 'आपका सत्यापन कोड {{code}} है।'],
+    enrollment: [
+      '{{appName}} पर फ़ोन नंबर की पुष्टि का कोड {{code}} है।',
+      'फ़ोन नंबर की पुष्टि का आपका कोड {{code}} है।',
+    ],
+    voice: [
+      '{{appName}} के लिए आपका सत्यापन कोड है {{code}}। फिर से, आपका कोड है {{code}}।',
+      'आपका सत्यापन कोड है {{code}}। फिर से, आपका कोड है {{code}}।',
+    ],
+  },
+  ja: {
+    authentication: ['{{appName}}の確認コードは{{code}}です。', '確認コードは{{code}}です。'],
+    enrollment: ['{{appName}}の電話番号確認コードは{{code}}です。', '電話番号の確認コードは{{code}}です。'],
+    voice: [
+      '{{appName}}の確認コードは、{{code}}です。繰り返します。確認コードは、{{code}}です。',
+      '確認コードは、{{code}}です。繰り返します。確認コードは、{{code}}です。',
+    ],
+  },
+  ko: {
+    authentication: ['[{{appName}}] 인증번호는 {{code}}입니다.', '인증번호는 {{code}}입니다.'],
+    enrollment: [
+      '[{{appName}}] 전화번호 확인을 위한 인증번호는 {{code}}입니다.',
+      '전화번호 확인을 위한 인증번호는 {{code}}입니다.',
+    ],
+    voice: [
+      '{{appName}} 인증번호는 {{code}}입니다. 다시 한 번 알려 드립니다. 인증번호는 {{code}}입니다.',
+      '인증번호는 {{code}}입니다. 다시 한 번 알려 드립니다. 인증번호는 {{code}}입니다.',
     ],
   },
   zh: {
-    authentication: ['{{appName}}验证码：{{code}}', '您的验证码：{{code}}'],
-    enrollment: ['{{appName}}手机号确认码：{{code}}', '您的手机号确认码：{{code}}'],
+    authentication: ['您的{{appName}}验证码是{{code}}。', '您的验证码是{{code}}。'],
+    enrollment: ['您正在{{appName}}绑定手机号，验证码是{{code}}。', '您正在绑定手机号，验证码是{{code}}。'],
     voice: [
       '您的{{appName}}验证码是{{code}}。再说一遍，验证码是{{code}}。',
       '您的验证码是{{code}}。再说一遍，验证码是{{code}}。',
     ],
   },
-};
+} as const satisfies Record<string, LanguageTemplates>;
+
+type CatalogLanguage = keyof typeof catalog;
 
 /** Languages of the built-in catalog, as BCP 47 tags. */
 export const supportedLanguages: readonly string[] = Object.keys(catalog);
 
+/** Norwegian without a written standard named, and Nynorsk, read Bokmål best. */
 const aliases: Readonly<Record<string, string>> = { no: 'nb', nn: 'nb' };
 
 /**
- * The catalog language for a requested one: exact tag, then its primary language, then English.
- * Case and Auth0's `_` separator do not matter (`pt_br` → `pt-BR`, `pt-PT` → `pt`, `xx` → `en`).
+ * The best of `available` for a requested language: the exact tag, then the tag with its last
+ * subtag dropped, again and again (`zh-Hant-TW` → `zh-Hant` → `zh`), then English (or the first
+ * available when there is no English). Case does not matter and Auth0's `_` separator is read
+ * as `-`: `pt_br` → `pt-BR`, `pt-PT` → `pt`, `no` → `nb`, `xx` → `en`.
  */
 export function negotiateLanguage(
   requested: string | undefined,
   available: readonly string[] = supportedLanguages,
 ): string {
-  const fallback = available.includes('en') ? 'en' : (available[0] ?? 'en');
-  if (typeof requested !== 'string' || requested.trim() === '') return fallback;
-  const wanted = requested.trim().replace(/_/g, '-').toLowerCase();
-  const byLower = new Map(available.map((language) => [language.toLowerCase(), language]));
-  const exact = byLower.get(wanted);
-  if (exact) return exact;
-  const primary = wanted.split('-')[0] ?? '';
-  return byLower.get(primary) ?? byLower.get(aliases[primary] ?? '') ?? fallback;
+  const byLowerCase = new Map(available.map((language) => [language.toLowerCase(), language]));
+  const fallback = byLowerCase.get('en') ?? available[0] ?? 'en';
+  if (typeof requested !== 'string') return fallback;
+  // Real tags are far shorter; the cap keeps the subtag loop below cheap on hostile input.
+  let wanted = requested.trim().slice(0, 64).replaceAll('_', '-').toLowerCase();
+  while (wanted !== '') {
+    const found = byLowerCase.get(wanted) ?? byLowerCase.get(aliases[wanted] ?? '');
+    if (found !== undefined) return found;
+    const cut = wanted.lastIndexOf('-');
+    wanted = cut === -1 ? '' : wanted.slice(0, cut);
+  }
+  return fallback;
 }
 
 export interface CatalogMessageOptions {
   channel: Channel;
   purpose: Purpose;
-  /** BCP 47 or Auth0 locale; negotiated against `supportedLanguages`. */
+  /** BCP 47 tag or Auth0 locale (`en_US`); negotiated against `supportedLanguages`. */
   language?: string | undefined;
+  /** The one-time code; sent as given by SMS, spelled out by voice. */
   code: string;
-  /** Shown in the text when given; at most 40 characters. */
-  appName?: string;
+  /** Named in the text when given (trimmed, at most 40 characters); the wording works without it. */
+  appName?: string | undefined;
 }
 
-/** A built-in message for a one-time code, in the user's language where the catalog has it. */
+/**
+ * A built-in message for a one-time code, in the user's language when the catalog has it
+ * (else English), with the language actually used, for the text-to-speech voice.
+ * Notifications use the sign-in wording. A code without a letter or digit is `rejected`.
+ */
 export function defaultMessage(options: CatalogMessageOptions): { text: string; language: string } {
-  if (typeof options.code !== 'string' || options.code.trim() === '') {
-    throw new MfaSmsError({ code: 'invalid_config', message: 'defaultMessage needs the one-time code' });
+  const { channel, purpose } = options;
+  if (channel !== 'sms' && channel !== 'voice') {
+    throw new MfaSmsError({
+      code: 'unsupported_channel',
+      message: 'The built-in messages exist for the "sms" and "voice" channels only',
+    });
   }
-  const language = negotiateLanguage(options.language);
-  const templates = catalog[language] as LanguageTemplates;
+  if (typeof options.code !== 'string' || !/[0-9A-Za-z]/.test(options.code)) {
+    throw new MfaSmsError({
+      code: 'rejected',
+      message: 'The one-time code is empty or has no speakable character (ASCII letter or digit)',
+    });
+  }
+  const language = negotiateLanguage(options.language) as CatalogLanguage;
+  const templates: LanguageTemplates = catalog[language];
   const pair =
-    options.channel === 'voice'
+    channel === 'voice'
       ? templates.voice
-      : options.purpose === 'enrollment'
+      : purpose === 'enrollment'
         ? templates.enrollment
         : templates.authentication;
-  const appName = options.appName?.trim().slice(0, 40);
-  const code = options.channel === 'voice' ? speakableCode(options.code) : options.code.trim();
-  const text = appName ? renderTemplate(pair[0], { appName, code }) : renderTemplate(pair[1], { code });
+  // Cut by code points, so that an emoji at the limit is not halved.
+  const appName =
+    typeof options.appName === 'string' ? Array.from(options.appName.trim()).slice(0, 40).join('') : '';
+  const code = channel === 'voice' ? speakableCode(options.code) : options.code.trim();
+  const text =
+    appName === '' ? renderTemplate(pair[1], { code }) : renderTemplate(pair[0], { appName, code });
   return { text, language };
 }

@@ -81,6 +81,8 @@ const maxInputLength = 64;
 // dots, slashes, ASCII and typographic dashes, and +.
 const acceptedCharacters = /^[0-9\s().\-/+\u2010-\u2015\u2212]+$/;
 const letter = /\p{L}/u;
+// "+" and 7 digits.
+const minimumE164Length = 8;
 
 const lengthReasons: Readonly<Record<string, string>> = {
   TOO_SHORT: 'is too short to be a phone number',
@@ -135,8 +137,8 @@ interface Reading {
   hint?: string;
 }
 
-function readings(input: string, digits: string, defaultCountry: CountryCode | undefined): Reading[] {
-  if (input.trimStart().startsWith('+')) {
+function readings(plus: boolean, digits: string, defaultCountry: CountryCode | undefined): Reading[] {
+  if (plus) {
     return [{ text: `+${digits}`, noCountryReason: 'starts with an unknown country calling code' }];
   }
   const national: Reading[] = defaultCountry ? [{ text: digits, country: defaultCountry }] : [];
@@ -180,6 +182,9 @@ function parseReading(reading: Reading): PhoneNumber | string {
     if (error.message === 'INVALID_COUNTRY') return reading.noCountryReason ?? noCountryHint;
     return lengthReasons[error.message] ?? 'is not a phone number';
   }
+  // A few plans (AT, DE, IR) have numbers of 4 to 6 digits in all, pagers and the like, that
+  // no provider takes: the rest of mfa-sms holds E.164 to 7–15 digits, so they are too short.
+  if (parsed.number.length < minimumE164Length) return 'is too short to be a phone number';
   if (parsed.isValid()) return parsed;
   const length = validatePhoneNumberLength(reading.text, options);
   if (length !== undefined && length !== 'INVALID_COUNTRY' && length !== 'NOT_A_NUMBER') {
@@ -198,8 +203,9 @@ function parseReading(reading: Reading): PhoneNumber | string {
  * option is `invalid_config`.
  */
 export function normalizePhoneNumber(input: string, options: NormalizeOptions = {}): NormalizedPhoneNumber {
-  const defaultCountry = checkDefaultCountry(options.defaultCountry);
-  const allowedTypes = checkAllowedTypes(options.allowedTypes);
+  // Optional chaining: JavaScript callers may pass null.
+  const defaultCountry = checkDefaultCountry(options?.defaultCountry);
+  const allowedTypes = checkAllowedTypes(options?.allowedTypes);
   if (typeof input !== 'string') {
     throw new MfaSmsError({
       code: 'invalid_recipient',
@@ -224,13 +230,17 @@ export function normalizePhoneNumber(input: string, options: NormalizeOptions = 
         : 'contains characters that are not part of a phone number',
     );
   }
-  if (input.trim().lastIndexOf('+') > 0) throw refuse(input, 'has a + that is not at its start');
+  // One +, before the digits: "(+44) 20 7946 0000" is a common way to write it.
+  const plus = input.indexOf('+');
+  if (plus !== input.lastIndexOf('+') || (plus > 0 && /\d/.test(input.slice(0, plus)))) {
+    throw refuse(input, 'has a + that is not at its start');
+  }
   const digits = input.replace(/\D/g, '');
   if (digits === '') throw refuse(input, 'has no digits');
 
   // The first valid reading wins; if none is, the first one's reason is the most relevant.
   let firstReason: string | undefined;
-  for (const reading of readings(input, digits, defaultCountry)) {
+  for (const reading of readings(plus >= 0, digits, defaultCountry)) {
     const outcome = tryReading(reading);
     if (typeof outcome === 'string') {
       firstReason ??= outcome;
@@ -248,15 +258,27 @@ export function normalizePhoneNumber(input: string, options: NormalizeOptions = 
   throw refuse(input, firstReason ?? 'is not a phone number');
 }
 
+/**
+ * The result for a number. Its type costs as much as the validation itself and only the guard
+ * reads it, so it is worked out on first read, once; normalising alone stays as cheap as a bare
+ * parse and validation, and the router's guard finds the same object in the cache.
+ */
 function describeNumber(parsed: PhoneNumber): NormalizedPhoneNumber {
-  const libraryType = parsed.getType();
-  const type = libraryType === undefined ? undefined : fromLibraryType[libraryType];
-  // Frozen: results are shared through the cache, and one caller's edit must not reach another.
-  return Object.freeze({
-    e164: parsed.number,
-    ...(parsed.country === undefined ? {} : { country: parsed.country }),
-    ...(type === undefined ? {} : { type }),
+  let type: PhoneNumberType | undefined | null = null;
+  const result: { e164: string; country?: string } = { e164: parsed.number };
+  if (parsed.country !== undefined) result.country = parsed.country;
+  Object.defineProperty(result, 'type', {
+    enumerable: true,
+    get(): PhoneNumberType | undefined {
+      if (type === null) {
+        const libraryType = parsed.getType();
+        type = libraryType === undefined ? undefined : fromLibraryType[libraryType];
+      }
+      return type;
+    },
   });
+  // Frozen: results are shared through the cache, and one caller's edit must not reach another.
+  return Object.freeze(result) as NormalizedPhoneNumber;
 }
 
 // A burst of logins asks about the same few numbers, and the router asks about the number that
@@ -283,7 +305,10 @@ const e164Form = /^\+[1-9]\d{1,14}$/;
  * absent when libphonenumber does not consider the number valid, and both are for anything
  * that is not +E.164. Never throws.
  */
-export function phoneNumberInfo(e164: string): { readonly country?: string; readonly type?: PhoneNumberType } {
+export function phoneNumberInfo(e164: string): {
+  readonly country?: string;
+  readonly type?: PhoneNumberType;
+} {
   if (typeof e164 !== 'string' || !e164Form.test(e164)) return {};
   const cached = cache.get(e164);
   if (cached) return cached;

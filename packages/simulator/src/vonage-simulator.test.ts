@@ -271,6 +271,21 @@ describe('Vonage Voice API', () => {
     });
   });
 
+  it('takes random_from_number instead of from, and refuses both or neither', async () => {
+    const body = (extra: Record<string, unknown>) =>
+      JSON.stringify({
+        to: [{ type: 'phone', number: '447400123456' }],
+        ncco: [{ action: 'talk', text: 'hi' }],
+        ...extra,
+      });
+    const headers = bearer(token(claims(), key()));
+    expect((await post('/v1/calls', body({ random_from_number: true }), headers)).status).toBe(201);
+    expect(simulator.messages[0]?.from).toBeUndefined();
+    expect((await post('/v1/calls', body({}), headers)).status).toBe(400);
+    const both = body({ random_from_number: true, from: { type: 'phone', number: '447700900000' } });
+    expect((await post('/v1/calls', both, headers)).status).toBe(400);
+  });
+
   it.each([
     [
       'another key',

@@ -79,11 +79,20 @@ const talkAction = z.strictObject({
   voiceName: z.string().optional(),
 });
 
-const callRequest = z.object({
-  to: z.array(z.object({ type: z.literal('phone'), number: z.string().regex(/^[1-9]\d{6,14}$/) })).min(1),
-  from: z.object({ type: z.literal('phone'), number: z.string().regex(/^[1-9]\d{6,14}$/) }),
-  ncco: z.array(talkAction).min(1),
-});
+const phoneEndpoint = z.object({ type: z.literal('phone'), number: z.string().regex(/^[1-9]\d{6,14}$/) });
+
+// A caller is either `from` or `random_from_number: true` (one of the application's numbers), never both.
+const callRequest = z
+  .object({
+    to: z.array(phoneEndpoint).min(1),
+    from: phoneEndpoint.optional(),
+    random_from_number: z.boolean().optional(),
+    ncco: z.array(talkAction).min(1),
+  })
+  .refine((call) => (call.from !== undefined) !== (call.random_from_number === true), {
+    message: 'give either from or random_from_number: true',
+    path: ['from'],
+  });
 
 const messagesRequest = z.object({
   message_type: z.literal('text'),
@@ -323,7 +332,7 @@ function callsApi(request: SimulatorRequest, context: SimulatorContext): Simulat
     channel: 'voice',
     id: uuid,
     to: parsed.data.to[0]?.number as string,
-    from: parsed.data.from.number,
+    ...(parsed.data.from ? { from: parsed.data.from.number } : {}),
     text: parsed.data.ncco.map((action) => action.text).join(' '),
     request: parsed.data,
   });

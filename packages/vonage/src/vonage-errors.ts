@@ -17,7 +17,12 @@ export interface VonageStatusRule {
  * first matching row wins; a status no row covers is `rejected`.
  */
 export const vonageStatusTable: readonly VonageStatusRule[] = [
-  { statuses: [1], code: 'rate_limited', retryable: true, meaning: 'throttled: too many messages per second' },
+  {
+    statuses: [1],
+    code: 'rate_limited',
+    retryable: true,
+    meaning: 'throttled: too many messages per second',
+  },
   { statuses: [10], code: 'rate_limited', retryable: true, meaning: 'too many existing binds' },
   { statuses: [5], code: 'provider_unavailable', retryable: true, meaning: 'internal error at Vonage' },
   { statuses: [13], code: 'provider_unavailable', retryable: true, meaning: 'communication failure' },
@@ -43,7 +48,12 @@ export const vonageStatusTable: readonly VonageStatusRule[] = [
     retryable: false,
     meaning: 'the number is barred, or not on a demo account’s allow-list',
   },
-  { statuses: [15], code: 'invalid_config', retryable: false, meaning: 'the sender address (from) is not allowed' },
+  {
+    statuses: [15],
+    code: 'invalid_config',
+    retryable: false,
+    meaning: 'the sender address (from) is not allowed',
+  },
 ];
 
 /** What any status without a row of its own means. */

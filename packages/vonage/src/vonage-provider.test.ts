@@ -350,3 +350,56 @@ describe('the requests match the published specifications', () => {
     expect(sent.ncco[0]).toHaveProperty('text');
   });
 });
+
+describe('answers that are not what Vonage promises', () => {
+  it.each([
+    ['sms', {}],
+    ['messages', { api: 'messages' }],
+    ['voice', {}],
+  ] as const)('%s: a 2xx of the wrong shape is bad_response', async (kind, overrides) => {
+    simulator.fail('vonage', 'wrong-shape');
+    const error = await failure(vonage(overrides).send(kind === 'voice' ? voice : sms));
+    expect(error).toMatchObject({ code: 'bad_response', retryable: false, provider: 'vonage' });
+  });
+
+  it('calls from one of the application\'s numbers with voice.from "random"', async () => {
+    const result = await vonage({ voice: { from: 'random' } }).send(voice);
+    expect(result.channel).toBe('voice');
+    expect(simulator.messages[0]?.request).toMatchObject({ random_from_number: true });
+    expect(simulator.messages[0]?.request).not.toHaveProperty('from');
+  });
+
+  it('an SMS API 429 with Retry-After (no in-band status) is rate_limited with its delay', async () => {
+    simulator.fail('vonage', { type: 'error', kind: 'rate-limit', retryAfter: 7 });
+    const error = await failure(vonage().send(sms));
+    expect(error).toMatchObject({ code: 'rate_limited', retryable: true, status: 429, retryAfterMs: 7000 });
+  });
+
+  it('an SMS API throttle in band (status 1) is rate_limited too', async () => {
+    simulator.fail('vonage', 'rate-limit');
+    const error = await failure(vonage().send(sms));
+    expect(error).toMatchObject({ code: 'rate_limited', retryable: true, status: 200, providerCode: '1' });
+  });
+
+  it('a Messages API 422 naming "to" in invalid_parameters is invalid_recipient', async () => {
+    simulator.fail('vonage', {
+      type: 'status',
+      status: 422,
+      headers: { 'content-type': 'application/problem+json' },
+      body: JSON.stringify({
+        type: 'https://developer.nexmo.com/api-errors/messages-olympus#1150',
+        title: 'Invalid params',
+        detail: 'The value of one or more parameters is invalid.',
+        invalid_parameters: [{ name: 'to', reason: 'Invalid value 447400123456' }],
+      }),
+    });
+    const error = await failure(vonage({ api: 'messages' }).send(sms));
+    expect(error).toMatchObject({
+      code: 'invalid_recipient',
+      status: 422,
+      providerCode: 'messages-olympus#1150',
+    });
+    expect(simulator.requests).toHaveLength(1);
+    expect(visible(error)).not.toContain('447400123456');
+  });
+});

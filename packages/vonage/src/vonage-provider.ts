@@ -75,7 +75,7 @@ const phoneNumber = /^\+?[1-9]\d{6,14}$/;
 
 // Secret stores with one-line fields (Auth0's among them) turn a PEM's line breaks into "\n".
 function unescapePem(value: string): string {
-  return value.includes('\n') ? value.trim() : value.replace(/\\r?\\n/g, '\n').trim();
+  return value.includes('\n') ? value.trim() : value.replace(/(?:\\r)?\\n/g, '\n').trim();
 }
 
 function isRsaPrivateKey(value: string): boolean {
@@ -284,7 +284,11 @@ export function createVonage(options: VonageOptions): Provider {
     const token = vonageJwt(settings.applicationId as string, key as KeyObject);
     const response = await api.request({
       path: '/v1/calls',
-      headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}` },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        authorization: `Bearer ${token}`,
+      },
       body: callBody({
         from: (settings.voice.from ?? settings.from).replace(/^\+/, ''),
         to: message.to.slice(1),

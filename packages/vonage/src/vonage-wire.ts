@@ -97,7 +97,9 @@ export function vonageTalkLanguage(
 }
 
 // The SMS API sends every value as a string ("0", "2"); accept numbers too, but not "abc".
-const numeric = z.union([z.string().regex(/^\d{1,9}$/, 'must be a number'), z.number().int().min(0)]).transform(Number);
+const numeric = z
+  .union([z.string().regex(/^\d{1,9}$/, 'must be a number'), z.number().int().min(0)])
+  .transform(Number);
 
 export const smsApiResponseSchema = z.object({
   'message-count': numeric,
