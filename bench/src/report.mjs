@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { formatNumber, formatRatio, formatSpread } from './lib/statistics.mjs';
 
@@ -176,6 +177,15 @@ function sizeSection(actionSize, packages) {
   return lines;
 }
 
+// What was tried for budgets that are not met, and why they are not: written by people, kept
+// beside the figures so that a failing row always comes with its explanation.
+const notesFile = new URL('../BUDGET-NOTES.md', import.meta.url);
+
+function notesSection(budgets) {
+  if (budgets.every((budget) => budget.status === 'PASS') || !existsSync(notesFile)) return [];
+  return ['', readFileSync(notesFile, 'utf8').trim()];
+}
+
 /** The whole report as Markdown (also what the console shows). */
 export function renderReport({ title, command, startedAt, elapsedMs, machine, results, budgets, labels }) {
   const lines = [
@@ -190,6 +200,7 @@ export function renderReport({ title, command, startedAt, elapsedMs, machine, re
       'and every run is checked against its journal (as many accepted requests as reported sends, no others).',
     '',
     ...budgetsSection(budgets),
+    ...notesSection(budgets),
     '',
     ...coldSection(results.cold, labels),
     '',
