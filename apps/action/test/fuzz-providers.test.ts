@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { isMfaSmsError, type PhoneMessage, type Provider, parseXml, type XmlElement } from '@mfa-sms/core';
 import { createEsendex } from '@mfa-sms/esendex';
 import { createMitto } from '@mfa-sms/mitto';
@@ -89,6 +90,17 @@ const providers: Record<string, Provider> = {
   mitto: createMitto({ ...common, apiKey: credentials.mitto.apiKey, from: 'Acme' }),
 };
 
+// Every credential the providers hold, as the fuzzed errors must never show them.
+const secrets = [
+  credentials.twilio.authToken,
+  credentials.vonage.apiSecret,
+  ...credentials.vonage.privateKey
+    .split('\n')
+    .filter((line) => line.length > 20 && !line.startsWith('-----')),
+  credentials.esendex.password,
+  credentials.mitto.apiKey,
+];
+
 const anyText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 200 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
@@ -105,7 +117,10 @@ const message = fc.record({
   to: fc.oneof(fc.constant('+447400123456'), fc.string({ maxLength: 20 })),
   text: anyText,
   channel: fc.constantFrom('sms', 'voice'),
-  code: fc.option(fc.oneof(fc.stringMatching(/^\d{4,8}$/), fc.string({ maxLength: 12 })), { nil: undefined }),
+  code: fc.option(
+    fc.oneof(fc.stringMatching(/^\d{6}$/), fc.stringMatching(/^\d{4,8}$/), fc.string({ maxLength: 12 })),
+    { nil: undefined },
+  ),
   language: fc.option(fc.oneof(fc.constantFrom('pt-BR', 'fr', 'zh-TW', 'xx'), fc.string({ maxLength: 12 })), {
     nil: undefined,
   }),
@@ -128,6 +143,10 @@ describe.each(Object.keys(providers))('%s request building under arbitrary input
           expect(result.provider).toBe(name);
         } catch (error) {
           expect(isMfaSmsError(error), String(error)).toBe(true);
+          const visible = `${inspect(error, { depth: null })}\n${JSON.stringify(error)}`;
+          for (const secret of secrets) expect(visible.includes(secret), 'a credential leaked').toBe(false);
+          expect(visible).not.toContain('447400123456');
+          if (input.code && /^\d{6}$/.test(input.code)) expect(visible).not.toContain(input.code);
         }
         slowest = Math.max(slowest, performance.now() - started);
       }),
