@@ -160,7 +160,7 @@ export function createTwilio(options: TwilioOptions): Provider {
     provider: name,
     label,
     // transportOptions types baseUrl as optional even when it has a default.
-    baseUrl: settings.baseUrl ?? twilioBaseUrl,
+    baseUrl: settings.baseUrl,
     timeoutMs: settings.timeoutMs,
     ...(settings.dispatcher === undefined ? {} : { dispatcher: settings.dispatcher }),
     headers: {

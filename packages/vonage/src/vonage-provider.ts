@@ -202,8 +202,8 @@ export function createVonage(options: VonageOptions): Provider {
         unicode: segments.encoding === 'UCS-2',
         reference: message.reference,
       }),
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      signal: options.signal,
+      timeoutMs: options.timeoutMs,
       sensitive,
     });
     if (response.status !== 200) throw rest.errorFromResponse(response, { sensitive });
@@ -253,8 +253,8 @@ export function createVonage(options: VonageOptions): Provider {
         text: message.text,
         reference: message.reference,
       }),
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      signal: options.signal,
+      timeoutMs: options.timeoutMs,
       sensitive,
     });
     if (response.status !== 202 && response.status !== 200) throw problemError(api, response, sensitive);
@@ -299,8 +299,8 @@ export function createVonage(options: VonageOptions): Provider {
           loop: settings.voice.loop,
         },
       }),
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      signal: options.signal,
+      timeoutMs: options.timeoutMs,
       sensitive: [...sensitive, token],
     });
     if (response.status !== 201 && response.status !== 200) throw problemError(api, response, sensitive);
