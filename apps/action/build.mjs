@@ -14,6 +14,9 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
+  // Core loads undici lazily with import(); in CommonJS that is a require(), which does not
+  // start Node's ESM loader on the cold path.
+  supported: { 'dynamic-import': false },
   external: external.flatMap((name) => [name, `${name}/*`]),
   // Bundle our workspace packages from their sources so that the Action does not depend on
   // their dist/ layout and esbuild can drop what the Action does not use.

@@ -135,12 +135,28 @@ function countryOf(value: unknown): string | undefined {
   return typeof value === 'string' && /^[A-Za-z]{2}$/.test(value) ? value.toUpperCase() : undefined;
 }
 
+const canonicalTags = new Map<string, string | undefined>();
+const canonicalTagLimit = 256;
+const canonicalTagKeyLimit = 128;
+
 /**
  * Auth0's locale (`en_US`) or a browser language (`pt-br`, even `en-US,en;q=0.9`) as a canonical
  * BCP 47 tag (`en-US`, `pt-BR`); `undefined` for anything that is not a valid tag.
  */
 export function toBcp47(locale?: string): string | undefined {
   if (typeof locale !== 'string') return undefined;
+  // Intl.getCanonicalLocales was the costliest step of adapting an event; a tenant's users
+  // send a handful of distinct language headers, so answers are kept (a bounded few).
+  if (canonicalTags.has(locale)) return canonicalTags.get(locale);
+  const tag = canonicalTag(locale);
+  if (locale.length <= canonicalTagKeyLimit) {
+    if (canonicalTags.size >= canonicalTagLimit) canonicalTags.clear();
+    canonicalTags.set(locale, tag);
+  }
+  return tag;
+}
+
+function canonicalTag(locale: string): string | undefined {
   const first = locale.split(/[,;]/, 1)[0]?.trim().replace(/_/g, '-') ?? '';
   if (first === '' || first.length > 64) return undefined;
   try {
@@ -156,18 +172,22 @@ function languageOf(value: unknown): string | undefined {
   return typeof value === 'string' ? toBcp47(value) : undefined;
 }
 
-function optional(fields: {
-  code: string | undefined;
-  language: string | undefined;
-  reference: string | undefined;
-  requestCountry: string | undefined;
-}): Partial<DeliveryRequest> {
-  return {
-    ...(fields.code !== undefined ? { code: fields.code } : {}),
-    ...(fields.language !== undefined ? { language: fields.language } : {}),
-    ...(fields.reference !== undefined ? { reference: fields.reference } : {}),
-    ...(fields.requestCountry !== undefined ? { requestCountry: fields.requestCountry } : {}),
-  };
+/** Adds the optional fields that have a value: absent, not `undefined`, when they have none. */
+function withOptional(
+  request: DeliveryRequest,
+  fields: {
+    code: string | undefined;
+    language: string | undefined;
+    reference: string | undefined;
+    requestCountry: string | undefined;
+  },
+): DeliveryRequest {
+  // Plain assignments rather than conditional spreads: this runs on every message.
+  if (fields.code !== undefined) request.code = fields.code;
+  if (fields.language !== undefined) request.language = fields.language;
+  if (fields.reference !== undefined) request.reference = fields.reference;
+  if (fields.requestCountry !== undefined) request.requestCountry = fields.requestCountry;
+  return request;
 }
 
 /**
@@ -181,23 +201,25 @@ export function fromSendPhoneMessageEvent(event: SendPhoneMessageEvent): Deliver
     throw malformed('message_options', `is ${describeValue(options)}`);
   }
   const recipient = recipientOf(read(options, 'recipient'), 'message_options.recipient');
-  return {
-    recipient,
-    text: textOf(read(options, 'text'), 'message_options.text', recipient),
-    channel: channelOf(
-      read(options, 'message_type'),
-      'message_options.message_type',
-      messageTypeChannels,
+  return withOptional(
+    {
       recipient,
-    ),
-    purpose: purposeOf(read(options, 'action'), 'message_options.action', actionPurposes, recipient),
-    ...optional({
+      text: textOf(read(options, 'text'), 'message_options.text', recipient),
+      channel: channelOf(
+        read(options, 'message_type'),
+        'message_options.message_type',
+        messageTypeChannels,
+        recipient,
+      ),
+      purpose: purposeOf(read(options, 'action'), 'message_options.action', actionPurposes, recipient),
+    },
+    {
       code: codeOf(read(options, 'code')),
       language: languageOf(read(event, 'request', 'language')),
       reference: referenceOf(read(event, 'transaction', 'correlation_id')),
       requestCountry: countryOf(read(event, 'request', 'geoip', 'countryCode')),
-    }),
-  };
+    },
+  );
 }
 
 /**
@@ -221,23 +243,25 @@ export function fromCustomPhoneProviderEvent(event: CustomPhoneProviderEvent): D
   const [preferred, fallback] = channel === 'voice' ? ['as_voice', 'as_text'] : ['as_text', 'as_voice'];
   const preferredText = read(notification, preferred);
   const text = isFilled(preferredText) ? preferredText : read(notification, fallback);
-  return {
-    recipient,
-    text: textOf(text, `notification.${preferred} (and ${fallback})`, recipient),
-    channel,
-    purpose: purposeOf(
-      read(notification, 'message_type'),
-      'notification.message_type',
-      notificationPurposes,
+  return withOptional(
+    {
       recipient,
-    ),
-    ...optional({
+      text: textOf(text, `notification.${preferred} (and ${fallback})`, recipient),
+      channel,
+      purpose: purposeOf(
+        read(notification, 'message_type'),
+        'notification.message_type',
+        notificationPurposes,
+        recipient,
+      ),
+    },
+    {
       code: codeOf(read(notification, 'code')),
       language: languageOf(read(notification, 'locale')) ?? languageOf(read(event, 'request', 'language')),
       reference: referenceOf(read(event, 'transaction', 'correlation_id')),
       requestCountry: countryOf(read(event, 'request', 'geoip', 'countryCode')),
-    }),
-  };
+    },
+  );
 }
 
 /**
@@ -249,26 +273,28 @@ export function fromCustomPhoneProviderEvent(event: CustomPhoneProviderEvent): D
  */
 export function fromHook(recipient: string, text: string, context: HookContext): DeliveryRequest {
   const trimmed = recipientOf(recipient, 'recipient');
-  return {
-    recipient: trimmed,
-    text: textOf(text, 'text', trimmed),
-    channel: channelOf(
-      read(context, 'message_type') ?? 'sms',
-      'context.message_type',
-      messageTypeChannels,
-      trimmed,
-    ),
-    purpose: purposeOf(
-      read(context, 'action') ?? 'authentication',
-      'context.action',
-      actionPurposes,
-      trimmed,
-    ),
-    ...optional({
+  return withOptional(
+    {
+      recipient: trimmed,
+      text: textOf(text, 'text', trimmed),
+      channel: channelOf(
+        read(context, 'message_type') ?? 'sms',
+        'context.message_type',
+        messageTypeChannels,
+        trimmed,
+      ),
+      purpose: purposeOf(
+        read(context, 'action') ?? 'authentication',
+        'context.action',
+        actionPurposes,
+        trimmed,
+      ),
+    },
+    {
       code: codeOf(read(context, 'code')),
       language: languageOf(read(context, 'language')),
       reference: undefined,
       requestCountry: undefined,
-    }),
-  };
+    },
+  );
 }

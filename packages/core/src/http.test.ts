@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { inspect } from 'node:util';
-import { MockAgent } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MockAgent, Pool } from 'undici';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { isMfaSmsError } from './errors.js';
 import { closeHttpPools, codeForStatus, createHttpClient, parseRetryAfter } from './http.js';
@@ -159,6 +159,53 @@ describe('createHttpClient.request', () => {
     expect(error).toMatchObject({ code: 'bad_response', retryable: false, status: 200 });
   });
 
+  it('cancels the exchange it gave up on: the server sees the connection close', async () => {
+    let closed: Promise<void> | undefined;
+    handler = (request) => {
+      closed = new Promise((resolve) => request.socket.once('close', () => resolve()));
+    };
+    await expect(client({ timeoutMs: 100 }).request({ path: '/slow' })).rejects.toMatchObject({
+      code: 'timeout',
+    });
+    await expect(closed).resolves.toBeUndefined();
+  });
+
+  it('refuses a declared length over the cap without waiting for the body', async () => {
+    handler = (_request, response) => {
+      response.writeHead(502, { 'content-length': String(1024 * 1024) });
+      response.write('a');
+    };
+    const started = performance.now();
+    const error = await caught(client({ maxResponseBytes: 1024, timeoutMs: 5000 }).request({ path: '/x' }));
+    expect(error).toMatchObject({ code: 'bad_response', status: 502, retryable: true });
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('never sends a request aborted while it waited for a connection', async () => {
+    const pool = new Pool(url, { connections: 1 });
+    const seen: string[] = [];
+    let release = () => {};
+    handler = (request, response) => {
+      seen.push(request.url ?? '');
+      if (request.url === '/first') release = () => response.end('{}');
+      else response.end('{}');
+    };
+    const http = createHttpClient({ provider: 'acme', label: 'Acme', baseUrl: url, dispatcher: pool });
+    const first = http.request({ path: '/first' });
+    const controller = new AbortController();
+    const second = http.request({ path: '/second', signal: controller.signal });
+    await vi.waitFor(() => expect(seen).toEqual(['/first']));
+    const reason = new Error('login abandoned');
+    controller.abort(reason);
+    await expect(second).rejects.toBe(reason);
+    release();
+    await expect(first).resolves.toMatchObject({ status: 200 });
+    const third = await http.request({ path: '/third' });
+    expect(third.status).toBe(200);
+    expect(seen).toEqual(['/first', '/third']);
+    await pool.close();
+  });
+
   it('uses a given dispatcher instead of its own pool', async () => {
     const agent = new MockAgent();
     agent.disableNetConnect();
@@ -177,6 +224,14 @@ describe('createHttpClient.request', () => {
       body: '{"id":"m1"}',
     });
     await agent.close();
+  });
+});
+
+describe('the pool undici is loaded for', () => {
+  it('is the public Pool class, reached without loading the rest of undici', async () => {
+    // If undici moves the file, the client falls back to the public entry; this says so first.
+    const module = await import('undici/lib/dispatcher/pool.js');
+    expect(module.default).toBe(Pool);
   });
 });
 

@@ -265,20 +265,32 @@ export function normalizePhoneNumber(input: string, options: NormalizeOptions = 
  */
 function describeNumber(parsed: PhoneNumber): NormalizedPhoneNumber {
   let type: PhoneNumberType | undefined | null = null;
-  const result: { e164: string; country?: string } = { e164: parsed.number };
-  if (parsed.country !== undefined) result.country = parsed.country;
-  Object.defineProperty(result, 'type', {
-    enumerable: true,
-    get(): PhoneNumberType | undefined {
-      if (type === null) {
-        const libraryType = parsed.getType();
-        type = libraryType === undefined ? undefined : fromLibraryType[libraryType];
-      }
-      return type;
-    },
-  });
+  const typeOf = (): PhoneNumberType | undefined => {
+    if (type === null) {
+      const libraryType = parsed.getType();
+      type = libraryType === undefined ? undefined : fromLibraryType[libraryType];
+    }
+    return type;
+  };
+  // Getters in object literals rather than Object.defineProperty: V8 builds these from a
+  // template, several times faster, and the getter is enumerable like a plain field.
+  const result =
+    parsed.country === undefined
+      ? {
+          e164: parsed.number,
+          get type() {
+            return typeOf();
+          },
+        }
+      : {
+          e164: parsed.number,
+          country: parsed.country,
+          get type() {
+            return typeOf();
+          },
+        };
   // Frozen: results are shared through the cache, and one caller's edit must not reach another.
-  return Object.freeze(result) as NormalizedPhoneNumber;
+  return Object.freeze(result);
 }
 
 // A burst of logins asks about the same few numbers, and the router asks about the number that

@@ -35,11 +35,27 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
  * providers echo it, and the one-time code in the forms Auth0 and voice texts write it.
  */
 export function sensitiveValuesOf(message: { to: string; code?: string | undefined }): string[] {
-  const values = [message.to, message.to.replace(/^\+/, '')];
-  const code = message.code?.replace(/[^0-9A-Za-z]/g, '');
-  if (code) values.push(code, code.split('').join('.'), code.split('').join(', '), code.split('').join(' '));
+  const to = message.to;
+  const values = [to, to.startsWith('+') ? to.slice(1) : to];
+  const given = message.code;
+  // Every provider computes this on every send, so the usual code (digits only) skips the regex.
+  const code = given === undefined || plainCode.test(given) ? given : given.replace(/[^0-9A-Za-z]/g, '');
+  if (code) {
+    let dotted = code[0] as string;
+    let commas = dotted;
+    let spaced = dotted;
+    for (let index = 1; index < code.length; index += 1) {
+      const character = code[index] as string;
+      dotted += `.${character}`;
+      commas += `, ${character}`;
+      spaced += ` ${character}`;
+    }
+    values.push(code, dotted, commas, spaced);
+  }
   return values;
 }
+
+const plainCode = /^[0-9A-Za-z]*$/;
 
 /** Cleans a provider's free-text answer for an error message: one line, printable, at most `max` characters. */
 export function summarizeBody(body: string, max = 200): string {

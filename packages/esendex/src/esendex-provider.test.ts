@@ -44,16 +44,15 @@ function recordingDispatcher(): {
   sent: { path: string; headers: Record<string, string>; body: string }[];
 } {
   const sent: { path: string; headers: Record<string, string>; body: string }[] = [];
-  const dispatcher = {
-    request(options: Dispatcher.RequestOptions) {
-      sent.push({
-        path: options.path,
-        headers: options.headers as Record<string, string>,
-        body: String(options.body),
-      });
-      return agent.request(options);
-    },
-  } as unknown as Dispatcher;
+  // A real dispatcher with a recording interceptor: the client dispatches through it as through any pool.
+  const dispatcher = agent.compose((dispatch) => (options, handler) => {
+    sent.push({
+      path: options.path,
+      headers: options.headers as Record<string, string>,
+      body: String(options.body),
+    });
+    return dispatch(options, handler);
+  });
   return { dispatcher, sent };
 }
 
