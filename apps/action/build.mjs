@@ -31,6 +31,7 @@ const common = {
   define: { __PACKAGE_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   logLevel: 'warning',
   legalComments: 'none',
+  charset: 'utf8',
 };
 
 const deployed = [
@@ -39,7 +40,7 @@ const deployed = [
 ];
 
 for (const [entry, outfile] of deployed) {
-  await build({ ...common, entryPoints: [entry], outfile, minify: true, sourcemap: false });
+  await build({ ...common, entryPoints: [entry], outfile, minify: !process.env.NO_MINIFY, sourcemap: false });
 }
 // Tools that run on a developer's machine: readable, not size-bound.
 for (const [entry, outfile, banner] of [
