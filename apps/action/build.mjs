@@ -40,7 +40,7 @@ const deployed = [
 ];
 
 for (const [entry, outfile] of deployed) {
-  await build({ ...common, entryPoints: [entry], outfile, minify: !process.env.NO_MINIFY, sourcemap: false });
+  await build({ ...common, entryPoints: [entry], outfile, minify: true, sourcemap: false });
 }
 // Tools that run on a developer's machine: readable, not size-bound.
 for (const [entry, outfile, banner] of [
