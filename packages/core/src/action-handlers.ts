@@ -13,7 +13,7 @@ import { cacheLedger, dedupeKey, memoryLedger, type SentLedger } from './dedupe.
 import { isMfaSmsError, MfaSmsError, type SendAttempt } from './errors.js';
 import type { GuardOptions } from './guard.js';
 import { defaultMessage } from './message-catalog.js';
-import { parseOptions, providerOption } from './options.js';
+import { lazySchema, parseOptions, providerOption } from './options.js';
 import { normalizePhoneNumber } from './phone-number.js';
 import { maskPhoneNumber } from './redact.js';
 import { createRouter, type Router } from './router.js';
@@ -60,27 +60,29 @@ export interface ActionHandlers {
 const functionSchema = <T>(what: string) =>
   z.custom<T>((value) => typeof value === 'function', `must be ${what}`);
 
-const policySchema = z.strictObject({
-  providers: z.union([
-    z.array(providerOption).min(1, 'at least one provider is needed'),
-    functionSchema<(secrets: Auth0Secrets) => readonly Provider[]>(
-      'a list of providers or a function of the secrets',
-    ),
-  ]),
-  routes: z.record(z.string(), z.array(z.string())).optional(),
-  guard: z.record(z.string(), z.unknown()).optional(),
-  defaultCountry: z
-    .string()
-    .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166 alpha-2 code')
-    .optional(),
-  deadlineMs: z.number().int().min(1000).max(19_000).optional(),
-  attemptTimeoutMs: z.number().int().min(100).max(19_000).optional(),
-  templates: z.enum(['auth0', 'builtin']).optional(),
-  appName: z.string().max(40).optional(),
-  dryRun: z.boolean().optional(),
-  dedupeWindowMs: z.number().int().min(0).max(86_400_000).optional(),
-  log: functionSchema<(line: string) => void>('a function').optional(),
-});
+const policySchema = lazySchema(() =>
+  z.strictObject({
+    providers: z.union([
+      z.array(providerOption).min(1, 'at least one provider is needed'),
+      functionSchema<(secrets: Auth0Secrets) => readonly Provider[]>(
+        'a list of providers or a function of the secrets',
+      ),
+    ]),
+    routes: z.record(z.string(), z.array(z.string())).optional(),
+    guard: z.record(z.string(), z.unknown()).optional(),
+    defaultCountry: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166 alpha-2 code')
+      .optional(),
+    deadlineMs: z.number().int().min(1000).max(19_000).optional(),
+    attemptTimeoutMs: z.number().int().min(100).max(19_000).optional(),
+    templates: z.enum(['auth0', 'builtin']).optional(),
+    appName: z.string().max(40).optional(),
+    dryRun: z.boolean().optional(),
+    dedupeWindowMs: z.number().int().min(0).max(86_400_000).optional(),
+    log: functionSchema<(line: string) => void>('a function').optional(),
+  }),
+);
 
 interface Configuration {
   router: Router;

@@ -1,7 +1,7 @@
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import { MfaSmsError } from './errors.js';
-import { parseOptions } from './options.js';
+import { lazySchema, parseOptions } from './options.js';
 import { type PhoneNumberType, phoneNumberInfo, phoneNumberTypes } from './phone-number.js';
 import { maskPhoneNumber } from './redact.js';
 import type { Channel } from './types.js';
@@ -20,20 +20,21 @@ export interface GuardOptions {
 
 // Checked against libphonenumber's list rather than the shape alone: "UK" for "GB" is the usual
 // slip, and in a block list it would be a silent hole.
-const countryCode = z
-  .string()
-  .refine(
-    (value) => isSupportedCountry(value.toUpperCase()),
-    'is not an ISO 3166 alpha-2 country code known to libphonenumber, such as "GB" (not "UK") or "US"',
-  )
-  .transform((value) => value.toUpperCase());
-const countryList = z.array(countryCode).transform((list) => new Set(list));
-const typeList = z.array(z.enum(phoneNumberTypes));
-
-const guardSchema = z.strictObject({
-  allowedCountries: countryList.optional(),
-  blockedCountries: countryList.optional(),
-  allowedTypes: z.strictObject({ sms: typeList.optional(), voice: typeList.optional() }).optional(),
+const guardSchema = lazySchema(() => {
+  const countryCode = z
+    .string()
+    .refine(
+      (value) => isSupportedCountry(value.toUpperCase()),
+      'is not an ISO 3166 alpha-2 country code known to libphonenumber, such as "GB" (not "UK") or "US"',
+    )
+    .transform((value) => value.toUpperCase());
+  const countryList = z.array(countryCode).transform((list) => new Set(list));
+  const typeList = z.array(z.enum(phoneNumberTypes));
+  return z.strictObject({
+    allowedCountries: countryList.optional(),
+    blockedCountries: countryList.optional(),
+    allowedTypes: z.strictObject({ sms: typeList.optional(), voice: typeList.optional() }).optional(),
+  });
 });
 
 const defaultTypes: Readonly<Record<Channel, readonly PhoneNumberType[]>> = {

@@ -34,7 +34,7 @@ export { closeHttpPools, codeForStatus, createHttpClient, parseRetryAfter } from
 export { assertSendable } from './message.js';
 export type { CatalogMessageOptions } from './message-catalog.js';
 export { defaultMessage, negotiateLanguage, supportedLanguages } from './message-catalog.js';
-export { parseOptions, providerOption, transportOptions } from './options.js';
+export { lazySchema, parseOptions, providerOption, transportOptions } from './options.js';
 export type { NormalizedPhoneNumber, NormalizeOptions, PhoneNumberType } from './phone-number.js';
 export { isSmsCapableType, normalizePhoneNumber, phoneNumberInfo, phoneNumberTypes } from './phone-number.js';
 export { maskPhoneNumber, redactSecrets, sensitiveValuesOf, summarizeBody } from './redact.js';

@@ -1,6 +1,7 @@
+import { Agent } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { parseOptions } from './options.js';
+import { lazySchema, parseOptions, transportOptions } from './options.js';
 
 const schema = z.strictObject({
   apiKey: z.string().min(8),
@@ -43,5 +44,42 @@ describe('parseOptions', () => {
 
   it('treats missing options as an empty object', () => {
     expect(failure(undefined).message).toContain('option "apiKey"');
+  });
+});
+
+describe('lazySchema', () => {
+  it('builds the schema on first use, once, and parseOptions takes it as it is', () => {
+    let builds = 0;
+    const lazy = lazySchema(() => {
+      builds += 1;
+      return schema;
+    });
+    expect(builds).toBe(0);
+    expect(parseOptions(lazy, { apiKey: '12345678' }, { label: 'Acme' })).toEqual({ apiKey: '12345678' });
+    expect(() => parseOptions(lazy, { apiKey: 'short' }, { label: 'Acme' })).toThrow(/option "apiKey"/);
+    expect(lazy()).toBe(lazy());
+    expect(builds).toBe(1);
+  });
+});
+
+describe('transportOptions', () => {
+  const transport = z.strictObject(transportOptions('https://api.example.com'));
+
+  it('accepts any undici dispatcher and refuses an object that cannot dispatch', () => {
+    const agent = new Agent();
+    const recording = agent.compose((dispatch) => (options, handler) => dispatch(options, handler));
+    expect(parseOptions(transport, { dispatcher: agent }, { label: 'Acme' }).dispatcher).toBe(agent);
+    expect(parseOptions(transport, { dispatcher: recording }, { label: 'Acme' }).dispatcher).toBe(recording);
+    // The HTTP helper drives dispatch(); an object with request() alone would fail at the first send.
+    expect(() =>
+      parseOptions(transport, { dispatcher: { request: () => undefined } }, { label: 'Acme' }),
+    ).toThrow(/option "dispatcher" is invalid: must be an undici Dispatcher/);
+  });
+
+  it('defaults the base URL and the timeout', () => {
+    expect(parseOptions(transport, {}, { label: 'Acme' })).toEqual({
+      baseUrl: 'https://api.example.com',
+      timeoutMs: 10_000,
+    });
   });
 });

@@ -18,11 +18,11 @@ function optionPath(path: readonly PropertyKey[]): string {
  * not put a value into their messages, and zod's own messages name only types and patterns.
  */
 export function parseOptions<T>(
-  schema: z.ZodType<T>,
+  schema: z.ZodType<T> | (() => z.ZodType<T>),
   input: unknown,
   context: { provider?: string; label: string },
 ): T {
-  const parsed = schema.safeParse(input ?? {});
+  const parsed = (typeof schema === 'function' ? schema() : schema).safeParse(input ?? {});
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues;
   const first = issues[0];
@@ -41,6 +41,19 @@ function fail(message: string, provider: string | undefined): never {
   throw new MfaSmsError({ code: 'invalid_config', message, ...(provider === undefined ? {} : { provider }) });
 }
 
+/**
+ * A schema built on first use, then kept. zod builds a schema with dozens of objects, and the
+ * ready-made Action holds every provider's: built at import they were most of the time its
+ * module scope took (about 18 ms of a cold start), for providers a tenant may never configure.
+ */
+export function lazySchema<T>(build: () => z.ZodType<T>): () => z.ZodType<T> {
+  let schema: z.ZodType<T> | undefined;
+  return () => {
+    schema ??= build();
+    return schema;
+  };
+}
+
 const httpUrl = () => z.url({ protocol: /^https?$/, error: 'must be an http or https URL' });
 
 function sharedTransportOptions() {
@@ -51,8 +64,8 @@ function sharedTransportOptions() {
         (value) =>
           typeof value === 'object' &&
           value !== null &&
-          typeof (value as { request?: unknown }).request === 'function',
-        'must be an undici Dispatcher',
+          typeof (value as { dispatch?: unknown }).dispatch === 'function',
+        'must be an undici Dispatcher (with a dispatch method)',
       )
       .optional(),
   };

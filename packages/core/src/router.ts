@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isMfaSmsError, MfaSmsError, type SendAttempt } from './errors.js';
 import { createGuard, type GuardOptions } from './guard.js';
-import { parseOptions, providerOption } from './options.js';
+import { lazySchema, parseOptions, providerOption } from './options.js';
 import { phoneNumberInfo } from './phone-number.js';
 import type { Channel, PhoneMessage, Provider, SendOptions, SendResult } from './types.js';
 
@@ -41,21 +41,22 @@ const defaultDeadlineMs = 15_000;
 // An attempt with less time than this would only add a timeout to the error list.
 const minimumAttemptMs = 200;
 
-const countryKey = z.union([
-  z.literal('*'),
-  z.string().regex(/^[A-Za-z]{2}$/, 'must be "*" or an ISO 3166 alpha-2 code'),
-]);
-
-const optionsSchema = z.strictObject({
-  providers: z.array(providerOption).min(1, 'at least one provider is needed'),
-  routes: z
-    .record(countryKey, z.array(z.string().min(1)).min(1, 'must name at least one provider'))
-    .optional(),
-  guard: z
-    .custom<GuardOptions>((value) => typeof value === 'object' && value !== null, 'must be an object')
-    .optional(),
-  deadlineMs: z.number().int().min(1000).max(60_000).optional(),
-  attemptTimeoutMs: z.number().int().min(100).max(60_000).optional(),
+const optionsSchema = lazySchema(() => {
+  const countryKey = z.union([
+    z.literal('*'),
+    z.string().regex(/^[A-Za-z]{2}$/, 'must be "*" or an ISO 3166 alpha-2 code'),
+  ]);
+  return z.strictObject({
+    providers: z.array(providerOption).min(1, 'at least one provider is needed'),
+    routes: z
+      .record(countryKey, z.array(z.string().min(1)).min(1, 'must name at least one provider'))
+      .optional(),
+    guard: z
+      .custom<GuardOptions>((value) => typeof value === 'object' && value !== null, 'must be an object')
+      .optional(),
+    deadlineMs: z.number().int().min(1000).max(60_000).optional(),
+    attemptTimeoutMs: z.number().int().min(100).max(60_000).optional(),
+  });
 });
 
 function now(): number {
