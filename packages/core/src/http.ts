@@ -181,9 +181,8 @@ function sanitizedCause(value: unknown, secrets: readonly (string | undefined)[]
   return cause;
 }
 
-function joinUrl(base: URL, path: string): { origin: string; path: string } {
-  const prefix = base.pathname.endsWith('/') ? base.pathname.slice(0, -1) : base.pathname;
-  return { origin: base.origin, path: `${prefix}${path.startsWith('/') ? path : `/${path}`}` };
+function pathPrefix(base: URL): string {
+  return base.pathname.endsWith('/') ? base.pathname.slice(0, -1) : base.pathname;
 }
 
 function headerRecord(
@@ -199,6 +198,10 @@ function headerRecord(
 /** Creates the HTTP client one provider uses for every request. */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const base = new URL(options.baseUrl);
+  // Worked out once: URL getters build new strings on every read.
+  const origin = base.origin;
+  const prefix = pathPrefix(base);
+  const sharedHeaders = { ...options.headers };
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
   const maxBytes = options.maxResponseBytes ?? defaultMaxResponseBytes;
   const secrets = options.secrets ?? [];
@@ -239,15 +242,23 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     });
   }
 
-  async function request(input: HttpRequest): Promise<HttpResponse> {
+  // Not async: once the pool exists a send is one promise, not an async wrapper around one.
+  function request(input: HttpRequest): Promise<HttpResponse> {
     const external = input.signal;
-    external?.throwIfAborted();
+    if (external?.aborted) return Promise.reject(external.reason);
+    const dispatcher = options.dispatcher ?? pools.get(origin);
+    if (dispatcher) return exchange(dispatcher, input);
+    return poolFor(origin).then((pool) => {
+      // The caller may have aborted while the pool was being created.
+      if (external?.aborted) throw external.reason;
+      return exchange(pool, input);
+    });
+  }
+
+  function exchange(dispatcher: Dispatcher, input: HttpRequest): Promise<HttpResponse> {
+    const external = input.signal;
     const limit = input.timeoutMs ?? timeoutMs;
-    const target = joinUrl(base, input.path);
-    // The pool is looked up without an await once it exists: one microtask less on every send.
-    const dispatcher = options.dispatcher ?? pools.get(target.origin) ?? (await poolFor(target.origin));
-    // The caller may have aborted while the pool was being created.
-    external?.throwIfAborted();
+    const path = `${prefix}${input.path.startsWith('/') ? input.path : `/${input.path}`}`;
     return new Promise<HttpResponse>((resolve, reject) => {
       // undici's dispatch() rather than request(): no body stream, AbortController or promise
       // wrapper per send, which is most of what separated us from a bare pool in the benchmark.
@@ -327,16 +338,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           settle(() => resolve({ status, headers, body }));
         },
         onResponseError(_controller, caught) {
-          settle(() => reject(transportError(caught, target.origin, input.sensitive)));
+          settle(() => reject(transportError(caught, origin, input.sensitive)));
         },
       };
       try {
         dispatcher.dispatch(
           {
-            origin: target.origin,
-            path: target.path,
+            origin,
+            path,
             method: input.method ?? 'POST',
-            headers: { ...options.headers, ...input.headers },
+            headers: input.headers ? { ...sharedHeaders, ...input.headers } : sharedHeaders,
             body: input.body ?? null,
             // Our own timer covers the whole exchange; undici's would only measure gaps.
             headersTimeout: 0,
@@ -345,7 +356,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           handler,
         );
       } catch (caught) {
-        settle(() => reject(transportError(caught, target.origin, input.sensitive)));
+        settle(() => reject(transportError(caught, origin, input.sensitive)));
       }
     });
   }
