@@ -5,6 +5,7 @@ import {
   type Dispatcher,
   type HttpResponse,
   isMfaSmsError,
+  lazySchema,
   maskPhoneNumber,
   type PhoneMessage,
   type Provider,
@@ -53,32 +54,33 @@ export interface EsendexOptions {
 const label = 'Esendex';
 const channels = ['sms', 'voice'] as const;
 
-const nonBlank = z
-  .string()
-  .min(1, 'must not be empty')
-  .refine((value) => value.trim() === value, 'must not start or end with white space');
-
 // The senders the request XSD allows: a phone number, or 1–11 of its listed characters.
 const senderPattern = /^(?:\+?\d{3,15}|[A-Za-z0-9*$?!"#%&_\-,.@'+]{1,11})$/;
 
-const optionsSchema = z.strictObject({
-  accountReference: z.string().regex(/^EX\d{5,10}$/i, 'must look like EX0000000'),
-  username: nonBlank,
-  password: nonBlank,
-  from: z
+const optionsSchema = lazySchema(() => {
+  const nonBlank = z
     .string()
-    .regex(
-      senderPattern,
-      'must be a phone number or 1 to 11 letters, digits or * $ ? ! " # % & _ - , . @ \' +',
-    )
-    .optional(),
-  voice: z
-    .strictObject({
-      language: z.enum(esendexVoiceLanguages).optional(),
-      retries: z.number().int().min(0).max(5).optional(),
-    })
-    .optional(),
-  ...transportOptions('https://api.esendex.com'),
+    .min(1, 'must not be empty')
+    .refine((value) => value.trim() === value, 'must not start or end with white space');
+  return z.strictObject({
+    accountReference: z.string().regex(/^EX\d{5,10}$/i, 'must look like EX0000000'),
+    username: nonBlank,
+    password: nonBlank,
+    from: z
+      .string()
+      .regex(
+        senderPattern,
+        'must be a phone number or 1 to 11 letters, digits or * $ ? ! " # % & _ - , . @ \' +',
+      )
+      .optional(),
+    voice: z
+      .strictObject({
+        language: z.enum(esendexVoiceLanguages).optional(),
+        retries: z.number().int().min(0).max(5).optional(),
+      })
+      .optional(),
+    ...transportOptions('https://api.esendex.com'),
+  });
 });
 
 /**
@@ -110,7 +112,7 @@ export function createEsendex(options: EsendexOptions): Provider {
 
   function readDispatch(response: HttpResponse): EsendexDispatch {
     const body = response.body.trim();
-    if (body.startsWith('{')) return http.parseJson(response, esendexJsonAnswerSchema);
+    if (body.startsWith('{')) return http.parseJson(response, esendexJsonAnswerSchema());
     let root: XmlElement | undefined;
     try {
       root = body === '' ? undefined : parseXml(body);

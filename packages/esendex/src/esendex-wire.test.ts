@@ -98,13 +98,13 @@ describe('reading answers', () => {
 
   it('reads both JSON forms', () => {
     expect(
-      esendexJsonAnswerSchema.parse({ batch: { batchid: 'B', messageheaders: [{ id: 'M', uri: 'u' }] } }),
+      esendexJsonAnswerSchema().parse({ batch: { batchid: 'B', messageheaders: [{ id: 'M', uri: 'u' }] } }),
     ).toEqual({
       batchId: 'B',
       messageId: 'M',
     });
-    expect(esendexJsonAnswerSchema.parse({ messageheaders: [{ id: 'M' }] })).toEqual({ messageId: 'M' });
-    expect(esendexJsonAnswerSchema.safeParse({ batch: { messageheaders: [] } }).success).toBe(false);
+    expect(esendexJsonAnswerSchema().parse({ messageheaders: [{ id: 'M' }] })).toEqual({ messageId: 'M' });
+    expect(esendexJsonAnswerSchema().safeParse({ batch: { messageheaders: [] } }).success).toBe(false);
   });
 
   it('extracts error descriptions from XML and JSON bodies, and nothing from text', () => {

@@ -1,6 +1,7 @@
 import {
   escapeXml,
   isGsm7,
+  lazySchema,
   type PhoneMessage,
   parseXml,
   speakCodesInText,
@@ -112,22 +113,21 @@ export interface EsendexDispatch {
   messageId: string;
 }
 
-const headerSchema = z.object({ id: z.string().min(1) });
-
-// Esendex documents only the XML answer. The JSON answer (to `Accept: application/json`) is
-// unconfirmed: believed to be `{"batch":{"batchid","messageheaders":[{"uri","id"}]}}`; the same
-// object without the `batch` wrapper is accepted too.
-const batchSchema = z.object({
-  batchid: z.string().optional(),
-  messageheaders: z.array(headerSchema).min(1),
-});
-export const esendexJsonAnswerSchema = z
-  .union([z.object({ batch: batchSchema }), batchSchema])
-  .transform((value): EsendexDispatch => {
+export const esendexJsonAnswerSchema = lazySchema(() => {
+  const headerSchema = z.object({ id: z.string().min(1) });
+  // Esendex documents only the XML answer. The JSON answer (to `Accept: application/json`) is
+  // unconfirmed: believed to be `{"batch":{"batchid","messageheaders":[{"uri","id"}]}}`; the same
+  // object without the `batch` wrapper is accepted too.
+  const batchSchema = z.object({
+    batchid: z.string().optional(),
+    messageheaders: z.array(headerSchema).min(1),
+  });
+  return z.union([z.object({ batch: batchSchema }), batchSchema]).transform((value): EsendexDispatch => {
     const batch = 'batch' in value ? value.batch : value;
     const first = batch.messageheaders[0] as { id: string };
     return { messageId: first.id, ...(batch.batchid === undefined ? {} : { batchId: batch.batchid }) };
   });
+});
 
 /** Reads the XML answer: `<messageheaders batchid="…"><messageheader id="…" uri="…"/></messageheaders>`. */
 export function esendexDispatchFromXml(root: XmlElement): EsendexDispatch | undefined {
@@ -151,9 +151,11 @@ function descendants(root: XmlElement, name: string): XmlElement[] {
   return found;
 }
 
-const jsonErrorsSchema = z.object({
-  errors: z.array(z.object({ description: z.string() })).min(1),
-});
+const jsonErrorsSchema = lazySchema(() =>
+  z.object({
+    errors: z.array(z.object({ description: z.string() })).min(1),
+  }),
+);
 
 /**
  * The descriptions of an Esendex error body, `<errors><error><description>…` (or the same in
@@ -176,7 +178,7 @@ export function esendexErrorDescription(body: string): string | undefined {
   }
   if (trimmed.startsWith('{')) {
     try {
-      const parsed = jsonErrorsSchema.safeParse(JSON.parse(trimmed));
+      const parsed = jsonErrorsSchema().safeParse(JSON.parse(trimmed));
       return parsed.success ? parsed.data.errors.map((entry) => entry.description).join('; ') : undefined;
     } catch {
       return undefined;

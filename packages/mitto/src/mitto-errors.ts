@@ -32,7 +32,7 @@ export function mittoError(
   sensitive: readonly (string | undefined)[],
   maskedRecipient: string,
 ): MfaSmsError {
-  const answer = http.tryParseJson(response, mittoAnswerSchema);
+  const answer = http.tryParseJson(response, mittoAnswerSchema());
   const statusDecides = response.status === 401 || response.status === 429 || response.status >= 500;
   if (answer === undefined || answer.responseCode === 0 || statusDecides) {
     return http.errorFromResponse(response, {

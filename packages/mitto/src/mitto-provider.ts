@@ -3,6 +3,7 @@ import {
   countSegments,
   createHttpClient,
   type Dispatcher,
+  lazySchema,
   maskPhoneNumber,
   type PhoneMessage,
   type Provider,
@@ -36,13 +37,15 @@ export interface MittoOptions {
 const label = 'Mitto';
 const channels = ['sms'] as const;
 
-const optionsSchema = z.strictObject({
-  apiKey: z.string().min(1, 'must not be empty').regex(/^\S+$/, 'must not contain white space'),
-  from: z
-    .string()
-    .regex(/^(?:[A-Za-z0-9]{3,11}|\d{3,14})$/, 'must be 3 to 11 letters and digits, or 3 to 14 digits'),
-  ...transportOptions('https://rest.mittoapi.com'),
-});
+const optionsSchema = lazySchema(() =>
+  z.strictObject({
+    apiKey: z.string().min(1, 'must not be empty').regex(/^\S+$/, 'must not contain white space'),
+    from: z
+      .string()
+      .regex(/^(?:[A-Za-z0-9]{3,11}|\d{3,14})$/, 'must be 3 to 11 letters and digits, or 3 to 14 digits'),
+    ...transportOptions('https://rest.mittoapi.com'),
+  }),
+);
 
 /**
  * Creates a provider that sends SMS through Mitto. Options are checked now: a bad one throws
@@ -77,11 +80,11 @@ export function createMitto(options: MittoOptions): Provider {
     });
     // A refused message comes as HTTP 400, or as HTTP 200 with a non-zero responseCode.
     const success = response.status >= 200 && response.status < 300;
-    const answer = success ? http.tryParseJson(response, mittoAnswerSchema) : undefined;
+    const answer = success ? http.tryParseJson(response, mittoAnswerSchema()) : undefined;
     if (!success || (answer !== undefined && answer.responseCode !== 0)) {
       throw mittoError(http, response, sensitive, maskPhoneNumber(message.to));
     }
-    const sent = http.parseJson(response, mittoSuccessSchema);
+    const sent = http.parseJson(response, mittoSuccessSchema());
     return {
       provider: 'mitto',
       channel: 'sms',

@@ -23,21 +23,21 @@ describe('mittoSmsRequest', () => {
 
 describe('answer schemas', () => {
   it('coerce numbers sent as strings', () => {
-    expect(mittoSuccessSchema.parse({ id: 'a', responseCode: '0', textLength: '13' })).toEqual({
+    expect(mittoSuccessSchema().parse({ id: 'a', responseCode: '0', textLength: '13' })).toEqual({
       id: 'a',
       responseCode: 0,
       textLength: 13,
     });
-    expect(mittoAnswerSchema.parse({ responseCode: '8', responseText: 'Invalid receiver' })).toEqual({
+    expect(mittoAnswerSchema().parse({ responseCode: '8', responseText: 'Invalid receiver' })).toEqual({
       responseCode: 8,
       responseText: 'Invalid receiver',
     });
   });
 
   it('refuse a success with another responseCode, a missing id or a non-numeric code', () => {
-    expect(mittoSuccessSchema.safeParse({ id: 'a', responseCode: 1 }).success).toBe(false);
-    expect(mittoSuccessSchema.safeParse({ responseCode: 0 }).success).toBe(false);
-    expect(mittoAnswerSchema.safeParse({ responseCode: 'eight' }).success).toBe(false);
+    expect(mittoSuccessSchema().safeParse({ id: 'a', responseCode: 1 }).success).toBe(false);
+    expect(mittoSuccessSchema().safeParse({ responseCode: 0 }).success).toBe(false);
+    expect(mittoAnswerSchema().safeParse({ responseCode: 'eight' }).success).toBe(false);
   });
 });
 

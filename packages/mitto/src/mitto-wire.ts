@@ -1,4 +1,4 @@
-import { isGsm7, type PhoneMessage } from '@mfa-sms/core';
+import { isGsm7, lazySchema, type PhoneMessage } from '@mfa-sms/core';
 import { z } from 'zod';
 
 /** The body of `POST /sms.json`. */
@@ -23,23 +23,29 @@ export function mittoSmsRequest(message: PhoneMessage, from: string): MittoSmsRe
 }
 
 // Mitto's JSON numbers have been seen as strings (`"textLength":"13"`): accept both.
-const integer = z.union([
-  z.number().int(),
-  z
-    .string()
-    .regex(/^\s*-?\d+\s*$/)
-    .transform(Number),
-]);
+const integer = lazySchema(() =>
+  z.union([
+    z.number().int(),
+    z
+      .string()
+      .regex(/^\s*-?\d+\s*$/)
+      .transform(Number),
+  ]),
+);
 
-/** Any answer carrying a `responseCode`, success or not. */
-export const mittoAnswerSchema = z.object({
-  responseCode: integer,
-  responseText: z.string().optional(),
-});
+/** Any answer carrying a `responseCode`, success or not. Built on first use. */
+export const mittoAnswerSchema = lazySchema(() =>
+  z.object({
+    responseCode: integer(),
+    responseText: z.string().optional(),
+  }),
+);
 
-/** A successful send: `{id, timestamp, responseCode: 0, textLength, responseText, test}`. */
-export const mittoSuccessSchema = z.object({
-  id: z.string().min(1),
-  responseCode: integer.refine((code) => code === 0, 'must be 0 for a sent message'),
-  textLength: integer.optional(),
-});
+/** A successful send: `{id, timestamp, responseCode: 0, textLength, responseText, test}`. Built on first use. */
+export const mittoSuccessSchema = lazySchema(() =>
+  z.object({
+    id: z.string().min(1),
+    responseCode: integer().refine((code) => code === 0, 'must be 0 for a sent message'),
+    textLength: integer().optional(),
+  }),
+);

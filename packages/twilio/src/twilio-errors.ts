@@ -2,6 +2,7 @@ import {
   codeForStatus,
   type HttpClient,
   type HttpResponse,
+  lazySchema,
   type MfaSmsError,
   type MfaSmsErrorCode,
   maskPhoneNumber,
@@ -86,14 +87,19 @@ const ruleByCode = new Map<number, TwilioErrorRule>(
   twilioErrorTable.flatMap((rule) => rule.twilioCodes.map((code) => [code, rule] as const)),
 );
 
-/** Twilio's error body: `{code, message, more_info, status}`; only what we read, extras accepted. */
-export const twilioErrorBodySchema = z.object({
-  code: z.coerce.number().int().positive(),
-  message: z.string().optional(),
-  more_info: z.string().optional(),
-});
+/**
+ * Twilio's error body: `{code, message, more_info, status}`; only what we read, extras accepted.
+ * Built on first use.
+ */
+export const twilioErrorBodySchema = lazySchema(() =>
+  z.object({
+    code: z.coerce.number().int().positive(),
+    message: z.string().optional(),
+    more_info: z.string().optional(),
+  }),
+);
 
-export type TwilioErrorBody = z.infer<typeof twilioErrorBodySchema>;
+export type TwilioErrorBody = z.infer<ReturnType<typeof twilioErrorBodySchema>>;
 
 /** The rule for a Twilio error code, if the table has one. */
 export function twilioErrorRule(twilioCode: number): TwilioErrorRule | undefined {
@@ -136,7 +142,7 @@ export function twilioError(
   response: HttpResponse,
   message: { to: string; sensitive: readonly (string | undefined)[] },
 ): MfaSmsError {
-  const body = http.tryParseJson(response, twilioErrorBodySchema);
+  const body = http.tryParseJson(response, twilioErrorBodySchema());
   const classified = classifyTwilioError(response.status, body?.code);
   if (body === undefined) {
     return http.errorFromResponse(response, {

@@ -5,6 +5,7 @@ import {
   createHttpClient,
   type Dispatcher,
   type HttpResponse,
+  lazySchema,
   type PhoneMessage,
   type Provider,
   parseOptions,
@@ -48,61 +49,65 @@ const alphanumericSender = /^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}$/;
 
 const twilioBaseUrl = 'https://api.twilio.com';
 
-const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
-
-const voiceSchema = z.strictObject({
-  language: z
-    .string()
-    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en-GB"')
-    .optional(),
-  voice: z
-    .union([z.string().min(1).max(100), z.record(z.string().min(2).max(20), z.string().min(1).max(100))], {
-      error: 'must be a voice name such as "Polly.Amy" or a map of language to voice name',
-    })
-    .optional(),
-  loop: z.number().int().min(1).max(5).default(2),
-});
-
-const optionsSchema = z
-  .strictObject({
-    accountSid: sidPattern('AC'),
-    authToken: z.string().min(8, 'is too short to be a Twilio auth token').optional(),
-    apiKeySid: sidPattern('SK').optional(),
-    apiKeySecret: z.string().min(8, 'is too short to be a Twilio API key secret').optional(),
-    from: z
+const optionsSchema = lazySchema(() => {
+  const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+  const voiceSchema = z.strictObject({
+    language: z
       .string()
-      .refine((value) => e164.test(value) || shortCode.test(value) || alphanumericSender.test(value), {
-        error: 'must be a +E.164 number, a short code or an alphanumeric sender ID (1 to 11 characters)',
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en-GB"')
+      .optional(),
+    voice: z
+      .union([z.string().min(1).max(100), z.record(z.string().min(2).max(20), z.string().min(1).max(100))], {
+        error: 'must be a voice name such as "Polly.Amy" or a map of language to voice name',
       })
       .optional(),
-    messagingServiceSid: sidPattern('MG').optional(),
-    ...transportOptions(twilioBaseUrl),
-    voice: voiceSchema.default({ loop: 2 }),
-    statusCallback: httpUrl.optional(),
-  })
-  .superRefine((options, context) => {
-    const hasKey = options.apiKeySid !== undefined || options.apiKeySecret !== undefined;
-    if (options.authToken === undefined && !hasKey) {
-      context.addIssue({
-        code: 'custom',
-        path: ['authToken'],
-        message: 'is required unless apiKeySid and apiKeySecret are given',
-      });
-    } else if (options.authToken !== undefined && hasKey) {
-      context.addIssue({
-        code: 'custom',
-        path: ['authToken'],
-        message: 'give either authToken or apiKeySid + apiKeySecret, not both',
-      });
-    } else if (hasKey && options.apiKeySid === undefined) {
-      context.addIssue({ code: 'custom', path: ['apiKeySid'], message: 'is required with apiKeySecret' });
-    } else if (hasKey && options.apiKeySecret === undefined) {
-      context.addIssue({ code: 'custom', path: ['apiKeySecret'], message: 'is required with apiKeySid' });
-    }
-    if (options.from === undefined && options.messagingServiceSid === undefined) {
-      context.addIssue({ code: 'custom', path: ['from'], message: 'give from, messagingServiceSid or both' });
-    }
+    loop: z.number().int().min(1).max(5).default(2),
   });
+  return z
+    .strictObject({
+      accountSid: sidPattern('AC'),
+      authToken: z.string().min(8, 'is too short to be a Twilio auth token').optional(),
+      apiKeySid: sidPattern('SK').optional(),
+      apiKeySecret: z.string().min(8, 'is too short to be a Twilio API key secret').optional(),
+      from: z
+        .string()
+        .refine((value) => e164.test(value) || shortCode.test(value) || alphanumericSender.test(value), {
+          error: 'must be a +E.164 number, a short code or an alphanumeric sender ID (1 to 11 characters)',
+        })
+        .optional(),
+      messagingServiceSid: sidPattern('MG').optional(),
+      ...transportOptions(twilioBaseUrl),
+      voice: voiceSchema.default({ loop: 2 }),
+      statusCallback: httpUrl.optional(),
+    })
+    .superRefine((options, context) => {
+      const hasKey = options.apiKeySid !== undefined || options.apiKeySecret !== undefined;
+      if (options.authToken === undefined && !hasKey) {
+        context.addIssue({
+          code: 'custom',
+          path: ['authToken'],
+          message: 'is required unless apiKeySid and apiKeySecret are given',
+        });
+      } else if (options.authToken !== undefined && hasKey) {
+        context.addIssue({
+          code: 'custom',
+          path: ['authToken'],
+          message: 'give either authToken or apiKeySid + apiKeySecret, not both',
+        });
+      } else if (hasKey && options.apiKeySid === undefined) {
+        context.addIssue({ code: 'custom', path: ['apiKeySid'], message: 'is required with apiKeySecret' });
+      } else if (hasKey && options.apiKeySecret === undefined) {
+        context.addIssue({ code: 'custom', path: ['apiKeySecret'], message: 'is required with apiKeySid' });
+      }
+      if (options.from === undefined && options.messagingServiceSid === undefined) {
+        context.addIssue({
+          code: 'custom',
+          path: ['from'],
+          message: 'give from, messagingServiceSid or both',
+        });
+      }
+    });
+});
 
 /** Options of `createTwilio`. */
 export interface TwilioOptions {
@@ -218,7 +223,7 @@ export function createTwilio(options: TwilioOptions): Provider {
     });
     const response = await post(messagesPath(settings.accountSid), form, message, sendOptions);
     if (response.status !== 200 && response.status !== 201) throw failure(response, message);
-    const created = http.parseJson(response, twilioMessageSchema);
+    const created = http.parseJson(response, twilioMessageSchema());
     if (failedMessageStatuses.has(created.status)) {
       // Rare, but Twilio can create a message that has already failed (an opted-out recipient).
       const errorCode = created.error_code ?? undefined;
@@ -262,7 +267,7 @@ export function createTwilio(options: TwilioOptions): Provider {
     });
     const response = await post(callsPath(settings.accountSid), form, message, sendOptions);
     if (response.status !== 200 && response.status !== 201) throw failure(response, message);
-    const created = http.parseJson(response, twilioCallSchema);
+    const created = http.parseJson(response, twilioCallSchema());
     return { provider: name, channel: 'voice', id: created.sid, to: message.to };
   }
 

@@ -108,15 +108,15 @@ describe('response schemas', () => {
   it('coerce num_segments and treat 0 as unknown', () => {
     const sid = `SM${'0'.repeat(32)}`;
     expect(
-      twilioMessageSchema.parse({ sid, status: 'queued', num_segments: '3', extra: 1 }).num_segments,
+      twilioMessageSchema().parse({ sid, status: 'queued', num_segments: '3', extra: 1 }).num_segments,
     ).toBe(3);
     expect(
-      twilioMessageSchema.parse({ sid, status: 'accepted', num_segments: '0' }).num_segments,
+      twilioMessageSchema().parse({ sid, status: 'accepted', num_segments: '0' }).num_segments,
     ).toBeUndefined();
     expect(
-      twilioMessageSchema.parse({ sid, status: 'queued', num_segments: null }).num_segments,
+      twilioMessageSchema().parse({ sid, status: 'queued', num_segments: null }).num_segments,
     ).toBeUndefined();
-    expect(twilioMessageSchema.safeParse({ sid: 'nope', status: 'queued' }).success).toBe(false);
-    expect(twilioCallSchema.safeParse({ sid: `CA${'f'.repeat(32)}`, status: 'queued' }).success).toBe(true);
+    expect(twilioMessageSchema().safeParse({ sid: 'nope', status: 'queued' }).success).toBe(false);
+    expect(twilioCallSchema().safeParse({ sid: `CA${'f'.repeat(32)}`, status: 'queued' }).success).toBe(true);
   });
 });

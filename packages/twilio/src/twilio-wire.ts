@@ -1,4 +1,4 @@
-import { escapeXml } from '@mfa-sms/core';
+import { escapeXml, lazySchema } from '@mfa-sms/core';
 import { z } from 'zod';
 
 /** Twilio refuses a `Body` longer than this (error 21617 / 21658). */
@@ -97,29 +97,32 @@ export function callRequestForm(input: CallRequestInput): URLSearchParams {
 const sid = (prefixes: string) =>
   z.string().regex(new RegExp(`^(?:${prefixes})[0-9a-fA-F]{32}$`), 'is not a Twilio SID');
 
-// A `num_segments` of "0" is what a Messaging Service answers before it has picked a sender.
-const segmentCount = z
-  .union([z.string(), z.number()])
-  .nullish()
-  .transform((value) => {
-    const count = typeof value === 'string' ? Number.parseInt(value, 10) : value;
-    return typeof count === 'number' && Number.isInteger(count) && count > 0 ? count : undefined;
+/** The fields of a created Message we read; Twilio sends many more. Built on first use. */
+export const twilioMessageSchema = lazySchema(() => {
+  // A `num_segments` of "0" is what a Messaging Service answers before it has picked a sender.
+  const segmentCount = z
+    .union([z.string(), z.number()])
+    .nullish()
+    .transform((value) => {
+      const count = typeof value === 'string' ? Number.parseInt(value, 10) : value;
+      return typeof count === 'number' && Number.isInteger(count) && count > 0 ? count : undefined;
+    });
+  return z.object({
+    sid: sid('SM|MM'),
+    status: z.string(),
+    num_segments: segmentCount,
+    error_code: z.coerce.number().nullish(),
+    error_message: z.string().nullish(),
   });
-
-/** The fields of a created Message we read; Twilio sends many more. */
-export const twilioMessageSchema = z.object({
-  sid: sid('SM|MM'),
-  status: z.string(),
-  num_segments: segmentCount,
-  error_code: z.coerce.number().nullish(),
-  error_message: z.string().nullish(),
 });
 
-/** The fields of a created Call we read. */
-export const twilioCallSchema = z.object({
-  sid: sid('CA'),
-  status: z.string(),
-});
+/** The fields of a created Call we read. Built on first use. */
+export const twilioCallSchema = lazySchema(() =>
+  z.object({
+    sid: sid('CA'),
+    status: z.string(),
+  }),
+);
 
 /** Statuses that mean Twilio has already given up on a message it just created. */
 export const failedMessageStatuses: ReadonlySet<string> = new Set(['failed', 'undelivered', 'canceled']);

@@ -7,6 +7,7 @@ import {
   type Dispatcher,
   type HttpClient,
   type HttpResponse,
+  lazySchema,
   type MfaSmsError,
   type PhoneMessage,
   type Provider,
@@ -88,54 +89,56 @@ function isRsaPrivateKey(value: string): boolean {
 }
 const alphanumericSender = /^[A-Za-z0-9 ]{1,11}$/;
 
-const optionsSchema = z
-  .strictObject({
-    apiKey: z.string().min(1, 'is required'),
-    apiSecret: z.string().min(1, 'is required'),
-    from: z
-      .string()
-      .refine(
-        (value) => phoneNumber.test(value) || alphanumericSender.test(value),
-        'must be a number or at most 11 letters and digits',
-      ),
-    api: z.enum(['sms', 'messages']).default('sms'),
-    // Any 8-4-4-4-12 hex form: Vonage's documentation shows ids that are not RFC 4122 UUIDs.
-    applicationId: z.guid('must be a Vonage application id (8-4-4-4-12 hex digits)').optional(),
-    privateKey: z
-      .string()
-      .transform(unescapePem)
-      .refine(isRsaPrivateKey, 'must be the application’s RSA private key in PEM form')
-      .optional(),
-    voice: z
-      .strictObject({
-        language: z.enum(vonageTalkLanguages).default('en-GB'),
-        style: z.number().int().min(0).default(0),
-        loop: z.number().int().min(1).max(10).default(2),
-        from: z
-          .string()
-          .refine((value) => value === 'random' || phoneNumber.test(value), 'must be a number or "random"')
-          .optional(),
-      })
-      .default({ language: 'en-GB', style: 0, loop: 2 }),
-    ...transportOptions(),
-  })
-  .superRefine((options, context) => {
-    if ((options.applicationId === undefined) !== (options.privateKey === undefined)) {
-      context.addIssue({
-        code: 'custom',
-        path: [options.applicationId === undefined ? 'applicationId' : 'privateKey'],
-        message: 'applicationId and privateKey enable voice together; give both or neither',
-      });
-    }
-    const caller = options.voice.from ?? options.from;
-    if (options.applicationId && caller !== 'random' && !phoneNumber.test(caller)) {
-      context.addIssue({
-        code: 'custom',
-        path: ['voice', 'from'],
-        message: 'is required for voice when "from" is not a number (a number, or "random")',
-      });
-    }
-  });
+const optionsSchema = lazySchema(() =>
+  z
+    .strictObject({
+      apiKey: z.string().min(1, 'is required'),
+      apiSecret: z.string().min(1, 'is required'),
+      from: z
+        .string()
+        .refine(
+          (value) => phoneNumber.test(value) || alphanumericSender.test(value),
+          'must be a number or at most 11 letters and digits',
+        ),
+      api: z.enum(['sms', 'messages']).default('sms'),
+      // Any 8-4-4-4-12 hex form: Vonage's documentation shows ids that are not RFC 4122 UUIDs.
+      applicationId: z.guid('must be a Vonage application id (8-4-4-4-12 hex digits)').optional(),
+      privateKey: z
+        .string()
+        .transform(unescapePem)
+        .refine(isRsaPrivateKey, 'must be the application’s RSA private key in PEM form')
+        .optional(),
+      voice: z
+        .strictObject({
+          language: z.enum(vonageTalkLanguages).default('en-GB'),
+          style: z.number().int().min(0).default(0),
+          loop: z.number().int().min(1).max(10).default(2),
+          from: z
+            .string()
+            .refine((value) => value === 'random' || phoneNumber.test(value), 'must be a number or "random"')
+            .optional(),
+        })
+        .default({ language: 'en-GB', style: 0, loop: 2 }),
+      ...transportOptions(),
+    })
+    .superRefine((options, context) => {
+      if ((options.applicationId === undefined) !== (options.privateKey === undefined)) {
+        context.addIssue({
+          code: 'custom',
+          path: [options.applicationId === undefined ? 'applicationId' : 'privateKey'],
+          message: 'applicationId and privateKey enable voice together; give both or neither',
+        });
+      }
+      const caller = options.voice.from ?? options.from;
+      if (options.applicationId && caller !== 'random' && !phoneNumber.test(caller)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['voice', 'from'],
+          message: 'is required for voice when "from" is not a number (a number, or "random")',
+        });
+      }
+    }),
+);
 
 const label = 'Vonage';
 const talkTextLimit = 1500;
@@ -172,7 +175,7 @@ export function createVonage(options: VonageOptions): Provider {
   const provider = { name: 'vonage', label, channels };
 
   function problemError(http: HttpClient, response: HttpResponse, sensitive: readonly string[]): MfaSmsError {
-    const problem = http.tryParseJson(response, problemSchema);
+    const problem = http.tryParseJson(response, problemSchema());
     const code = vonageProblemCode(response.status, problem);
     const providerCode = vonageProblemCodeName(problem);
     const detail = [problem?.title, problem?.detail].filter(Boolean).join(': ');
@@ -207,7 +210,7 @@ export function createVonage(options: VonageOptions): Provider {
       sensitive,
     });
     if (response.status !== 200) throw rest.errorFromResponse(response, { sensitive });
-    const answer = rest.parseJson(response, smsApiResponseSchema);
+    const answer = rest.parseJson(response, smsApiResponseSchema());
     // A long text is sent in parts, each with its own status: one failed part fails the message.
     const failed = answer.messages.find((part) => part.status !== 0);
     if (failed) {
@@ -258,7 +261,7 @@ export function createVonage(options: VonageOptions): Provider {
       sensitive,
     });
     if (response.status !== 202 && response.status !== 200) throw problemError(api, response, sensitive);
-    const answer = api.parseJson(response, messagesApiResponseSchema);
+    const answer = api.parseJson(response, messagesApiResponseSchema());
     return {
       provider: 'vonage',
       channel: 'sms',
@@ -304,7 +307,7 @@ export function createVonage(options: VonageOptions): Provider {
       sensitive: [...sensitive, token],
     });
     if (response.status !== 201 && response.status !== 200) throw problemError(api, response, sensitive);
-    const answer = api.parseJson(response, callResponseSchema);
+    const answer = api.parseJson(response, callResponseSchema());
     return { provider: 'vonage', channel: 'voice', id: answer.uuid, to: message.to };
   }
 

@@ -1,3 +1,4 @@
+import { lazySchema } from '@mfa-sms/core';
 import { z } from 'zod';
 
 /** Languages Vonage's `talk` action reads (the NCCO schema's enum). */
@@ -96,37 +97,40 @@ export function vonageTalkLanguage(
   return same[0] ?? fallback;
 }
 
-// The SMS API sends every value as a string ("0", "2"); accept numbers too, but not "abc".
-const numeric = z
-  .union([z.string().regex(/^\d{1,9}$/, 'must be a number'), z.number().int().min(0)])
-  .transform(Number);
-
-export const smsApiResponseSchema = z.object({
-  'message-count': numeric,
-  messages: z
-    .array(
-      z.object({
-        status: numeric,
-        'message-id': z.string().optional(),
-        'error-text': z.string().optional(),
-      }),
-    )
-    .min(1),
+export const smsApiResponseSchema = lazySchema(() => {
+  // The SMS API sends every value as a string ("0", "2"); accept numbers too, but not "abc".
+  const numeric = z
+    .union([z.string().regex(/^\d{1,9}$/, 'must be a number'), z.number().int().min(0)])
+    .transform(Number);
+  return z.object({
+    'message-count': numeric,
+    messages: z
+      .array(
+        z.object({
+          status: numeric,
+          'message-id': z.string().optional(),
+          'error-text': z.string().optional(),
+        }),
+      )
+      .min(1),
+  });
 });
 
-export const messagesApiResponseSchema = z.object({ message_uuid: z.string().min(1) });
-export const callResponseSchema = z.object({ uuid: z.string().min(1) });
+export const messagesApiResponseSchema = lazySchema(() => z.object({ message_uuid: z.string().min(1) }));
+export const callResponseSchema = lazySchema(() => z.object({ uuid: z.string().min(1) }));
 
-export const problemSchema = z.object({
-  type: z.string().optional(),
-  title: z.string().optional(),
-  detail: z.string().optional(),
-  // Only the names are read; a malformed list must not hide the rest of the problem.
-  invalid_parameters: z
-    .array(z.object({ name: z.string().optional(), reason: z.string().optional() }))
-    .optional()
-    .catch(undefined),
-});
+export const problemSchema = lazySchema(() =>
+  z.object({
+    type: z.string().optional(),
+    title: z.string().optional(),
+    detail: z.string().optional(),
+    // Only the names are read; a malformed list must not hide the rest of the problem.
+    invalid_parameters: z
+      .array(z.object({ name: z.string().optional(), reason: z.string().optional() }))
+      .optional()
+      .catch(undefined),
+  }),
+);
 
 /**
  * The form of a classic SMS API request. Form-urlencoded rather than JSON: it is the format the
