@@ -165,14 +165,14 @@ function readings(plus: boolean, digits: string, defaultCountry: CountryCode | u
 }
 
 /** The number, or why this reading of it is not a valid number. */
-function tryReading(reading: Reading): PhoneNumber | string {
+function tryReading(reading: Reading): NormalizedPhoneNumber | string {
   const outcome = parseReading(reading);
   return typeof outcome === 'string' && reading.hint && outcome !== reading.noCountryReason
     ? `${outcome}${reading.hint}`
     : outcome;
 }
 
-function parseReading(reading: Reading): PhoneNumber | string {
+function parseReading(reading: Reading): NormalizedPhoneNumber | string {
   const options = reading.country ? { defaultCountry: reading.country } : {};
   let parsed: PhoneNumber;
   try {
@@ -185,7 +185,10 @@ function parseReading(reading: Reading): PhoneNumber | string {
   // A few plans (AT, DE, IR) have numbers of 4 to 6 digits in all, pagers and the like, that
   // no provider takes: the rest of mfa-sms holds E.164 to 7–15 digits, so they are too short.
   if (parsed.number.length < minimumE164Length) return 'is too short to be a phone number';
-  if (parsed.isValid()) return parsed;
+  // With the full metadata, isValid() is getType() !== undefined: one call validates the number
+  // and tells its type. isValid() itself is asked only where no type matched.
+  const libraryType = parsed.getType();
+  if (libraryType !== undefined || parsed.isValid()) return remember(parsed, libraryType);
   const length = validatePhoneNumberLength(reading.text, options);
   if (length !== undefined && length !== 'INVALID_COUNTRY' && length !== 'NOT_A_NUMBER') {
     return lengthReasons[length] ?? 'is not a phone number';
@@ -246,53 +249,27 @@ export function normalizePhoneNumber(input: string, options: NormalizeOptions = 
       firstReason ??= outcome;
       continue;
     }
-    const result = remember(outcome);
-    if (allowedTypes && !(result.type && allowedTypes.includes(result.type))) {
+    if (allowedTypes && !(outcome.type && allowedTypes.includes(outcome.type))) {
       throw refuse(
         input,
-        `is a ${result.type ?? 'unknown'} number, a type not allowed here (allowed: ${allowedTypes.join(', ')})`,
+        `is a ${outcome.type ?? 'unknown'} number, a type not allowed here (allowed: ${allowedTypes.join(', ')})`,
       );
     }
-    return result;
+    return outcome;
   }
   throw refuse(input, firstReason ?? 'is not a phone number');
 }
 
-/** Where a result keeps its parsed number until its type is first read. */
-const lazyType = Symbol('mfa-sms.lazyType');
-
-interface LazyType {
-  parsed: PhoneNumber | undefined;
-  type: PhoneNumberType | undefined;
-}
-
-// One getter for every result: a getter made per object would give each result a hidden class
-// of its own, allocated in V8's old space, which under load grew the heap by about 600 bytes a
-// number until the next full collection.
-function typeGetter(this: { [lazyType]: LazyType }): PhoneNumberType | undefined {
-  const slot = this[lazyType];
-  if (slot.parsed !== undefined) {
-    const libraryType = slot.parsed.getType();
-    slot.type = libraryType === undefined ? undefined : fromLibraryType[libraryType];
-    slot.parsed = undefined;
-  }
-  return slot.type;
-}
-
-const typeProperty: PropertyDescriptor = { get: typeGetter, enumerable: true };
-
-/**
- * The result for a number. Its type costs as much as the validation itself and only the guard
- * reads it, so it is worked out on first read, once; normalising alone stays as cheap as a bare
- * parse and validation, and the router's guard finds the same object in the cache.
- */
-function describeNumber(parsed: PhoneNumber): NormalizedPhoneNumber {
-  const result: { e164: string; country?: string; [lazyType]?: LazyType } = { e164: parsed.number };
+/** The result for a number: plain data, frozen, since results are shared through the cache. */
+function describeNumber(
+  parsed: PhoneNumber,
+  libraryType: LibraryNumberType | undefined,
+): NormalizedPhoneNumber {
+  const type = libraryType === undefined ? undefined : fromLibraryType[libraryType];
+  const result: { e164: string; country?: string; type?: PhoneNumberType } = { e164: parsed.number };
   if (parsed.country !== undefined) result.country = parsed.country;
-  Object.defineProperty(result, lazyType, { value: { parsed, type: undefined } });
-  Object.defineProperty(result, 'type', typeProperty);
-  // Frozen: results are shared through the cache, and one caller's edit must not reach another.
-  return Object.freeze(result) as NormalizedPhoneNumber;
+  if (type !== undefined) result.type = type;
+  return Object.freeze(result);
 }
 
 // A burst of logins asks about the same few numbers, and the router asks about the number that
@@ -300,10 +277,10 @@ function describeNumber(parsed: PhoneNumber): NormalizedPhoneNumber {
 const cache = new Map<string, NormalizedPhoneNumber>();
 const cacheLimit = 512;
 
-function remember(parsed: PhoneNumber): NormalizedPhoneNumber {
+function remember(parsed: PhoneNumber, libraryType: LibraryNumberType | undefined): NormalizedPhoneNumber {
   const cached = cache.get(parsed.number);
   if (cached) return cached;
-  const result = describeNumber(parsed);
+  const result = describeNumber(parsed, libraryType);
   if (cache.size >= cacheLimit) {
     const oldest = cache.keys().next();
     if (!oldest.done) cache.delete(oldest.value);
@@ -327,7 +304,8 @@ export function phoneNumberInfo(e164: string): {
   const cached = cache.get(e164);
   if (cached) return cached;
   try {
-    return remember(parsePhoneNumberWithError(e164));
+    const parsed = parsePhoneNumberWithError(e164);
+    return remember(parsed, parsed.getType());
   } catch (error) {
     if (error instanceof ParseError) return {};
     throw error;
