@@ -234,14 +234,14 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
       const ledger = cache ? cacheLedger(cache, window) : memory;
       const key = window > 0 ? dedupeKey(message, request.purpose) : undefined;
       const providers = router.check(message).map((provider) => provider.name);
-      if (key !== undefined && (await ledger.seen(key))) {
+      if (key !== undefined && ledger.seen(key)) {
         outcome = { status: 'duplicate', message, providers };
       } else if (policy.dryRun) {
         outcome = { status: 'dry-run', message, providers };
       } else {
         try {
           const result = await router.send(message);
-          if (key !== undefined) await ledger.remember(key, result.id.slice(0, 64));
+          if (key !== undefined) ledger.remember(key, result.id.slice(0, 64));
           outcome = {
             status: 'sent',
             message,

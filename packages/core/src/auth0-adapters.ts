@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { CustomPhoneProviderEvent, HookContext, SendPhoneMessageEvent } from './auth0-types.js';
 import { MfaSmsError } from './errors.js';
 import { maskPhoneNumber } from './redact.js';
@@ -127,8 +127,8 @@ function codeOf(value: unknown): string | undefined {
 function referenceOf(value: unknown): string | undefined {
   if (!isFilled(value)) return undefined;
   if (value.length <= referenceLimit) return value;
-  const hash = createHash('sha256').update(value).digest('hex').slice(0, referenceHashLength);
-  return `${value.slice(0, referencePrefixLength)}-${hash}`;
+  const digest = hash('sha256', value, 'hex').slice(0, referenceHashLength);
+  return `${value.slice(0, referencePrefixLength)}-${digest}`;
 }
 
 function countryOf(value: unknown): string | undefined {
