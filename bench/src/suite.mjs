@@ -17,6 +17,7 @@ export const allScenarios = [
   'naive-stack',
   'mfa-sms-packages',
   'action',
+  'action-quiet',
 ];
 
 async function labelsOf(scenarios) {
