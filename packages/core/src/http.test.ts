@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { inspect } from 'node:util';
-import { MockAgent, Pool } from 'undici';
+import { type Dispatcher, MockAgent, Pool } from 'undici';
+import { Agent as Undici6Agent, MockAgent as Undici6MockAgent } from 'undici6';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { isMfaSmsError } from './errors.js';
@@ -224,6 +225,99 @@ describe('createHttpClient.request', () => {
       body: '{"id":"m1"}',
     });
     await agent.close();
+  });
+});
+
+describe('createHttpClient.request with a dispatcher from undici 6', () => {
+  // Node 20 and 22 bundle undici 6, and a caller may bring its Agent or MockAgent: the client's
+  // handler speaks both handler interfaces.
+  const legacyClient = (
+    dispatcher: Dispatcher,
+    overrides: { timeoutMs?: number; maxResponseBytes?: number } = {},
+  ) =>
+    createHttpClient({
+      provider: 'acme',
+      label: 'Acme',
+      baseUrl: `${url}/base`,
+      headers: { authorization: `Bearer ${secret}` },
+      secrets: [secret],
+      dispatcher,
+      ...overrides,
+    });
+
+  it('sends and reads the answer through an undici 6 Agent', async () => {
+    const agent = new Undici6Agent();
+    handler = (request, response, body) => {
+      response.writeHead(201, { 'content-type': 'application/json', 'x-multi': ['a', 'b'] });
+      response.end(JSON.stringify({ url: request.url, body }));
+    };
+    const answer = await legacyClient(agent as unknown as Dispatcher).request({ path: '/send', body: 'hi' });
+    expect(answer).toMatchObject({
+      status: 201,
+      headers: { 'x-multi': 'a, b', 'content-type': 'application/json' },
+    });
+    expect(JSON.parse(answer.body)).toEqual({ url: '/base/send', body: 'hi' });
+    await agent.close();
+  });
+
+  it('keeps its timeout, abort and size cap with an undici 6 Agent', async () => {
+    const agent = new Undici6Agent();
+    const http = legacyClient(agent as unknown as Dispatcher, { timeoutMs: 150, maxResponseBytes: 1024 });
+    handler = () => {};
+    await expect(http.request({ path: '/slow' })).rejects.toMatchObject({ code: 'timeout' });
+    const controller = new AbortController();
+    const reason = new Error('caller gave up');
+    setTimeout(() => controller.abort(reason), 30);
+    await expect(http.request({ path: '/slow', signal: controller.signal })).rejects.toBe(reason);
+    handler = (_request, response) => {
+      response.writeHead(200);
+      response.end('a'.repeat(4096));
+    };
+    await expect(http.request({ path: '/big' })).rejects.toMatchObject({ code: 'bad_response', status: 200 });
+    await agent.destroy();
+  });
+
+  it('works with an undici 6 MockAgent', async () => {
+    const agent = new Undici6MockAgent();
+    agent.disableNetConnect();
+    agent
+      .get('https://api.example.com')
+      .intercept({ path: '/v1/send', method: 'POST' })
+      .reply(202, '{"id":"m1"}');
+    const http = createHttpClient({
+      provider: 'acme',
+      label: 'Acme',
+      baseUrl: 'https://api.example.com/v1',
+      dispatcher: agent as unknown as Dispatcher,
+    });
+    await expect(http.request({ path: '/send' })).resolves.toMatchObject({
+      status: 202,
+      body: '{"id":"m1"}',
+    });
+    await agent.close();
+  });
+});
+
+describe('createHttpClient.request edge cases', () => {
+  it("drops a UTF-8 byte order mark, as undici's body.text() did, so that JSON still parses", async () => {
+    handler = (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"id":"x"}')]));
+    };
+    const http = client();
+    const answer = await http.request({ path: '/bom' });
+    expect(answer.body).toBe('{"id":"x"}');
+    expect(http.parseJson(answer, z.object({ id: z.string() }))).toEqual({ id: 'x' });
+  });
+
+  it('rejects, never throws, for input that JavaScript callers get wrong', async () => {
+    const http = client();
+    let pending: Promise<unknown> | undefined;
+    expect(() => {
+      pending = http.request({ path: 42 } as never);
+    }).not.toThrow();
+    await expect(pending).rejects.toBeInstanceOf(TypeError);
+    await expect(http.request(null as never)).rejects.toBeInstanceOf(TypeError);
   });
 });
 

@@ -15,7 +15,7 @@ export interface HttpClientOptions {
   baseUrl: string;
   /** Per-attempt timeout, from sending the request to the last byte of the answer. Default 10 000 ms. */
   timeoutMs?: number;
-  /** An undici dispatcher (a `MockAgent`, a proxy agent); by default a keep-alive pool per origin. */
+  /** An undici 6 or 7 dispatcher (a `MockAgent`, a proxy agent); by default a keep-alive pool per origin. */
   dispatcher?: Dispatcher;
   /** Answers larger than this are abandoned mid-stream as `bad_response`. Default 64 KiB. */
   maxResponseBytes?: number;
@@ -90,14 +90,13 @@ const pools = new Map<string, Dispatcher>();
 // undici has no `exports` map, so its file is reachable; should a release move it, the public
 // entry point takes over (http.test.ts checks that both are the same class).
 function loadPool(): Promise<PoolConstructor> {
-  poolConstructor ??= import('undici/lib/dispatcher/pool.js').then(
-    (module) => {
+  poolConstructor ??= import('undici/lib/dispatcher/pool.js')
+    .then((module) => {
       const candidate: unknown = module.default ?? module;
       if (typeof candidate !== 'function') throw new TypeError('undici moved its Pool');
       return candidate as PoolConstructor;
-    },
-    async () => (await import('undici')).Pool,
-  );
+    })
+    .catch(async () => (await import('undici')).Pool);
   return poolConstructor;
 }
 
@@ -186,13 +185,34 @@ function pathPrefix(base: URL): string {
 }
 
 function headerRecord(
-  raw: Record<string, string | string[] | undefined>,
+  parsed: Record<string, string | string[] | undefined>,
 ): Record<string, string | undefined> {
   const headers: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(raw)) {
+  for (const [name, value] of Object.entries(parsed)) {
     headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
   return headers;
+}
+
+/** undici 6 hands headers over as a flat list of names and values. */
+function rawHeaderRecord(raw: readonly (Buffer | string)[]): Record<string, string | undefined> {
+  const headers: Record<string, string | undefined> = {};
+  for (let index = 0; index + 1 < raw.length; index += 2) {
+    const name = String(raw[index]).toLowerCase();
+    const value = String(raw[index + 1]);
+    const earlier = headers[name];
+    headers[name] = earlier === undefined ? value : `${earlier}, ${value}`;
+  }
+  return headers;
+}
+
+const byteOrderMark = 0xfeff;
+
+/** The answer as text; a UTF-8 byte order mark is dropped, as undici's `body.text()` does. */
+function decodeBody(chunks: readonly Buffer[]): string {
+  const text =
+    chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8');
+  return text.charCodeAt(0) === byteOrderMark ? text.slice(1) : text;
 }
 
 /** Creates the HTTP client one provider uses for every request. */
@@ -230,7 +250,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     });
   }
 
-  function transportError(caught: unknown, origin: string, sensitive: HttpRequest['sensitive']): MfaSmsError {
+  function transportError(caught: unknown, sensitive: HttpRequest['sensitive']): MfaSmsError {
     const transport = errorCodeOf(caught);
     const known = transport !== undefined && transportCodes.has(transport);
     return error({
@@ -242,17 +262,22 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     });
   }
 
-  // Not async: once the pool exists a send is one promise, not an async wrapper around one.
+  // Not async: once the pool exists a send is one promise, not an async wrapper around one. It
+  // still never throws: whatever goes wrong is a rejection, as it was when it was async.
   function request(input: HttpRequest): Promise<HttpResponse> {
-    const external = input.signal;
-    if (external?.aborted) return Promise.reject(external.reason);
-    const dispatcher = options.dispatcher ?? pools.get(origin);
-    if (dispatcher) return exchange(dispatcher, input);
-    return poolFor(origin).then((pool) => {
-      // The caller may have aborted while the pool was being created.
-      if (external?.aborted) throw external.reason;
-      return exchange(pool, input);
-    });
+    try {
+      const external = input.signal;
+      if (external?.aborted) return Promise.reject(external.reason);
+      const dispatcher = options.dispatcher ?? pools.get(origin);
+      if (dispatcher) return exchange(dispatcher, input);
+      return poolFor(origin).then((pool) => {
+        // The caller may have aborted while the pool was being created.
+        if (external?.aborted) throw external.reason;
+        return exchange(pool, input);
+      });
+    } catch (caught) {
+      return Promise.reject(caught);
+    }
   }
 
   function exchange(dispatcher: Dispatcher, input: HttpRequest): Promise<HttpResponse> {
@@ -263,7 +288,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       // undici's dispatch() rather than request(): no body stream, AbortController or promise
       // wrapper per send, which is most of what separated us from a bare pool in the benchmark.
       let settled = false;
-      let controller: Dispatcher.DispatchController | undefined;
+      let cancel: ((reason: Error) => void) | undefined;
       let abandoned: Error | undefined;
       let status = 0;
       let headers: Record<string, string | undefined> = {};
@@ -280,8 +305,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       // Settles first, then cancels the exchange, whose own error undici reports after we stopped listening.
       const abandon = (reason: Error, outcome: () => void) => {
         settle(outcome);
-        abandoned ??= reason;
-        if (controller && !controller.aborted) controller.abort(reason);
+        if (abandoned) return;
+        abandoned = reason;
+        cancel?.(reason);
       };
       const timer = setTimeout(() => {
         const reason = new Error(`no complete answer after ${limit} ms`);
@@ -312,33 +338,64 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         abandon(failure, () => reject(failure));
       };
 
+      const begin = (cancelWith: (reason: Error) => void) => {
+        cancel = cancelWith;
+        // Abandoned while it waited for a connection: it must not go out at all.
+        if (abandoned) cancelWith(abandoned);
+      };
+      const head = (statusCode: number, responseHeaders: () => Record<string, string | undefined>) => {
+        // Informational answers (100 Continue, 103 Early Hints) come before the real one.
+        if (statusCode < 200 || settled) return;
+        status = statusCode;
+        headers = responseHeaders();
+        if (Number(headers['content-length']) > maxBytes) tooLarge();
+      };
+      const data = (chunk: Buffer) => {
+        if (settled) return;
+        received += chunk.length;
+        if (received > maxBytes) return tooLarge();
+        chunks.push(chunk);
+      };
+      const end = () => settle(() => resolve({ status, headers, body: decodeBody(chunks) }));
+      const fail = (caught: unknown) => settle(() => reject(transportError(caught, input.sensitive)));
+
       const handler: Dispatcher.DispatchHandler = {
-        onRequestStart(started) {
-          controller = started;
-          // Abandoned while it waited for a connection: it must not go out at all.
-          if (abandoned) started.abort(abandoned);
+        // undici 7's handler interface, which our own pools use…
+        onRequestStart(controller) {
+          begin((reason) => {
+            if (!controller.aborted) controller.abort(reason);
+          });
         },
-        onResponseStart(_controller, statusCode, rawHeaders) {
-          if (statusCode < 200) return;
-          status = statusCode;
-          headers = headerRecord(rawHeaders);
-          if (Number(headers['content-length']) > maxBytes) tooLarge();
+        onResponseStart(_controller, statusCode, parsedHeaders) {
+          head(statusCode, () => headerRecord(parsedHeaders));
         },
         onResponseData(_controller, chunk) {
-          if (settled) return;
-          received += chunk.length;
-          if (received > maxBytes) return tooLarge();
-          chunks.push(chunk);
+          data(chunk);
         },
         onResponseEnd() {
-          const body =
-            chunks.length === 1
-              ? (chunks[0] as Buffer).toString('utf8')
-              : Buffer.concat(chunks).toString('utf8');
-          settle(() => resolve({ status, headers, body }));
+          end();
         },
         onResponseError(_controller, caught) {
-          settle(() => reject(transportError(caught, origin, input.sensitive)));
+          fail(caught);
+        },
+        // …and undici 6's, for a dispatcher the caller brings from it (Node 20 and 22 bundle
+        // undici 6). undici 7 uses these only when onRequestStart is missing.
+        onConnect(abort) {
+          begin(abort);
+        },
+        onHeaders(statusCode, rawHeaders) {
+          head(statusCode, () => rawHeaderRecord(rawHeaders));
+          return true;
+        },
+        onData(chunk) {
+          data(chunk);
+          return true;
+        },
+        onComplete() {
+          end();
+        },
+        onError(caught) {
+          fail(caught);
         },
       };
       try {
@@ -356,7 +413,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           handler,
         );
       } catch (caught) {
-        settle(() => reject(transportError(caught, origin, input.sensitive)));
+        fail(caught);
       }
     });
   }

@@ -186,7 +186,8 @@ function parseReading(reading: Reading): NormalizedPhoneNumber | string {
   // no provider takes: the rest of mfa-sms holds E.164 to 7–15 digits, so they are too short.
   if (parsed.number.length < minimumE164Length) return 'is too short to be a phone number';
   // With the full metadata, isValid() is getType() !== undefined: one call validates the number
-  // and tells its type. isValid() itself is asked only where no type matched.
+  // and tells its type. isValid() is asked only where no type matched, for a plan that would
+  // have no type patterns (it then judges by the national pattern alone).
   const libraryType = parsed.getType();
   if (libraryType !== undefined || parsed.isValid()) return remember(parsed, libraryType);
   const length = validatePhoneNumberLength(reading.text, options);
