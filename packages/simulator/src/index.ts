@@ -9,6 +9,9 @@ export type {
 export { resolveCredentials } from './credentials.js';
 export type { ErrorKind, FailOptions, Fault, FaultName } from './faults.js';
 export { errorKinds, toFault } from './faults.js';
+export type { PanelFaultName } from './inbox/inbox-faults.js';
+export type { InboxMessage } from './inbox/inbox-message.js';
+export type { FailedRequestView, PendingFaultView } from './inbox/inbox-server.js';
 export { builtInProviders } from './providers.js';
 export type {
   ProviderName,

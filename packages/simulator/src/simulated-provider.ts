@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { SimulatorCredentials } from './credentials.js';
-import type { ErrorKind } from './faults.js';
+import type { ErrorKind, Fault } from './faults.js';
 
 export type ProviderName = 'twilio' | 'vonage' | 'esendex' | 'mitto';
 
@@ -29,6 +29,8 @@ export interface SimulatedRequest {
   /** What the simulator did: `accepted`, `rejected` (validation or credentials), or the fault's type. */
   outcome: string;
   status?: number;
+  /** The fault the simulator served instead of an answer, when it served one. */
+  fault?: Fault;
   at: number;
 }
 

@@ -6,6 +6,7 @@ import {
   type SimulatorCredentialsInput,
 } from './credentials.js';
 import { type FailOptions, type Fault, type FaultName, toFault } from './faults.js';
+import { createInbox } from './inbox/inbox-server.js';
 import type {
   ProviderName,
   SimulatedMessage,
@@ -26,7 +27,7 @@ export interface SimulatorOptions {
 }
 
 export interface Simulator {
-  /** `http://127.0.0.1:PORT`: the `baseUrl` for every provider package. */
+  /** `http://127.0.0.1:PORT`: the `baseUrl` for every provider package; the inbox page is at `${url}/`. */
   readonly url: string;
   readonly port: number;
   readonly credentials: SimulatorCredentials;
@@ -128,6 +129,44 @@ export async function startSimulatorWith(
     return undefined;
   }
 
+  function fail(provider: ProviderName, fault: Fault | FaultName, failOptions: FailOptions = {}): void {
+    const list = faults.get(provider) ?? [];
+    list.push({
+      fault: toFault(fault),
+      remaining: failOptions.times ?? 1,
+      channel: failOptions.channel,
+      probability: failOptions.probability ?? 1,
+    });
+    faults.set(provider, list);
+    inbox.publish({ type: 'faults' });
+  }
+
+  const inbox = createInbox({
+    providers,
+    messages,
+    requests,
+    pendingFaults: () =>
+      [...faults].flatMap(([provider, pending]) =>
+        pending.map(({ fault, remaining, channel, probability }) => ({
+          provider,
+          fault,
+          remaining,
+          probability,
+          ...(channel ? { channel } : {}),
+        })),
+      ),
+    fail,
+    clearMessages() {
+      messages.length = 0;
+      requests.length = 0;
+      inbox.publish({ type: 'cleared' });
+    },
+    clearFaults() {
+      faults.clear();
+      inbox.publish({ type: 'faults' });
+    },
+  });
+
   function takeFault(provider: ProviderName, channel: 'sms' | 'voice'): Fault | undefined {
     const pending = faults.get(provider);
     if (!pending) return undefined;
@@ -136,6 +175,7 @@ export async function startSimulatorWith(
       if (entry.probability < 1 && Math.random() >= entry.probability) continue;
       entry.remaining -= 1;
       if (entry.remaining <= 0) pending.splice(pending.indexOf(entry), 1);
+      inbox.publish({ type: 'faults' });
       return entry.fault;
     }
     return undefined;
@@ -144,6 +184,10 @@ export async function startSimulatorWith(
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://simulator.invalid');
     const method = request.method ?? 'GET';
+    if (inbox.serves(url.pathname)) {
+      await inbox.handle(request, response, url);
+      return;
+    }
     const found = match(method, url.pathname);
     const body = await readBody(request);
     if (!found) {
@@ -151,15 +195,19 @@ export async function startSimulatorWith(
       return;
     }
     const { provider, route } = found;
-    const journal = (outcome: string, status?: number) =>
-      requests.push({
+    const journal = (outcome: string, status?: number, fault?: Fault) => {
+      const entry: SimulatedRequest = {
         provider: provider.name,
         method,
         path: url.pathname,
         outcome,
         at: Date.now(),
         ...(status === undefined ? {} : { status }),
-      });
+        ...(fault === undefined ? {} : { fault }),
+      };
+      requests.push(entry);
+      inbox.publish({ type: 'request', request: entry });
+    };
     if (body === undefined) {
       journal('rejected', 413);
       send(response, { status: 413, body: 'request body too large' });
@@ -175,7 +223,7 @@ export async function startSimulatorWith(
     const channel = typeof route.channel === 'function' ? route.channel(simulatorRequest) : route.channel;
     const fault = takeFault(provider.name, channel);
     if (fault) {
-      journal(fault.type);
+      journal(fault.type, undefined, fault);
       if (fault.type === 'delay') {
         await new Promise((resolve) => setTimeout(resolve, fault.ms));
         if (request.socket.destroyed) return;
@@ -189,6 +237,7 @@ export async function startSimulatorWith(
       record(message) {
         const entry: SimulatedMessage = { ...message, provider: provider.name, at: Date.now() };
         messages.push(entry);
+        inbox.publish({ type: 'message', message: entry });
         return entry;
       },
     });
@@ -262,20 +311,13 @@ export async function startSimulatorWith(
     credentials,
     messages,
     requests,
-    fail(provider, fault, failOptions = {}) {
-      const list = faults.get(provider) ?? [];
-      list.push({
-        fault: toFault(fault),
-        remaining: failOptions.times ?? 1,
-        channel: failOptions.channel,
-        probability: failOptions.probability ?? 1,
-      });
-      faults.set(provider, list);
-    },
+    fail,
     reset() {
       messages.length = 0;
       requests.length = 0;
       faults.clear();
+      inbox.publish({ type: 'cleared' });
+      inbox.publish({ type: 'faults' });
     },
     close() {
       return new Promise<void>((resolve) => {
