@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { parseArgs } from 'node:util';
 import type { ActionHandlers, SendPhoneMessageHook } from '@mfa-sms/core';
 import { type SimulatedMessage, type Simulator, startSimulator } from '@mfa-sms/simulator';
 import {
@@ -107,7 +108,9 @@ async function run(
   action: Action,
   hook: SendPhoneMessageHook,
 ): Promise<Row> {
-  simulator.reset();
+  // Each scenario reads only what it caused; the simulator keeps the rest for the inbox page.
+  const firstMessage = simulator.messages.length;
+  const firstRequest = simulator.requests.length;
   scenario.prepare?.(simulator);
   const secrets = { ...simulatorSecrets(simulator, scenario.providers), ...scenario.secrets };
   const input = { ...scenario.input, secrets };
@@ -146,22 +149,52 @@ async function run(
     entry: scenario.entry,
     outcome,
     log: lines.join(' | '),
-    received: describeReceived(simulator.messages, simulator.requests),
+    received: describeReceived(
+      simulator.messages.slice(firstMessage),
+      simulator.requests.slice(firstRequest),
+    ),
   };
 }
 
+const usage = `Usage: npm start [-- --keep]
+
+Runs every scenario through the built Action against the simulator and prints what each
+provider received. --keep leaves the simulator and its inbox page running until Ctrl-C.`;
+
+function waitForInterrupt(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
 async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    return;
+  }
   const action = load('./action.cjs') as Action;
   const hook = load('./hook.cjs') as SendPhoneMessageHook;
   const simulator = await startSimulator();
+  const inbox = `${simulator.url}/`;
   console.log(
-    `mfa-sms playground: the built Action (dist/action.cjs, dist/hook.cjs) against the simulator at ${simulator.url}\n`,
+    `mfa-sms playground: the built Action (dist/action.cjs, dist/hook.cjs) against the simulator at ${simulator.url}`,
+  );
+  console.log(
+    `Inbox: ${inbox}${values.keep ? '' : ' (closes when the scenarios end; `npm start -- --keep` leaves it open)'}\n`,
   );
   const rows: Row[] = [];
   try {
     for (const scenario of scenarios) rows.push(await run(scenario, simulator, action, hook));
-  } finally {
+  } catch (error) {
     await simulator.close();
+    throw error;
   }
   for (const row of rows) {
     console.log(`● ${row.scenario}  [${row.entry}]  → ${row.outcome}`);
@@ -169,6 +202,11 @@ async function main(): Promise<void> {
     console.log(`    Action log line:   ${row.log}\n`);
   }
   console.log(`${rows.length} scenarios run; no request left 127.0.0.1.`);
+  if (values.keep) {
+    console.log(`\nThe simulator is still running. Inbox: ${inbox}  (Ctrl-C to stop)`);
+    await waitForInterrupt();
+  }
+  await simulator.close();
 }
 
 main().catch((error: unknown) => {

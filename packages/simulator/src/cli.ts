@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { exposedHostWarning, isLoopbackHost } from './inbox/loopback.js';
 import { startSimulator } from './start-simulator.js';
 
 const usage = `Usage: mfa-sms-simulator [--port N] [--host 127.0.0.1]
 
 Runs the Twilio, Vonage, Esendex and Mitto simulator until interrupted and prints
-its base URL and the credentials it accepts. Every accepted message is printed.`;
+its base URL, the address of its inbox page and the credentials it accepts. Every
+accepted message is printed. --host other than loopback exposes the inbox: a warning says so.`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -25,9 +27,11 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  if (!isLoopbackHost(values.host)) console.warn(exposedHostWarning(values.host));
   const simulator = await startSimulator({ port, host: values.host });
   const { vonage, ...others } = simulator.credentials;
   console.log(`mfa-sms simulator listening on ${simulator.url}`);
+  console.log(`Inbox (every message and call, live): ${simulator.url}/`);
   console.log('Accepted credentials (fake, for the simulator only):');
   console.log(
     JSON.stringify(
