@@ -1,21 +1,31 @@
 import { z } from 'zod';
 import { type Fault, type FaultName, toFault } from '../faults.js';
 
-/** The faults the inbox's panel offers, with the words it shows for each. */
-export const panelFaults = {
-  '503': { label: '503 Service Unavailable', fault: { type: 'error', kind: 'unavailable', status: 503 } },
-  '429': { label: '429 Too Many Requests', fault: { type: 'error', kind: 'rate-limit', status: 429 } },
-  hang: { label: 'Hang (never answer)', fault: { type: 'no-answer' } },
-  reset: { label: 'Reset the connection', fault: { type: 'reset' } },
-  'invalid-number': { label: 'Its invalid-number error', fault: { type: 'error', kind: 'invalid-number' } },
-} as const satisfies Record<string, { label: string; fault: Fault }>;
+/**
+ * The faults the inbox's panel offers, in the order it lists them, with the words it shows. (A
+ * list, not an object: an object would put the numeric names first, in numeric order.)
+ */
+export const panelFaults = [
+  {
+    name: '503',
+    label: '503 Service Unavailable',
+    fault: { type: 'error', kind: 'unavailable', status: 503 },
+  },
+  { name: '429', label: '429 Too Many Requests', fault: { type: 'error', kind: 'rate-limit', status: 429 } },
+  { name: 'hang', label: 'Hang (never answer)', fault: { type: 'no-answer' } },
+  { name: 'reset', label: 'Reset the connection', fault: { type: 'reset' } },
+  {
+    name: 'invalid-number',
+    label: 'Its invalid-number error',
+    fault: { type: 'error', kind: 'invalid-number' },
+  },
+] as const satisfies readonly { name: string; label: string; fault: Fault }[];
 
-export type PanelFaultName = keyof typeof panelFaults;
+export type PanelFaultName = (typeof panelFaults)[number]['name'];
 
 /** A fault named by the panel, or any of the simulator's shorthand names. */
 export function faultFromName(name: string): Fault {
-  if (Object.hasOwn(panelFaults, name)) return panelFaults[name as PanelFaultName].fault;
-  return toFault(name as FaultName);
+  return panelFaults.find((entry) => entry.name === name)?.fault ?? toFault(name as FaultName);
 }
 
 /** The body of `POST /api/faults`. */

@@ -21,7 +21,7 @@ function options(values: readonly (readonly [value: string, label: string])[]): 
 /** The inbox page: markup only; its script (`/inbox.js`) and style (`/inbox.css`) are served beside it. */
 export function inboxPage(providers: readonly string[]): string {
   const providerOptions = options(providers.map((name) => [name, name]));
-  const faultOptions = options(Object.entries(panelFaults).map(([name, { label }]) => [name, label]));
+  const faultOptions = options(panelFaults.map(({ name, label }) => [name, label]));
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -57,7 +57,7 @@ export function inboxPage(providers: readonly string[]): string {
     <form id="fault-form" class="fault-form">
       <label>Provider <select id="fault-provider" name="provider">${providerOptions}</select></label>
       <label>Answer with <select id="fault-kind" name="fault">${faultOptions}</select></label>
-      <label>for the next <input id="fault-times" name="times" type="number" min="1" max="10000" value="1" required> requests</label>
+      <label>For how many of its next requests <input id="fault-times" name="times" type="number" min="1" max="10000" value="1" required></label>
       <label>Channel <select id="fault-channel" name="channel"><option value="">any</option><option value="sms">SMS</option><option value="voice">voice</option></select></label>
       <div class="row"><button type="submit" id="fault-arm">Arm fault</button><button type="button" id="fault-disarm">Disarm all</button></div>
       <p class="form-error" id="fault-error" role="alert"></p>

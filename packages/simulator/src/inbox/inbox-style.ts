@@ -1,4 +1,7 @@
-/** The inbox page's style sheet, served as `/inbox.css`. */
+/**
+ * The inbox page's style sheet, served as `/inbox.css`. Messages below the fold skip layout and
+ * paint (`content-visibility`) so that a long inbox opens as fast as a short one.
+ */
 export const inboxStyle = `
 :root { color-scheme: light dark; --bg: #f6f7f9; --card: #fff; --ink: #1b1f24; --muted: #5b6470; --line: #d8dde3;
   --accent: #0b5fff; --danger: #b3261e; --ok: #1e7d32; --voice: #6a3fb5; --sms: #0b6e79; }
@@ -33,7 +36,8 @@ button.danger { color: var(--danger); }
 .filters button { flex: 0 0 auto; }
 .count { color: var(--muted); font-size: 0.85rem; margin: 0.75rem 0 0.5rem; }
 .messages { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.6rem; }
-.message { background: var(--card); border: 1px solid var(--line); border-left: 4px solid var(--sms); border-radius: 8px; padding: 0.65rem 0.85rem; }
+.message { background: var(--card); border: 1px solid var(--line); border-left: 4px solid var(--sms); border-radius: 8px; padding: 0.65rem 0.85rem;
+  content-visibility: auto; contain-intrinsic-size: auto 7rem; }
 .message.voice { border-left-color: var(--voice); }
 .message.fresh { animation: fresh 1.2s ease-out; }
 @keyframes fresh { from { background: color-mix(in srgb, var(--accent) 18%, var(--card)); } }
@@ -61,6 +65,7 @@ button.danger { color: var(--danger); }
   .layout { grid-template-columns: minmax(0, 1fr); padding: 0.75rem; gap: 0.75rem; }
   .faults { position: static; }
   .bar { padding: 0.6rem 0.75rem; }
-  .filters label { flex-basis: 100%; }
+  .filters { gap: 0.5rem; padding: 0.6rem; }
+  .filters label { flex-basis: calc(50% - 0.25rem); }
 }
 `;
