@@ -162,7 +162,7 @@ export function createInbox(state: InboxState): Inbox {
         json(response, 200, faultsView());
       },
     },
-    '/api/events': { GET: (request, response) => openStream(request, response) },
+    '/api/events': { GET: (_request, response) => openStream(response) },
   };
 
   for (const path of Object.keys(routes)) {
@@ -228,7 +228,7 @@ export function createInbox(state: InboxState): Inbox {
     stream.write(`event: ${type}\ndata: ${JSON.stringify(data)}\n\n`);
   }
 
-  function openStream(request: IncomingMessage, response: ServerResponse): void {
+  function openStream(response: ServerResponse): void {
     response.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
@@ -237,7 +237,6 @@ export function createInbox(state: InboxState): Inbox {
     // A page that (re)connects starts from the whole state, so nothing sent meanwhile is missed.
     write(response, 'snapshot', { messages: newestFirst(), ...faultsView() });
     streams.add(response);
-    request.socket.setKeepAlive(true);
     response.on('close', () => streams.delete(response));
   }
 
@@ -245,9 +244,11 @@ export function createInbox(state: InboxState): Inbox {
     serves: (path) => Object.hasOwn(routes, path),
     async handle(request, response, url) {
       const methods = routes[url.pathname] ?? {};
-      const handler = methods[request.method ?? 'GET'];
+      const method = request.method ?? 'GET';
+      const handler = methods[method];
+      // Only POST reads a body; any other is drained so that the connection can be reused.
+      if (method !== 'POST' || !handler) request.resume();
       if (!handler) {
-        request.resume();
         methodNotAllowed(response, Object.keys(methods).join(', '));
         return;
       }
