@@ -142,6 +142,7 @@ export async function startSimulatorWith(
   }
 
   const inbox = createInbox({
+    host: options.host ?? '127.0.0.1',
     providers,
     messages,
     requests,

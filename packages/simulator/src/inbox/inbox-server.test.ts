@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SimulatedProvider } from '../simulated-provider.js';
 import { type Simulator, startSimulatorWith } from '../simulator.js';
@@ -104,6 +105,19 @@ async function openEvents(): Promise<{ next(): Promise<ServerEvent>; close(): vo
   };
 }
 
+/** The status of `GET /api/messages` sent with this Host header (fetch would not send it). */
+function statusWithHost(host: string): Promise<number | undefined> {
+  return new Promise((resolve, reject) => {
+    const sent = request(`${simulator.url}/api/messages`, { headers: { host }, timeout: 5000 }, (answer) => {
+      answer.resume();
+      resolve(answer.statusCode);
+    });
+    sent.on('timeout', () => sent.destroy(new Error('timeout')));
+    sent.on('error', reject);
+    sent.end();
+  });
+}
+
 describe('the page', () => {
   it('serves the page at the root, with its script and style, under a policy that allows nothing from elsewhere', async () => {
     const page = await fetch(`${simulator.url}/`);
@@ -129,6 +143,14 @@ describe('the page', () => {
     await fetch(`${simulator.url}/`);
     await api('/api/messages');
     expect(simulator.requests).toEqual([]);
+  });
+
+  it('refuses a request addressed to another name, as a DNS-rebinding page would send it', async () => {
+    expect(await statusWithHost('attacker.example:80')).toBe(403);
+    expect(await statusWithHost('attacker.example')).toBe(403);
+    for (const host of ['localhost:4010', '127.0.0.1', '[::1]:4010']) {
+      expect(await statusWithHost(host)).toBe(200);
+    }
   });
 
   it('answers 405 with the allowed methods for a method a path does not serve', async () => {
