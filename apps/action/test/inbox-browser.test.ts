@@ -182,6 +182,7 @@ describe('the inbox page in Chromium', () => {
 
       mkdirSync(docs, { recursive: true });
       await page.locator('#filter-text').blur();
+      await page.mouse.move(0, 0);
       writeFileSync(
         join(docs, 'inbox.png'),
         await page.screenshot({ fullPage: true, animations: 'disabled' }),
