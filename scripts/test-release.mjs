@@ -50,16 +50,27 @@ function table(rows) {
     console.log(`  ${row.map((cell, column) => String(cell).padEnd(widths[column])).join('  ')}`.trimEnd());
 }
 
-/** Runs a command without blocking this process (the registry and simulator answer meanwhile). */
+/**
+ * Runs a command without blocking this process (the registry and simulator answer meanwhile).
+ * It gets a process group of its own, so that a timeout or Ctrl-C stops what it started too
+ * (npm starts turbo, which starts tsup and esbuild).
+ */
 function run(command, args, { cwd, env, timeoutMs = 180_000, input } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd,
-      env,
-      signal: abort.signal,
-      timeout: timeoutMs,
-      killSignal: 'SIGKILL',
-    });
+    if (abort.signal.aborted) return reject(abort.signal.reason);
+    const child = spawn(command, args, { cwd, env, detached: true });
+    let stopped;
+    const stop = (reason) => {
+      stopped ??= reason;
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // The group has already exited.
+      }
+    };
+    const timer = setTimeout(() => stop(`took longer than ${timeoutMs} ms`), timeoutMs);
+    const onAbort = () => stop(String(abort.signal.reason?.message ?? abort.signal.reason));
+    abort.signal.addEventListener('abort', onAbort, { once: true });
     let output = '';
     let stdout = '';
     child.stdout.on('data', (chunk) => {
@@ -70,14 +81,13 @@ function run(command, args, { cwd, env, timeoutMs = 180_000, input } = {}) {
       output += chunk;
     });
     child.on('error', reject);
-    child.on('close', (code, signal) => {
-      if (code === 0) resolve(stdout);
-      else
-        reject(
-          new Error(
-            `${command} ${args.join(' ')} (in ${cwd}) ${signal ? `was killed (${signal}, limit ${timeoutMs} ms)` : `exited ${code}`}:\n${output.trimEnd().split('\n').slice(-40).join('\n')}`,
-          ),
-        );
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      abort.signal.removeEventListener('abort', onAbort);
+      if (code === 0 && !stopped) return resolve(stdout);
+      const why = stopped ? `was stopped: ${stopped}` : `exited ${code}`;
+      const tail = output.trimEnd().split('\n').slice(-40).join('\n');
+      reject(new Error(`${command} ${args.join(' ')} (in ${cwd}) ${why}:\n${tail}`));
     });
     child.stdin.end(input);
   });
