@@ -2,11 +2,13 @@
 // third-party packages left as require()s and listed with exact versions for Auth0's
 // dependency list. Fails when the Action's own code passes Auth0's 100 kB limit.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { build } from 'esbuild';
+import { actionDependencies } from '../../scripts/versions.mjs';
 
-const require = createRequire(import.meta.url);
-const external = ['undici', 'zod', 'libphonenumber-js'];
+// The third-party packages package.json declares, with the versions installed: the READMEs name
+// the same ones (scripts/readme-versions.mjs), so Auth0's list is never typed by hand.
+const dependencies = actionDependencies();
+const external = Object.keys(dependencies);
 const auth0LimitBytes = 100 * 1024;
 
 const common = {
@@ -57,12 +59,6 @@ for (const [entry, outfile, banner] of [
   });
 }
 
-const dependencies = Object.fromEntries(
-  external.map((name) => [
-    name,
-    JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version,
-  ]),
-);
 writeFileSync('dist/dependencies.json', `${JSON.stringify(dependencies, null, 2)}\n`);
 
 let tooLarge = false;

@@ -339,7 +339,7 @@ describe('Vonage Voice API', () => {
 
   it('validates talk languages exactly as the NCCO schema does', () => {
     const schema = JSON.parse(
-      readFileSync(new URL('../../../../shared/specs/vonage/ncco-schema.json', import.meta.url), 'utf8'),
+      readFileSync(new URL('../../../specs/vonage/ncco-schema.json', import.meta.url), 'utf8'),
     );
     expect([...nccoTalkLanguages]).toEqual(schema.definitions.languages.enum);
   });

@@ -4,9 +4,9 @@ import { type Simulator, startSimulator } from '@mfa-sms/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTwilio, type TwilioOptions } from './twilio-provider.js';
 
-// The OpenAPI description Twilio publishes (twilio/twilio-oai), kept in the shared specs folder
-// beside the repository: CI clones the repository with ../shared next to it.
-const specUrl = new URL('../../../../shared/specs/twilio/twilio_api_v2010.json', import.meta.url);
+// The OpenAPI description Twilio publishes (twilio/twilio-oai), vendored in specs/ (its README
+// names the source, version and licence).
+const specUrl = new URL('../../../specs/twilio/twilio_api_v2010.json', import.meta.url);
 
 interface PropertySchema {
   type?: string;

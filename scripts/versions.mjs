@@ -1,0 +1,71 @@
+// The versions the repository shows its users, read from package.json files: our packages' own,
+// and the exact versions of the third-party packages the built Action requires. READMEs and the
+// Action's dist/dependencies.json take them from here, so no version is typed by hand.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
+
+function readJson(file) {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+/** The folders the root package.json's `workspaces` names ("dir/*" or "dir"), relative to root. */
+function workspaceFolders(root) {
+  return readJson(join(root, 'package.json')).workspaces.flatMap((pattern) => {
+    if (!pattern.endsWith('/*')) return [pattern];
+    const parent = pattern.slice(0, -2);
+    return readdirSync(join(root, parent), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(join(root, parent, entry.name, 'package.json')))
+      .map((entry) => `${parent}/${entry.name}`);
+  });
+}
+
+/** Every workspace package by name: its folder (relative to root), version and privacy. */
+export function workspacePackages(root = repositoryRoot) {
+  return new Map(
+    workspaceFolders(root).map((folder) => {
+      const manifest = readJson(join(root, folder, 'package.json'));
+      return [manifest.name, { folder, version: manifest.version, private: manifest.private === true }];
+    }),
+  );
+}
+
+/** The version of `name` that Node resolves from `fromFolder`, read from its package.json. */
+function installedVersion(name, fromFolder) {
+  // Walk Node's lookup paths rather than require.resolve(`${name}/package.json`): a package's
+  // `exports` may not expose its package.json.
+  const lookup = createRequire(join(fromFolder, 'package.json')).resolve.paths(name) ?? [];
+  for (const folder of lookup) {
+    const manifest = join(folder, name, 'package.json');
+    if (existsSync(manifest)) return readJson(manifest).version;
+  }
+  throw new Error(`${name} is not installed where ${fromFolder} would load it: run npm ci`);
+}
+
+/**
+ * The third-party packages the Auth0 Action declares, each with the exact version installed:
+ * what its bundle leaves as require()s and what Auth0's Dependencies list must name. Our own
+ * packages are bundled, so they are not among them.
+ */
+export function actionDependencies(root = repositoryRoot) {
+  const folder = join(root, 'apps', 'action');
+  const workspace = workspacePackages(root);
+  const declared = Object.keys(readJson(join(folder, 'package.json')).dependencies ?? {});
+  return Object.fromEntries(
+    declared
+      .filter((name) => !workspace.has(name))
+      .sort()
+      .map((name) => [name, installedVersion(name, folder)]),
+  );
+}
+
+/** Every name whose `name@x.y.z` a document may show, with the version it must show. */
+export function publishedVersions(root = repositoryRoot) {
+  const versions = new Map();
+  for (const [name, { version }] of workspacePackages(root)) versions.set(name, version);
+  for (const [name, version] of Object.entries(actionDependencies(root))) versions.set(name, version);
+  return versions;
+}
