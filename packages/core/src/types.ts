@@ -34,7 +34,10 @@ export interface SendResult {
 export interface SendOptions {
   /** Aborts the send; the promise rejects with the signal's reason. */
   signal?: AbortSignal;
-  /** Overrides the provider's per-attempt timeout for this send. */
+  /**
+   * Shortens the provider's per-attempt timeout for this send; never lengthens it (a provider
+   * takes the smaller of this and its own). A router takes it as a shorter deadline.
+   */
   timeoutMs?: number;
 }
 
