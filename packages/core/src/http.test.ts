@@ -5,8 +5,8 @@ import { type Dispatcher, MockAgent, Pool } from 'undici';
 import { Agent as Undici6Agent, MockAgent as Undici6MockAgent } from 'undici6';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { isMfaSmsError } from './errors.js';
 import { codeForStatus } from './classify-answer.js';
+import { isMfaSmsError } from './errors.js';
 import { closeHttpPools, createHttpClient, parseRetryAfter } from './http.js';
 
 type Handler = (request: IncomingMessage, response: ServerResponse, body: string) => void;

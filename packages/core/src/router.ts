@@ -193,7 +193,11 @@ export function createRouter(options: RouterOptions): Router {
  * `attemptTimeoutMs`. The provider's own timeout caps it too: providers take the smaller of theirs
  * and the `timeoutMs` they are given.
  */
-export function attemptBudget(remainingMs: number, candidatesLeft: number, attemptTimeoutMs?: number): number {
+export function attemptBudget(
+  remainingMs: number,
+  candidatesLeft: number,
+  attemptTimeoutMs?: number,
+): number {
   const share = Math.max(minimumShareMs, remainingMs / candidatesLeft);
   return Math.floor(Math.min(remainingMs, share, attemptTimeoutMs ?? Number.POSITIVE_INFINITY));
 }
