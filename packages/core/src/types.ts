@@ -45,6 +45,11 @@ export interface SendOptions {
 export interface Provider {
   readonly name: string;
   readonly channels: readonly Channel[];
+  /**
+   * Sends one message. A provider should stop at `options.signal` (rejecting with its reason) and
+   * within `options.timeoutMs` or its own timeout, whichever is shorter; a router does not rely
+   * on it, and stops waiting at the end of the attempt in any case.
+   */
   send(message: PhoneMessage, options?: SendOptions): Promise<SendResult>;
 }
 
