@@ -232,23 +232,24 @@ function attempt(
     caller?.addEventListener('abort', onAbort, { once: true });
     let pending: Promise<SendResult>;
     try {
-      pending = provider.send(message, { signal: controller.signal, timeoutMs });
+      // Promise.resolve: a provider of someone else's making may return a thenable, or worse.
+      pending = Promise.resolve(provider.send(message, { signal: controller.signal, timeoutMs }));
     } catch (caught) {
       pending = Promise.reject(caught);
     }
     // Started after the send, so that a provider's own timer of the same length goes off first
     // and its error, which says more, is the one reported.
-    timer = setTimeout(() => {
-      if (settled) return;
-      finish();
-      const error = new MfaSmsError({
-        code: 'timeout',
-        provider: provider.name,
-        message: `Provider "${provider.name}" did not answer within ${timeoutMs} ms; the router stopped waiting`,
-      });
-      controller.abort(error);
-      reject(error);
-    }, timeoutMs);
+    if (!settled)
+      timer = setTimeout(() => {
+        finish();
+        const error = new MfaSmsError({
+          code: 'timeout',
+          provider: provider.name,
+          message: `Provider "${provider.name}" did not answer within ${timeoutMs} ms; the router stopped waiting`,
+        });
+        controller.abort(error);
+        reject(error);
+      }, timeoutMs);
     pending.then(
       (result) => {
         if (settled) return;
