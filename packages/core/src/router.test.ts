@@ -227,7 +227,8 @@ describe('createRouter', () => {
             { provider: 'b', code: 'ok' },
           ],
         });
-        expect(elapsed).toBeLessThan(300 + 50);
+        expect(elapsed).toBeLessThan(1000 + 50);
+        expect(elapsed).toBeGreaterThanOrEqual(295);
         expect(a.calls[0]?.timeoutMs).toBe(300);
         // Told to stop, unless it stopped by itself at its timeoutMs.
         expect(a.calls[0]?.signal?.aborted).toBe(honours !== 'timeoutMs');
@@ -285,7 +286,7 @@ describe('createRouter', () => {
       setTimeout(() => controller.abort(reason), 50);
       const aborted = await settle(router.send(uk, { signal: controller.signal }));
       expect(aborted.error).toBe(reason);
-      expect(aborted.elapsed).toBeLessThan(50 + 50);
+      expect(aborted.elapsed).toBeLessThan(300);
       expect(a.calls[1]?.signal?.aborted).toBe(true);
     });
 
