@@ -173,6 +173,20 @@ describe('the built Action', () => {
     expect(result.ms).toBeLessThan(3500);
   });
 
+  it('delivers through the second provider when the first hangs, with default settings, well under 10 s', async () => {
+    simulator.fail('twilio', 'no-answer');
+    const result = await once('send-phone-message', {
+      recipient: '+447911123456',
+      secrets: secrets('twilio,vonage'),
+    });
+    expect(result.resolved).toBe(true);
+    expect(simulator.messages.map((message) => message.provider)).toEqual(['vonage']);
+    expect(result.logs[0]).toContain('attempts=twilio:timeout,vonage:ok');
+    // Twilio's attempt ends at the Action's default of 5 s, not at its own 10 s or half the deadline.
+    expect(result.ms).toBeGreaterThanOrEqual(4900);
+    expect(result.ms).toBeLessThan(8000);
+  });
+
   it('normalises a recipient that is not E.164 with MFA_SMS_DEFAULT_COUNTRY', async () => {
     const result = await once('send-phone-message', {
       recipient: '1-415-555-2671',

@@ -33,7 +33,7 @@ function runLoad(): Promise<{
   });
 }
 
-describe('10,000 messages at concurrency 64 with 10% random faults', () => {
+describe('10,000 messages at concurrency 64 with 10% random faults, hangs included', () => {
   it('settles every send, fails over only on retryable errors, leaks nothing and exits by itself', async () => {
     const { exitCode, summary, stderr } = await runLoad();
     expect(stderr).toBe('');
@@ -45,6 +45,13 @@ describe('10,000 messages at concurrency 64 with 10% random faults', () => {
     expect(summary.retryableNotFailedOver).toBe(0);
     expect(summary.failedOver as number).toBeGreaterThan(300);
     expect(summary.sent as number).toBeGreaterThan(9000);
+    // Every retryable fault, hangs included, is followed by exactly one more attempt.
+    expect(summary.retryableFaults as number).toBeGreaterThan(300);
+    expect(summary.followedByOneMore).toBe(summary.retryableFaults);
+    // Sends that never settle by themselves were there, and each became a timeout of the router.
+    expect(summary.hangs as number).toBeGreaterThan(100);
+    expect(summary.timeouts as number).toBeGreaterThanOrEqual(summary.hangs as number);
+    expect(summary.slowestMs as number).toBeLessThan(summary.deadlineMs as number);
     const { heapBefore, heapAfter } = summary as { heapBefore: number; heapAfter: number };
     expect(heapAfter).toBeLessThanOrEqual(heapBefore * 1.1);
   }, 150_000);

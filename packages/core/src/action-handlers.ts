@@ -31,7 +31,7 @@ export interface ActionPolicy {
   defaultCountry?: string;
   /** Overall time for one message, all failovers included. Default 15 000 ms, under Auth0's 20 s limit. */
   deadlineMs?: number;
-  /** Upper bound for one provider attempt, so that a hanging provider leaves time for the next. */
+  /** Upper bound for one provider attempt, so that a hanging provider leaves time for the next. Default 5 000 ms. */
   attemptTimeoutMs?: number;
   /** `auth0` (default) sends the text Auth0 rendered; `builtin` uses core's catalog in the user's language. */
   templates?: 'auth0' | 'builtin';
@@ -96,6 +96,9 @@ type Outcome =
   | { status: 'failed'; error: MfaSmsError; message?: PhoneMessage };
 
 const defaultDedupeWindowMs = 60_000;
+// A healthy SMS API answers in well under a second. Five seconds for a provider that hangs still
+// lets the next one deliver while the user waits, far inside Auth0's 20 s.
+const defaultAttemptTimeoutMs = 5000;
 const logLimit = 256;
 
 // Comparing the secrets with the ones the providers were built from is cheaper than hashing them
@@ -174,7 +177,7 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
       ...(policy.routes ? { routes: policy.routes } : {}),
       ...(policy.guard ? { guard: policy.guard } : {}),
       ...(policy.deadlineMs === undefined ? {} : { deadlineMs: policy.deadlineMs }),
-      ...(policy.attemptTimeoutMs === undefined ? {} : { attemptTimeoutMs: policy.attemptTimeoutMs }),
+      attemptTimeoutMs: policy.attemptTimeoutMs ?? defaultAttemptTimeoutMs,
     });
     const window = policy.dedupeWindowMs ?? defaultDedupeWindowMs;
     const configuration = { router, policy, memory: memoryLedger(window) };

@@ -5,8 +5,9 @@ import { type Dispatcher, MockAgent, Pool } from 'undici';
 import { Agent as Undici6Agent, MockAgent as Undici6MockAgent } from 'undici6';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { codeForStatus } from './classify-answer.js';
 import { isMfaSmsError } from './errors.js';
-import { closeHttpPools, codeForStatus, createHttpClient, parseRetryAfter } from './http.js';
+import { closeHttpPools, createHttpClient, parseRetryAfter } from './http.js';
 
 type Handler = (request: IncomingMessage, response: ServerResponse, body: string) => void;
 

@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
+import { classifyAnswer } from './classify-answer.js';
 import { MfaSmsError, type MfaSmsErrorCode } from './errors.js';
 import { redactSecrets, summarizeBody } from './redact.js';
 
@@ -32,6 +33,7 @@ export interface HttpRequest {
   headers?: Readonly<Record<string, string>>;
   body?: string;
   signal?: AbortSignal;
+  /** Shortens the client's timeout for this request; a longer value does not lengthen it. */
   timeoutMs?: number;
   /** Per-message values that must never appear in an error: the one-time code, the recipient. */
   sensitive?: readonly (string | undefined)[];
@@ -44,10 +46,13 @@ export interface HttpResponse {
   body: string;
 }
 
-/** What a provider's error table says about a failed answer; missing fields fall back to the HTTP status. */
+/**
+ * What a provider's error table says about a failed answer. HTTP 408, 425, 429 and 5xx decide
+ * over `code`, a missing code falls back to the HTTP status, and retryability follows the code
+ * (`classifyAnswer`).
+ */
 export interface ProviderErrorDetails {
   code?: MfaSmsErrorCode;
-  retryable?: boolean;
   providerCode?: string;
   /** The provider's own explanation; it is shortened and redacted like everything else. */
   detail?: string;
@@ -128,16 +133,6 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
-}
-
-/** The generic meaning of an HTTP status, for when the provider's body says nothing more precise. */
-export function codeForStatus(status: number): MfaSmsErrorCode {
-  if (status === 401 || status === 403) return 'auth_failed';
-  if (status === 402) return 'insufficient_funds';
-  if (status === 408) return 'timeout';
-  if (status === 429) return 'rate_limited';
-  if (status >= 500) return 'provider_unavailable';
-  return 'rejected';
 }
 
 const transportCodes = new Set([
@@ -282,7 +277,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   function exchange(dispatcher: Dispatcher, input: HttpRequest): Promise<HttpResponse> {
     const external = input.signal;
-    const limit = input.timeoutMs ?? timeoutMs;
+    const limit = input.timeoutMs === undefined ? timeoutMs : Math.min(input.timeoutMs, timeoutMs);
     const path = `${prefix}${input.path.startsWith('/') ? input.path : `/${input.path}`}`;
     return new Promise<HttpResponse>((resolve, reject) => {
       // undici's dispatch() rather than request(): no body stream, AbortController or promise
@@ -459,7 +454,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
 
   function errorFromResponse(response: HttpResponse, details: ProviderErrorDetails = {}): MfaSmsError {
-    const code = details.code ?? codeForStatus(response.status);
+    const { code, retryable } = classifyAnswer(response.status, details.code, (given) => ({ code: given }));
     const retryAfterMs =
       code === 'rate_limited' ? parseRetryAfter(response.headers['retry-after']) : undefined;
     // Redact before shortening: a number cut in half by the shortening would escape both the
@@ -473,7 +468,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       code,
       message: detail ? `${what}: ${detail}` : what,
       status: response.status,
-      ...(details.retryable === undefined ? {} : { retryable: details.retryable }),
+      retryable,
       ...(details.providerCode === undefined ? {} : { providerCode: details.providerCode }),
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
       sensitive: details.sensitive,

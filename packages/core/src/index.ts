@@ -18,6 +18,8 @@ export type {
   SendPhoneMessageEvent,
   SendPhoneMessageHook,
 } from './auth0-types.js';
+export type { AnswerClassification, ProviderErrorRule } from './classify-answer.js';
+export { classifyAnswer, codeForStatus } from './classify-answer.js';
 export type { MfaSmsErrorCode, MfaSmsErrorOptions, SendAttempt } from './errors.js';
 export { errorCodes, isMfaSmsError, isRetryableCode, MfaSmsError } from './errors.js';
 export type { GuardOptions } from './guard.js';
@@ -30,7 +32,7 @@ export type {
   HttpResponse,
   ProviderErrorDetails,
 } from './http.js';
-export { closeHttpPools, codeForStatus, createHttpClient, parseRetryAfter } from './http.js';
+export { closeHttpPools, createHttpClient, parseRetryAfter } from './http.js';
 export { assertSendable } from './message.js';
 export type { CatalogMessageOptions } from './message-catalog.js';
 export { defaultMessage, negotiateLanguage, supportedLanguages } from './message-catalog.js';

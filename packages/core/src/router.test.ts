@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isMfaSmsError, MfaSmsError, type MfaSmsErrorCode } from './errors.js';
-import { createRouter } from './router.js';
+import { attemptBudget, createRouter } from './router.js';
 import type { Channel, PhoneMessage, Provider, SendOptions } from './types.js';
 
 // Providers scripted per call: a router is pure orchestration, so its tests script outcomes
@@ -171,6 +171,170 @@ describe('createRouter', () => {
     expect(result.provider).toBe('b');
     expect(a.calls[0]?.options?.timeoutMs).toBe(200);
     expect(b.calls[0]?.options?.timeoutMs).toBe(200);
+  });
+
+  describe('owns time whatever the provider honours', () => {
+    // Hanging providers that listen to one of the two ways of being told to stop, or to neither.
+    type Honours = 'signal' | 'timeoutMs' | 'nothing';
+    function hanging(name: string, honours: Honours) {
+      const calls: (SendOptions | undefined)[] = [];
+      let late: (() => void) | undefined;
+      const provider: Provider = {
+        name,
+        channels: ['sms'],
+        send(message, options) {
+          calls.push(options);
+          return new Promise((resolve, reject) => {
+            if (honours === 'signal')
+              options?.signal?.addEventListener('abort', () => reject(options.signal?.reason));
+            if (honours === 'timeoutMs')
+              setTimeout(
+                () => reject(new MfaSmsError({ code: 'timeout', provider: name, message: 'own timeout' })),
+                options?.timeoutMs,
+              );
+            // What a provider that ignores both does: answers, much too late.
+            late = () => resolve({ provider: name, channel: message.channel, id: 'late', to: message.to });
+          });
+        },
+      };
+      return { provider, calls, answerLate: () => late?.() };
+    }
+
+    async function settle(promise: Promise<unknown>) {
+      const started = performance.now();
+      const outcome = await promise.then(
+        (value) => ({ value, error: undefined }),
+        (error: unknown) => ({ value: undefined, error }),
+      );
+      return { ...outcome, elapsed: performance.now() - started };
+    }
+
+    it.each(['signal', 'timeoutMs', 'nothing'] as const)(
+      'a first provider that honours only %s hangs: the second delivers within the deadline',
+      async (honours) => {
+        const a = hanging('a', honours);
+        const b = scripted('b', ['ok']);
+        const router = createRouter({
+          providers: [a.provider, b.provider],
+          deadlineMs: 1000,
+          attemptTimeoutMs: 300,
+        });
+        const { value, elapsed } = await settle(router.send(uk));
+        expect(value).toMatchObject({
+          provider: 'b',
+          attempts: [
+            { provider: 'a', code: 'timeout', retryable: true },
+            { provider: 'b', code: 'ok' },
+          ],
+        });
+        expect(elapsed).toBeLessThan(1000 + 50);
+        expect(elapsed).toBeGreaterThanOrEqual(295);
+        expect(a.calls[0]?.timeoutMs).toBe(300);
+        // Told to stop, unless it stopped by itself at its timeoutMs.
+        expect(a.calls[0]?.signal?.aborted).toBe(honours !== 'timeoutMs');
+        a.answerLate();
+      },
+    );
+
+    it.each(['signal', 'timeoutMs', 'nothing'] as const)(
+      'every provider honours only %s and hangs: settles by the deadline with every attempt listed',
+      async (honours) => {
+        const providers = ['a', 'b', 'c'].map((name) => hanging(name, honours));
+        const router = createRouter({
+          providers: providers.map((entry) => entry.provider),
+          deadlineMs: 1200,
+          attemptTimeoutMs: 400,
+        });
+        const { error, elapsed } = await settle(router.send(uk));
+        expect(isMfaSmsError(error)).toBe(true);
+        expect(error).toMatchObject({ code: 'timeout', retryable: true });
+        // The third attempt starts with under 400 ms left, or not at all when the first two used it up.
+        const attempts = (error as MfaSmsError).attempts ?? [];
+        expect(attempts.length).toBeGreaterThanOrEqual(2);
+        expect(attempts.map((entry) => [entry.provider, entry.code])).toEqual(
+          [
+            ['a', 'timeout'],
+            ['b', 'timeout'],
+            ['c', 'timeout'],
+          ].slice(0, attempts.length),
+        );
+        expect(providers.filter((entry) => entry.calls.length > 0)).toHaveLength(attempts.length);
+        expect(elapsed).toBeLessThan(1200 + 50);
+        for (const entry of providers) entry.answerLate();
+      },
+    );
+
+    it('ignores an answer that arrives after the attempt was given up', async () => {
+      const a = hanging('a', 'nothing');
+      const b = scripted('b', ['rejected']);
+      const router = createRouter({ providers: [a.provider, b.provider], attemptTimeoutMs: 100 });
+      const sending = settle(router.send(uk));
+      setTimeout(() => a.answerLate(), 150);
+      const { error } = await sending;
+      expect(error).toMatchObject({ code: 'rejected', provider: 'b' });
+      expect((error as MfaSmsError).attempts?.map((entry) => entry.code)).toEqual(['timeout', 'rejected']);
+    });
+
+    it('settles by a shorter per-send timeoutMs, and the caller can still abort', async () => {
+      const a = hanging('a', 'nothing');
+      const router = createRouter({ providers: [a.provider] });
+      const { error, elapsed } = await settle(router.send(uk, { timeoutMs: 300 }));
+      expect(error).toMatchObject({ code: 'timeout', attempts: [{ provider: 'a', code: 'timeout' }] });
+      expect(elapsed).toBeLessThan(300 + 50);
+      const controller = new AbortController();
+      const reason = new Error('login cancelled');
+      setTimeout(() => controller.abort(reason), 50);
+      const aborted = await settle(router.send(uk, { signal: controller.signal }));
+      expect(aborted.error).toBe(reason);
+      expect(aborted.elapsed).toBeLessThan(300);
+      expect(a.calls[1]?.signal?.aborted).toBe(true);
+    });
+
+    it('counts a provider that throws synchronously as that provider failing', async () => {
+      const a: Provider = {
+        name: 'a',
+        channels: ['sms'],
+        send() {
+          throw new MfaSmsError({ code: 'network', provider: 'a', message: 'a is down' });
+        },
+      };
+      const b = scripted('b', ['ok']);
+      const result = await createRouter({ providers: [a, b.provider] }).send(uk);
+      expect(result.attempts.map((entry) => entry.code)).toEqual(['network', 'ok']);
+    });
+  });
+
+  describe('attempt budgets', () => {
+    it('shares a 15 s deadline fairly: 2 providers 7.5 s each, 3 providers 5 s each', () => {
+      expect(attemptBudget(15_000, 2)).toBe(7500);
+      expect(attemptBudget(7500, 1)).toBe(7500);
+      expect(attemptBudget(15_000, 3)).toBe(5000);
+      expect(attemptBudget(10_000, 2)).toBe(5000);
+      // A fast failure leaves more for the rest.
+      expect(attemptBudget(14_700, 1)).toBe(14_700);
+    });
+
+    it('never gives a share below the floor while time remains, nor more than remains', () => {
+      expect(attemptBudget(15_000, 20)).toBe(2000);
+      expect(attemptBudget(1500, 3)).toBe(1500);
+    });
+
+    it('is capped by attemptTimeoutMs', () => {
+      expect(attemptBudget(15_000, 2, 5000)).toBe(5000);
+      expect(attemptBudget(3000, 1, 5000)).toBe(3000);
+    });
+
+    it('passes the budget as timeoutMs, which a provider takes as an upper bound', async () => {
+      const a = scripted('a', ['timeout']);
+      const b = scripted('b', ['timeout']);
+      const c = scripted('c', ['ok']);
+      await createRouter({ providers: [a.provider, b.provider, c.provider] }).send(uk);
+      expect(a.calls[0]?.options?.timeoutMs).toBeGreaterThan(4990);
+      expect(a.calls[0]?.options?.timeoutMs).toBeLessThanOrEqual(5000);
+      // a and b failed at once: the time left is shared by fewer candidates.
+      expect(b.calls[0]?.options?.timeoutMs).toBeGreaterThan(7000);
+      expect(c.calls[0]?.options?.timeoutMs).toBeGreaterThan(14_000);
+    });
   });
 
   it('rejects with the abort reason and does not fail over after an abort', async () => {

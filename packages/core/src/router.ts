@@ -17,7 +17,10 @@ export interface RouterOptions {
   guard?: GuardOptions;
   /** No attempt starts, and none runs, past this many milliseconds after `send`. Default 15 000. */
   deadlineMs?: number;
-  /** Upper bound for one attempt; the remaining time to the deadline bounds it too. */
+  /**
+   * Upper bound for one attempt. The provider's own timeout and a fair share of the remaining
+   * deadline (the time left ÷ the candidates left, at least 2 s) bound it too; see `attemptBudget`.
+   */
   attemptTimeoutMs?: number;
 }
 
@@ -40,6 +43,9 @@ export interface Router extends Provider {
 const defaultDeadlineMs = 15_000;
 // An attempt with less time than this would only add a timeout to the error list.
 const minimumAttemptMs = 200;
+// The least share of the deadline an attempt is given while more candidates wait: a healthy
+// provider answers well within it, and a long provider list does not cut every attempt short.
+const minimumShareMs = 2000;
 
 const optionsSchema = lazySchema(() => {
   const countryKey = z.union([
@@ -65,7 +71,9 @@ function now(): number {
 
 /**
  * Composes providers into one: routes by the recipient's country, skips providers without the
- * channel, fails over only on retryable errors and never outlives its deadline.
+ * channel, fails over only on retryable errors and never outlives its deadline: each attempt
+ * ends at its budget whether or not the provider honours `timeoutMs` or the signal (a hanging
+ * attempt is a retryable `timeout`, and whatever the provider answers afterwards is ignored).
  */
 export function createRouter(options: RouterOptions): Router {
   const parsed = parseOptions(optionsSchema, options, { label: 'Router' });
@@ -135,15 +143,14 @@ export function createRouter(options: RouterOptions): Router {
     const candidates = check(message);
     const attempts: SendAttempt[] = [];
     let lastError: MfaSmsError | undefined;
-    for (const provider of candidates) {
+    for (let index = 0; index < candidates.length; index += 1) {
+      const provider = candidates[index] as Provider;
       const remaining = deadline - now();
       if (remaining < minimumAttemptMs) break;
-      const timeoutMs = Math.floor(
-        attemptTimeoutMs === undefined ? remaining : Math.min(attemptTimeoutMs, remaining),
-      );
+      const timeoutMs = attemptBudget(remaining, candidates.length - index, attemptTimeoutMs);
       const attemptStarted = now();
       try {
-        const result = await provider.send(message, { ...(signal ? { signal } : {}), timeoutMs });
+        const result = await attempt(provider, message, timeoutMs, signal);
         attempts.push({
           provider: provider.name,
           code: 'ok',
@@ -178,6 +185,84 @@ export function createRouter(options: RouterOptions): Router {
   }
 
   return { name: 'router', channels, send, plan, check };
+}
+
+/**
+ * An attempt's time: the remaining deadline shared fairly among the candidates still to try (but
+ * never below a floor, so that a long list does not starve every attempt), capped by
+ * `attemptTimeoutMs`. The provider's own timeout caps it too: providers take the smaller of theirs
+ * and the `timeoutMs` they are given.
+ */
+export function attemptBudget(
+  remainingMs: number,
+  candidatesLeft: number,
+  attemptTimeoutMs?: number,
+): number {
+  const share = Math.max(minimumShareMs, remainingMs / candidatesLeft);
+  return Math.floor(Math.min(remainingMs, share, attemptTimeoutMs ?? Number.POSITIVE_INFINITY));
+}
+
+/**
+ * One attempt, on the router's clock: the provider gets a signal that fires when the attempt's
+ * time is up (or the caller aborts), and the router stops waiting at that moment whatever the
+ * provider does. A provider that answers later is not listened to: its message may still go
+ * out, which for a one-time code means at worst a second copy of the same code.
+ */
+function attempt(
+  provider: Provider,
+  message: PhoneMessage,
+  timeoutMs: number,
+  caller: AbortSignal | undefined,
+): Promise<SendResult> {
+  const controller = new AbortController();
+  return new Promise<SendResult>((resolve, reject) => {
+    let settled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const finish = () => {
+      settled = true;
+      clearTimeout(timer);
+      caller?.removeEventListener('abort', onAbort);
+    };
+    const onAbort = () => {
+      if (settled) return;
+      finish();
+      controller.abort(caller?.reason);
+      reject(caller?.reason);
+    };
+    caller?.addEventListener('abort', onAbort, { once: true });
+    let pending: Promise<SendResult>;
+    try {
+      // Promise.resolve: a provider of someone else's making may return a thenable, or worse.
+      pending = Promise.resolve(provider.send(message, { signal: controller.signal, timeoutMs }));
+    } catch (caught) {
+      pending = Promise.reject(caught);
+    }
+    // Started after the send, so that a provider's own timer of the same length goes off first
+    // and its error, which says more, is the one reported.
+    if (!settled)
+      timer = setTimeout(() => {
+        finish();
+        const error = new MfaSmsError({
+          code: 'timeout',
+          provider: provider.name,
+          message: `Provider "${provider.name}" did not answer within ${timeoutMs} ms; the router stopped waiting`,
+        });
+        controller.abort(error);
+        reject(error);
+      }, timeoutMs);
+    pending.then(
+      (result) => {
+        if (settled) return;
+        finish();
+        resolve(result);
+      },
+      (caught: unknown) => {
+        if (settled) return;
+        finish();
+        reject(caught);
+      },
+    );
+  });
 }
 
 // A provider that throws something other than an MfaSmsError has a bug; the message may have gone

@@ -34,7 +34,10 @@ export interface SendResult {
 export interface SendOptions {
   /** Aborts the send; the promise rejects with the signal's reason. */
   signal?: AbortSignal;
-  /** Overrides the provider's per-attempt timeout for this send. */
+  /**
+   * Shortens the provider's per-attempt timeout for this send; never lengthens it (a provider
+   * takes the smaller of this and its own). A router takes it as a shorter deadline.
+   */
   timeoutMs?: number;
 }
 
@@ -42,6 +45,11 @@ export interface SendOptions {
 export interface Provider {
   readonly name: string;
   readonly channels: readonly Channel[];
+  /**
+   * Sends one message. A provider should stop at `options.signal` (rejecting with its reason) and
+   * within `options.timeoutMs` or its own timeout, whichever is shorter; a router does not rely
+   * on it, and stops waiting at the end of the attempt in any case.
+   */
   send(message: PhoneMessage, options?: SendOptions): Promise<SendResult>;
 }
 

@@ -1,5 +1,6 @@
 import {
-  codeForStatus,
+  type AnswerClassification,
+  classifyAnswer,
   type HttpClient,
   type HttpResponse,
   type MfaSmsError,
@@ -10,23 +11,22 @@ import { esendexErrorDescription } from './esendex-wire.js';
 /** What an HTTP status from Esendex means. Esendex has no error codes of its own: the status is the code. */
 export interface EsendexErrorRule {
   code: MfaSmsErrorCode;
-  retryable: boolean;
   /** What Esendex means by the status, for the error message when its body says nothing useful. */
   meaning: string;
 }
 
 /** Esendex's documented statuses for `POST /v1.0/messagedispatcher`. */
 export const esendexErrorTable: Readonly<Record<number, EsendexErrorRule>> = {
-  400: { code: 'rejected', retryable: false, meaning: 'bad request' },
-  401: { code: 'auth_failed', retryable: false, meaning: 'the username or password was not accepted' },
-  402: { code: 'insufficient_funds', retryable: false, meaning: 'the account has no credit left' },
-  403: { code: 'auth_failed', retryable: false, meaning: 'this login may not use this account reference' },
-  404: { code: 'rejected', retryable: false, meaning: 'not found: check the base URL' },
-  405: { code: 'rejected', retryable: false, meaning: 'method not allowed: check the base URL' },
-  408: { code: 'timeout', retryable: true, meaning: 'Esendex timed out reading the request' },
-  429: { code: 'rate_limited', retryable: true, meaning: 'too many requests' },
-  500: { code: 'provider_unavailable', retryable: true, meaning: 'internal error' },
-  503: { code: 'provider_unavailable', retryable: true, meaning: 'service unavailable' },
+  400: { code: 'rejected', meaning: 'bad request' },
+  401: { code: 'auth_failed', meaning: 'the username or password was not accepted' },
+  402: { code: 'insufficient_funds', meaning: 'the account has no credit left' },
+  403: { code: 'auth_failed', meaning: 'this login may not use this account reference' },
+  404: { code: 'rejected', meaning: 'not found: check the base URL' },
+  405: { code: 'rejected', meaning: 'method not allowed: check the base URL' },
+  408: { code: 'timeout', meaning: 'Esendex timed out reading the request' },
+  429: { code: 'rate_limited', meaning: 'too many requests' },
+  500: { code: 'provider_unavailable', meaning: 'internal error' },
+  503: { code: 'provider_unavailable', meaning: 'service unavailable' },
 };
 
 // A 400 is about the recipient when its description says so: "Invalid recipient", "the 'to'
@@ -34,21 +34,32 @@ export const esendexErrorTable: Readonly<Record<number, EsendexErrorRule>> = {
 const aboutRecipient = /\b(recipients?|numbers?|msisdn|destination)\b|['"<]to['">]|\bto field\b/i;
 const saysInvalid = /\binvalid\b|\bnot (?:a )?valid\b|\bincorrect\b|\bmalformed\b/i;
 
-/** The rule for a status: the table, else any 5xx is retryable, else the generic meaning of the status. */
-export function esendexRuleFor(status: number, description: string | undefined): EsendexErrorRule {
-  if (
-    status === 400 &&
-    description !== undefined &&
-    aboutRecipient.test(description) &&
-    saysInvalid.test(description)
-  ) {
-    return { code: 'invalid_recipient', retryable: false, meaning: 'the recipient was rejected' };
-  }
-  const known = esendexErrorTable[status];
-  if (known) return known;
-  if (status >= 500) return { code: 'provider_unavailable', retryable: true, meaning: 'server error' };
-  const code = codeForStatus(status);
-  return { code, retryable: code === 'rate_limited', meaning: 'unexpected status' };
+const serverError: EsendexErrorRule = { code: 'provider_unavailable', meaning: 'server error' };
+const invalidRecipient: EsendexErrorRule = {
+  code: 'invalid_recipient',
+  meaning: 'the recipient was rejected',
+};
+
+/**
+ * What a status means, through core's one classification: 408, 425, 429 and 5xx decide by
+ * themselves, a 400 whose description is about the recipient is `invalid_recipient`, other
+ * statuses go through the table, else their generic meaning; retryability follows the code.
+ */
+export function esendexRuleFor(
+  status: number,
+  description: string | undefined,
+): AnswerClassification & { meaning: string } {
+  const classified = classifyAnswer(status, status, (code) => {
+    if (
+      code === 400 &&
+      description !== undefined &&
+      aboutRecipient.test(description) &&
+      saysInvalid.test(description)
+    )
+      return invalidRecipient;
+    return esendexErrorTable[code] ?? (code >= 500 ? serverError : undefined);
+  });
+  return { ...classified, meaning: classified.meaning ?? 'unexpected status' };
 }
 
 /**
@@ -70,5 +81,5 @@ export function esendexError(
       : said === undefined
         ? rule.meaning
         : `${rule.meaning}: ${said}`;
-  return http.errorFromResponse(response, { code: rule.code, retryable: rule.retryable, detail, sensitive });
+  return http.errorFromResponse(response, { code: rule.code, detail, sensitive });
 }

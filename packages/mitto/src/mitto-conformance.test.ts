@@ -1,7 +1,9 @@
+import { createRouter } from '@mfa-sms/core';
 import { testProvider } from '@mfa-sms/simulator/testing';
 import { createMitto } from './mitto-provider.js';
 
 testProvider({
+  createRouter,
   name: 'mitto',
   channels: ['sms'],
   create: (simulator, { timeoutMs, baseUrl }) =>

@@ -16,6 +16,14 @@ export interface ConformingProvider {
   ): Promise<{ provider: string; channel: string; id: string; to: string }>;
 }
 
+/** The part of `@mfa-sms/core`'s Router this suite drives. */
+export interface ConformingRouter {
+  send(
+    message: { to: string; text: string; channel: 'sms' | 'voice'; code?: string; reference?: string },
+    options?: { signal?: AbortSignal; timeoutMs?: number },
+  ): Promise<{ provider: string; attempts: readonly { provider: string; code: string }[] }>;
+}
+
 export interface TestProviderOptions {
   /** The simulated provider whose faults are injected. */
   name: ProviderName;
@@ -25,6 +33,11 @@ export interface TestProviderOptions {
   create(simulator: Simulator, options: { timeoutMs: number; baseUrl?: string }): ConformingProvider;
   /** Values that must never show in an error; the simulator's credentials for `name` are always included. */
   secrets?(simulator: Simulator): readonly string[];
+  /**
+   * `createRouter` from `@mfa-sms/core` (passed in, so that the simulator does not depend on
+   * core): the suite runs the provider behind a router with its default budgets, as users do.
+   */
+  createRouter(options: { providers: readonly ConformingProvider[] }): ConformingRouter;
 }
 
 interface Cell {
@@ -43,6 +56,34 @@ const errorCell = (
   inject: { type: 'error', kind, ...extra } as Fault,
   expected: { codes, retryable },
 });
+
+/**
+ * Statuses that mean "not processed, try again" get the same answer from every provider, whatever
+ * the body says: as an empty answer, and as the provider's own invalid-number error on that status.
+ */
+function statusCells(): Cell[] {
+  const meaning: readonly [number, string][] = [
+    [408, 'timeout'],
+    [425, 'provider_unavailable'],
+    [429, 'rate_limited'],
+    [500, 'provider_unavailable'],
+    [502, 'provider_unavailable'],
+    [503, 'provider_unavailable'],
+    [504, 'provider_unavailable'],
+  ];
+  return meaning.flatMap(([status, code]): Cell[] => [
+    {
+      fault: `HTTP ${status} with an empty body`,
+      inject: { type: 'status', status, body: '' },
+      expected: { codes: [code], retryable: true, status },
+    },
+    {
+      fault: `HTTP ${status} with an invalid-number error body`,
+      inject: { type: 'error', kind: 'invalid-number', status },
+      expected: { codes: [code], retryable: true, status },
+    },
+  ]);
+}
 
 /** The fault matrix: every cell is run for every channel of the provider. */
 export const faultMatrix: readonly Cell[] = [
@@ -70,6 +111,7 @@ export const faultMatrix: readonly Cell[] = [
   errorCell('unavailable', ['provider_unavailable'], true, { status: 502 }),
   errorCell('unavailable', ['provider_unavailable'], true, { status: 503 }),
   errorCell('transient', ['provider_unavailable', 'rate_limited'], true),
+  ...statusCells(),
   { fault: 'no answer', inject: { type: 'no-answer' }, expected: { codes: ['timeout'], retryable: true } },
   {
     fault: 'connection reset mid-response',
@@ -167,6 +209,30 @@ export function testProvider(options: TestProviderOptions): void {
         expect(result).toMatchObject({ provider: options.name, channel, to: message.to });
         expect(result.id).toEqual(expect.any(String));
         expect(simulator.messages).toHaveLength(1);
+      });
+
+      it(`${channel}: the first provider hangs, the second delivers (a router with default budgets)`, async () => {
+        simulator.fail(options.name, { type: 'no-answer' }, { channel, times: 1 });
+        const first = options.create(simulator, { timeoutMs });
+        const backup = options.create(simulator, { timeoutMs });
+        // A second instance of the same provider, under another name: the router wants unique names.
+        const second: ConformingProvider = {
+          name: `${backup.name}-backup`,
+          channels: backup.channels,
+          send: (sent, sendOptions) => backup.send(sent, sendOptions),
+        };
+        const router = options.createRouter({ providers: [first, second] });
+        const started = performance.now();
+        const result = await router.send(message);
+        const elapsed = performance.now() - started;
+        expect(result.provider).toBe(options.name);
+        expect(result.attempts.map((attempt) => [attempt.provider, attempt.code])).toEqual([
+          [options.name, 'timeout'],
+          [`${options.name}-backup`, 'ok'],
+        ]);
+        expect(simulator.messages).toHaveLength(1);
+        // The provider's own timeout holds inside a router: the router may shorten it, never lengthen it.
+        expect(elapsed).toBeLessThan(timeoutMs + settleMarginMs);
       });
 
       for (const cell of faultMatrix) {

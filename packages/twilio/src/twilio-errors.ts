@@ -1,7 +1,9 @@
 import {
-  codeForStatus,
+  type AnswerClassification,
+  classifyAnswer,
   type HttpClient,
   type HttpResponse,
+  isRetryableCode,
   lazySchema,
   type MfaSmsError,
   type MfaSmsErrorCode,
@@ -15,70 +17,60 @@ export interface TwilioErrorRule {
   /** Twilio's error codes (https://www.twilio.com/docs/api/errors/CODE). */
   twilioCodes: readonly number[];
   code: MfaSmsErrorCode;
-  retryable: boolean;
   /** A short explanation for people, put in the error message. */
   meaning: string;
 }
 
 /**
- * Twilio error code → mfa-sms error. Codes not listed fall back to the HTTP status
- * (`codeForStatus`: 401/403 auth_failed, 402 insufficient_funds, 429 rate_limited, 5xx
- * provider_unavailable, other 4xx rejected). HTTP 429 and 5xx win over any code in the body:
- * whatever the code says, such an answer means "not processed, try again".
+ * Twilio error code → mfa-sms error, applied by core's `classifyAnswer`: HTTP 408, 425, 429 and
+ * 5xx win over any code in the body (whatever the code says, such an answer means "not
+ * processed, try again"); codes not listed fall back to the HTTP status (`codeForStatus`);
+ * whether to fail over follows the code (`isRetryableCode`).
  */
 export const twilioErrorTable: readonly TwilioErrorRule[] = [
   {
     twilioCodes: [20003],
     code: 'auth_failed',
-    retryable: false,
     meaning: 'authentication failed: check accountSid and the auth token or API key',
   },
   {
     twilioCodes: [20005, 10001],
     code: 'insufficient_funds',
-    retryable: false,
     meaning: 'the Twilio account is not active (out of funds or suspended)',
   },
   {
     twilioCodes: [20429],
     code: 'rate_limited',
-    retryable: true,
     meaning: 'too many requests; the message was not processed',
   },
   {
     twilioCodes: [20404],
     code: 'rejected',
-    retryable: false,
     meaning: 'the account or endpoint was not found: check accountSid and baseUrl',
   },
   {
     twilioCodes: [21211, 21614, 21635, 13224],
     code: 'invalid_recipient',
-    retryable: false,
     meaning: 'the recipient is not a valid number for this channel',
   },
   {
     twilioCodes: [21408, 21612, 21215, 13227],
     code: 'blocked_destination',
-    retryable: false,
     meaning: 'the destination is blocked (geographic permissions or routing)',
   },
   {
     twilioCodes: [21606, 21659, 21660, 21210, 21212],
     code: 'invalid_config',
-    retryable: false,
     meaning: 'the configured "from" cannot send this message from this account',
   },
   {
     twilioCodes: [21610],
     code: 'rejected',
-    retryable: false,
     meaning: 'the recipient has unsubscribed (replied STOP)',
   },
   {
     twilioCodes: [21608],
     code: 'rejected',
-    retryable: false,
     meaning: 'a trial account can only send to verified numbers',
   },
 ];
@@ -101,9 +93,10 @@ export const twilioErrorBodySchema = lazySchema(() =>
 
 export type TwilioErrorBody = z.infer<ReturnType<typeof twilioErrorBodySchema>>;
 
-/** The rule for a Twilio error code, if the table has one. */
-export function twilioErrorRule(twilioCode: number): TwilioErrorRule | undefined {
-  return ruleByCode.get(twilioCode);
+/** The rule for a Twilio error code, if the table has one, with its retryability from core. */
+export function twilioErrorRule(twilioCode: number): (TwilioErrorRule & { retryable: boolean }) | undefined {
+  const rule = ruleByCode.get(twilioCode);
+  return rule && { ...rule, retryable: isRetryableCode(rule.code) };
 }
 
 // Only Twilio's own documentation links are repeated: a body is not trusted to put a URL in our logs.
@@ -114,22 +107,8 @@ function documentationLink(body: TwilioErrorBody): string {
 }
 
 /** The mfa-sms code and retryability for a Twilio error code on an HTTP status. */
-export function classifyTwilioError(
-  status: number,
-  twilioCode: number | undefined,
-): { code: MfaSmsErrorCode; retryable: boolean; meaning?: string } {
-  if (status === 429)
-    return {
-      code: 'rate_limited',
-      retryable: true,
-      meaning: 'too many requests; the message was not processed',
-    };
-  if (status >= 500)
-    return { code: 'provider_unavailable', retryable: true, meaning: 'Twilio is unavailable' };
-  const rule = twilioCode === undefined ? undefined : ruleByCode.get(twilioCode);
-  if (rule) return { code: rule.code, retryable: rule.retryable, meaning: rule.meaning };
-  const code = codeForStatus(status);
-  return { code, retryable: code === 'rate_limited' || code === 'provider_unavailable' };
+export function classifyTwilioError(status: number, twilioCode: number | undefined): AnswerClassification {
+  return classifyAnswer(status, twilioCode, (code) => ruleByCode.get(code));
 }
 
 /**
@@ -145,11 +124,7 @@ export function twilioError(
   const body = http.tryParseJson(response, twilioErrorBodySchema());
   const classified = classifyTwilioError(response.status, body?.code);
   if (body === undefined) {
-    return http.errorFromResponse(response, {
-      code: classified.code,
-      retryable: classified.retryable,
-      sensitive: message.sensitive,
-    });
+    return http.errorFromResponse(response, { code: classified.code, sensitive: message.sensitive });
   }
   const parts = [
     classified.meaning ?? 'Twilio refused the request',
@@ -163,7 +138,6 @@ export function twilioError(
   }
   return http.errorFromResponse(response, {
     code: classified.code,
-    retryable: classified.retryable,
     providerCode: String(body.code),
     detail: parts.join('; '),
     sensitive: message.sensitive,

@@ -1,4 +1,4 @@
-import type { MfaSmsErrorCode } from '@mfa-sms/core';
+import { type AnswerClassification, classifyAnswer, type MfaSmsErrorCode } from '@mfa-sms/core';
 
 export interface VonageStatusRule {
   /** SMS API `status` values the rule covers. */
@@ -6,32 +6,29 @@ export interface VonageStatusRule {
   /** When set, the rule applies only if Vonage's `error-text` matches it. */
   errorText?: RegExp;
   code: MfaSmsErrorCode;
-  retryable: boolean;
   /** What the status means, for a person; used when Vonage sends no `error-text`. */
   meaning: string;
 }
 
 /**
  * The SMS API answers HTTP 200 even when it refuses a message; its `status` says why. This table
- * is the one place that decides what each status means for a caller (fail over or not). The
- * first matching row wins; a status no row covers is `rejected`.
+ * says what each status means; whether to fail over follows the code (core's `classifyAnswer`).
+ * The first matching row wins; a status no row covers is `rejected`.
  */
 export const vonageStatusTable: readonly VonageStatusRule[] = [
   {
     statuses: [1],
     code: 'rate_limited',
-    retryable: true,
     meaning: 'throttled: too many messages per second',
   },
-  { statuses: [10], code: 'rate_limited', retryable: true, meaning: 'too many existing binds' },
-  { statuses: [5], code: 'provider_unavailable', retryable: true, meaning: 'internal error at Vonage' },
-  { statuses: [13], code: 'provider_unavailable', retryable: true, meaning: 'communication failure' },
-  { statuses: [4, 14], code: 'auth_failed', retryable: false, meaning: 'invalid credentials or signature' },
-  { statuses: [9], code: 'insufficient_funds', retryable: false, meaning: 'the account has no credit left' },
+  { statuses: [10], code: 'rate_limited', meaning: 'too many existing binds' },
+  { statuses: [5], code: 'provider_unavailable', meaning: 'internal error at Vonage' },
+  { statuses: [13], code: 'provider_unavailable', meaning: 'communication failure' },
+  { statuses: [4, 14], code: 'auth_failed', meaning: 'invalid credentials or signature' },
+  { statuses: [9], code: 'insufficient_funds', meaning: 'the account has no credit left' },
   {
     statuses: [6, 33],
     code: 'invalid_recipient',
-    retryable: false,
     meaning: 'the recipient cannot be reached (unroutable or de-activated)',
   },
   {
@@ -39,19 +36,16 @@ export const vonageStatusTable: readonly VonageStatusRule[] = [
     statuses: [2, 3],
     errorText: /\bto\b/i,
     code: 'invalid_recipient',
-    retryable: false,
     meaning: 'the recipient is missing or invalid',
   },
   {
     statuses: [7, 29],
     code: 'blocked_destination',
-    retryable: false,
     meaning: 'the number is barred, or not on a demo account’s allow-list',
   },
   {
     statuses: [15],
     code: 'invalid_config',
-    retryable: false,
     meaning: 'the sender address (from) is not allowed',
   },
 ];
@@ -60,17 +54,26 @@ export const vonageStatusTable: readonly VonageStatusRule[] = [
 export const vonageStatusFallback: VonageStatusRule = {
   statuses: [],
   code: 'rejected',
-  retryable: false,
   meaning: 'Vonage refused the message',
 };
 
-/** The rule for an SMS API status and its `error-text`. */
-export function vonageStatusRule(status: number, errorText: string | undefined): VonageStatusRule {
-  return (
-    vonageStatusTable.find(
-      (rule) => rule.statuses.includes(status) && (rule.errorText?.test(errorText ?? '') ?? true),
-    ) ?? vonageStatusFallback
+function statusRow(status: number, errorText: string | undefined): VonageStatusRule | undefined {
+  return vonageStatusTable.find(
+    (rule) => rule.statuses.includes(status) && (rule.errorText?.test(errorText ?? '') ?? true),
   );
+}
+
+/**
+ * What an SMS API `status` (with its `error-text`) on an HTTP answer means, through core's one
+ * classification: the row's code and meaning, and retryability from the code.
+ */
+export function vonageStatusRule(
+  status: number,
+  errorText: string | undefined,
+  httpStatus = 200,
+): AnswerClassification & { meaning: string } {
+  const classified = classifyAnswer(httpStatus, status, (code) => statusRow(code, errorText));
+  return { ...classified, meaning: classified.meaning ?? vonageStatusFallback.meaning };
 }
 
 /** The fields of an RFC 7807 problem (Messages and Voice APIs) that decide an error. */

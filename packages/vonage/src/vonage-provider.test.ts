@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
-import { isMfaSmsError, type MfaSmsError, type PhoneMessage } from '@mfa-sms/core';
+import { isMfaSmsError, isRetryableCode, type MfaSmsError, type PhoneMessage } from '@mfa-sms/core';
 import { type Simulator, startSimulator } from '@mfa-sms/simulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { vonageStatusTable } from './vonage-errors.js';
@@ -92,7 +92,7 @@ describe('SMS API', () => {
 
   it.each(
     vonageStatusTable.flatMap((rule) =>
-      rule.statuses.map((status) => [status, rule.code, rule.retryable] as const),
+      rule.statuses.map((status) => [status, rule.code, isRetryableCode(rule.code)] as const),
     ),
   )('maps status %i to %s', async (status, code, retryable) => {
     simulator.fail('vonage', { type: 'code', code: status });
