@@ -290,7 +290,9 @@ describe('normalizePhoneNumber: properties', () => {
       }),
       { numRuns: 3000 },
     );
-    expect(slowest).toBeLessThan(50);
+    // Catches super-linear work (a backtracking pattern takes seconds), not speed: with a margin for a
+    // garbage collection on a loaded 2-core machine. Speed is the bench's business.
+    expect(slowest).toBeLessThan(500);
   });
 
   it('a valid number in any accepted form and punctuation gives the same result', () => {
@@ -343,6 +345,8 @@ describe('normalizePhoneNumber: properties', () => {
       expect(() => normalizePhoneNumber(input)).toThrow(/over 64 characters/);
       slowest = Math.max(slowest, performance.now() - started);
     }
-    expect(slowest).toBeLessThan(50);
+    // Catches super-linear work (a backtracking pattern takes seconds), not speed: with a margin for a
+    // garbage collection on a loaded 2-core machine. Speed is the bench's business.
+    expect(slowest).toBeLessThan(500);
   });
 });

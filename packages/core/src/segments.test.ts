@@ -248,6 +248,8 @@ describe('countSegments properties', () => {
       countSegments(text);
       slowest = Math.max(slowest, performance.now() - started);
     }
-    expect(slowest).toBeLessThan(50);
+    // Catches super-linear work (a backtracking pattern takes seconds), not speed: with a margin for a
+    // garbage collection on a loaded 2-core machine. Speed is the bench's business.
+    expect(slowest).toBeLessThan(500);
   });
 });

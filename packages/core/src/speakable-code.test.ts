@@ -156,7 +156,9 @@ describe('properties', () => {
       }),
       { numRuns: 1000 },
     );
-    expect(slowest).toBeLessThan(50);
+    // Catches super-linear work (a backtracking pattern takes seconds), not speed: with a margin for a
+    // garbage collection on a loaded 2-core machine. Speed is the bench's business.
+    expect(slowest).toBeLessThan(500);
   });
 
   it('any value at all gives a string or an MfaSmsError', () => {
@@ -233,6 +235,8 @@ describe('properties', () => {
         }
       }
     }
-    expect(slowest).toBeLessThan(50);
+    // Catches super-linear work (a backtracking pattern takes seconds), not speed: with a margin for a
+    // garbage collection on a loaded 2-core machine. Speed is the bench's business.
+    expect(slowest).toBeLessThan(500);
   });
 });

@@ -140,7 +140,9 @@ describe('renderTemplate properties', () => {
       ),
       { numRuns: 1000 },
     );
-    expect(slowest).toBeLessThan(50);
+    // Catches super-linear work (a backtracking pattern takes seconds), not speed: with a margin for a
+    // garbage collection on a loaded 2-core machine. Speed is the bench's business.
+    expect(slowest).toBeLessThan(500);
   });
 
   it('any value at all gives a string or an MfaSmsError', () => {
@@ -180,7 +182,9 @@ describe('renderTemplate properties', () => {
         if (pass === 'measured') slowest = Math.max(slowest, performance.now() - started);
       }
     }
-    expect(slowest).toBeLessThan(50);
+    // Catches super-linear work (a backtracking pattern takes seconds), not speed: with a margin for a
+    // garbage collection on a loaded 2-core machine. Speed is the bench's business.
+    expect(slowest).toBeLessThan(500);
     expect(renderTemplate('{{a}}'.repeat(20_000), { a: 'x' })).toBe('x'.repeat(20_000));
   });
 });
