@@ -9,6 +9,17 @@ export type {
 export { resolveCredentials } from './credentials.js';
 export type { ErrorKind, FailOptions, Fault, FaultName } from './faults.js';
 export { errorKinds, toFault } from './faults.js';
+export type {
+  ManagementRequest,
+  ManagementSimulator,
+  ManagementSimulatorOptions,
+  ManagementTenant,
+  StoredAction,
+  StoredBinding,
+  StoredPhoneProvider,
+  StoredVersion,
+} from './management/index.js';
+export { managementScopes, startManagementSimulator } from './management/index.js';
 export { builtInProviders } from './providers.js';
 export type {
   ProviderName,
