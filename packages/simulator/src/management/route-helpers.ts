@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ManagementTenant } from './management-tenant.js';
 
 export interface ApiAnswer {
   status: number;
