@@ -260,3 +260,11 @@ describe('mfa-sms deploy, send-phone-message and your own code', () => {
     expect(management.tenant.versions.find((version) => version.deployed)?.code).toContain('void event');
   });
 });
+
+describe('the deployed bundle', () => {
+  it('carries nothing of the deploy tooling', () => {
+    const bundle = readFileSync(new URL('../dist/action.cjs', import.meta.url), 'utf8');
+    for (const trace of ['/oauth/token', '/api/v2/actions', 'phone_providers', 'client_credentials'])
+      expect(bundle).not.toContain(trace);
+  });
+});
