@@ -138,6 +138,9 @@ describe('mfa-sms deploy, custom-phone-provider', () => {
     secrets = { ...secrets, MFA_SMS_DEFAULT_COUNTRY: 'GB' };
     try {
       expect((await deploy()).stdout).toContain('Deployed version 2.');
+      const plan = await deploy('--rollback', '--dry-run');
+      expect(plan.stdout).toContain('rollback: version 2 is live; deploy version 1 again');
+      expect(management.tenant.versions).toHaveLength(2);
       const rollback = await deploy('--rollback');
       expect(rollback.code).toBe(0);
       expect(rollback.stdout).toContain("runs version 1's code again, deployed as version 3");
