@@ -127,6 +127,11 @@ describe('mfa-sms deploy, custom-phone-provider', () => {
       expect(stuck.stderr).toContain('still pending after 0 s');
       expect(stuck.stderr).toContain('run the same command again');
       expect(management.tenant.versions).toHaveLength(1);
+
+      management.setBuildDelay(20);
+      const resumed = await deploy();
+      expect(resumed.stdout).toContain('action "mfa-sms": unchanged');
+      expect(resumed.stdout).toContain('Deployed version 2.');
     } finally {
       delete secrets.MFA_SMS_DEFAULT_COUNTRY;
     }

@@ -47,6 +47,7 @@ export interface ManagementSimulator {
   readonly requests: readonly ManagementRequest[];
   /** Scopes granted to tokens issued from now on. */
   setScopes(scopes: readonly string[]): void;
+  /** How long builds take from now on, those under way included. */
   setBuildDelay(ms: number): void;
   /**
    * Answers the next `times` API requests with 429 and Auth0's rate-limit headers, the limit
@@ -208,6 +209,9 @@ export async function startManagementSimulator(
     },
     setBuildDelay(ms) {
       buildDelayMs = ms;
+      // Builds under way take the new time too, so that a test can let a stuck build finish.
+      for (const action of tenant.actions)
+        if (action.builtAt > Date.now()) action.builtAt = Date.parse(action.updated_at) + ms;
     },
     rateLimit({ times, resetMs = 0, retryAfter = true }) {
       limited = { times, resetMs, retryAfter };
