@@ -62,7 +62,17 @@ export async function runDeploy(
 ): Promise<void> {
   const say = (line: string) => output.out(line);
   const code = markedCode(input.source.code, secretsFingerprint(input.secrets, input.clientSecret));
-  const action = await findAction(client, options);
+  const found = await findAction(client, options);
+  // The list may leave out an Action's code; its own answer has all of it.
+  const action = found
+    ? await client.call({
+        method: 'GET',
+        path: `/api/v2/actions/actions/${encodeURIComponent(found.id)}`,
+        schema: actionSchema,
+        scope: 'read:actions',
+        what: 'read the Action',
+      })
+    : undefined;
   const changed = action ? differences(action, code, input) : [];
   const actionPlan: StepPlan = !action ? 'create' : changed.length > 0 ? 'update' : 'unchanged';
   const deployPlan: StepPlan =
