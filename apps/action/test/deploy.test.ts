@@ -9,6 +9,7 @@ import {
   startSimulator,
 } from '@mfa-sms/simulator';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { runCli as runCliInProcess } from '../src/cli.js';
 import { runCli, twilioSecrets, writeEnvFile, writes } from './deploy-helpers.js';
 
 const fast = ['--poll-ms', '10'];
@@ -266,6 +267,32 @@ describe('mfa-sms deploy, send-phone-message and your own code', () => {
     expect(changed.stdout).toContain('action "my-sms": update (code)');
     expect(changed.stdout).toContain('Deployed version 2.');
     expect(management.tenant.versions.find((version) => version.deployed)?.code).toContain('void event');
+  });
+});
+
+describe('mfa-sms deploy, usage', () => {
+  // In-process: Node 20 itself rejects a missing --env-file given after the script's name.
+  async function inProcess(args: string[]) {
+    const lines: string[] = [];
+    const code = await runCliInProcess(
+      ['deploy', ...args],
+      {},
+      { out: (l) => lines.push(l), error: (l) => lines.push(l) },
+    );
+    return { code, text: lines.join('\n') };
+  }
+
+  it('refuses an env file that is not there, and a usage mistake, before any request', async () => {
+    expect(await inProcess(['--env-file', join(tmpdir(), 'mfa-sms-no-such.env')])).toMatchObject({
+      code: 3,
+      text: expect.stringContaining('no such file'),
+    });
+    expect(await inProcess(['--trigger', 'post-login'])).toMatchObject({
+      code: 2,
+      text: expect.stringContaining('--trigger must be custom-phone-provider or send-phone-message'),
+    });
+    expect((await inProcess(['--dependency', 'zod@4.1.0'])).text).toContain('--dependency goes with --code');
+    expect(management.requests).toEqual([]);
   });
 });
 

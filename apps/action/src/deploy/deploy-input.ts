@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { isMfaSmsError, MfaSmsError } from '@mfa-sms/core';
 import { readDotenv } from '../dotenv.js';
 import { policyFromSecrets } from '../secrets.js';
@@ -54,6 +55,8 @@ export function readDeployInput(
   options: DeployOptions,
   environment: Readonly<Record<string, string | undefined>>,
 ): DeployInput {
+  if (options.envFileRequired && !existsSync(options.envFile))
+    throw configError(`--env-file ${options.envFile}: no such file`);
   const file = readDotenv(options.envFile);
   const credential = (name: (typeof deployCredentialNames)[number]): string => {
     const value = environment[name] || file[name];

@@ -8,6 +8,8 @@ export interface DeployOptions {
   trigger: DeployTrigger;
   name: string;
   envFile: string;
+  /** A file named with --env-file must exist; the default .env may be absent. */
+  envFileRequired: boolean;
   codeFile?: string;
   dependencies: readonly string[];
   dryRun: boolean;
@@ -62,7 +64,7 @@ export function parseDeployArgs(argv: readonly string[]): DeployOptions | 'help'
     options: {
       trigger: { type: 'string', default: 'custom-phone-provider' },
       name: { type: 'string' },
-      'env-file': { type: 'string', default: '.env' },
+      'env-file': { type: 'string' },
       code: { type: 'string' },
       dependency: { type: 'string', multiple: true, default: [] },
       'dry-run': { type: 'boolean', default: false },
@@ -84,7 +86,8 @@ export function parseDeployArgs(argv: readonly string[]): DeployOptions | 'help'
   return {
     trigger: trigger as DeployTrigger,
     name: values.name ?? defaultActionName(trigger as DeployTrigger),
-    envFile: values['env-file'],
+    envFile: values['env-file'] ?? '.env',
+    envFileRequired: values['env-file'] !== undefined,
     ...(values.code ? { codeFile: values.code } : {}),
     dependencies: values.dependency,
     dryRun: values['dry-run'],
