@@ -1,9 +1,15 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ManagementSimulator, Simulator } from '@mfa-sms/simulator';
+import {
+  type ManagementSimulator,
+  type Simulator,
+  startManagementSimulator,
+  startSimulator,
+} from '@mfa-sms/simulator';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 
 const cli = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
 
@@ -71,4 +77,49 @@ export function writes(management: ManagementSimulator, since = 0) {
   return management.requests
     .slice(since)
     .filter((request) => request.method !== 'GET' && request.path !== '/oauth/token');
+}
+
+export interface DeployFixture {
+  providers: Simulator;
+  /** A fresh fake tenant for each test. */
+  management: ManagementSimulator;
+  /** The Action's secrets the next `deploy` writes to its env file. */
+  secrets: Record<string, string>;
+  /** dist/dependencies.json, as the build wrote it. */
+  dependencies: Record<string, string>;
+  /** Polls the build every 10 ms, so that the simulator's short builds keep tests fast. */
+  fast: string[];
+  deploy(...args: string[]): Promise<CliResult>;
+  expectNoSecretIn(text: string): void;
+}
+
+/** Registers the hooks: one provider simulator per file, one fake tenant (40 ms builds) per test. */
+export function deployFixture(): DeployFixture {
+  const fixture = {
+    dependencies: JSON.parse(readFileSync(new URL('../dist/dependencies.json', import.meta.url), 'utf8')),
+    fast: ['--poll-ms', '10'],
+  } as DeployFixture;
+  fixture.deploy = (...args) =>
+    runCli([
+      'deploy',
+      '--env-file',
+      writeEnvFile(fixture.management, fixture.secrets),
+      ...fixture.fast,
+      ...args,
+    ]);
+  fixture.expectNoSecretIn = (text) => {
+    // URLs and sender numbers are configuration, not secrets.
+    const hidden = Object.values(fixture.secrets).filter((value) => !/^(?:http|\+)/.test(value));
+    for (const value of [...hidden, fixture.management.clientSecret]) expect(text).not.toContain(value);
+  };
+  beforeAll(async () => {
+    fixture.providers = await startSimulator();
+    fixture.secrets = twilioSecrets(fixture.providers);
+  });
+  afterAll(() => fixture.providers.close());
+  beforeEach(async () => {
+    fixture.management = await startManagementSimulator({ buildDelayMs: 40 });
+  });
+  afterEach(() => fixture.management.close());
+  return fixture;
 }
