@@ -72,6 +72,7 @@ describe('mfa-sms deploy, custom-phone-provider', () => {
     expect(result.stdout).toContain('phone provider custom (text, voice): create');
     expect(result.stdout).toContain('secrets: MFA_SMS_PROVIDERS, TWILIO_ACCOUNT_SID');
     expect(result.stdout).toContain('Dry run: nothing was changed.');
+    expect(result.stdout).toContain('GET /api/v2/branding/phone/providers → 200');
     t.expectNoSecretIn(result.stdout + result.stderr);
     expect(writes(t.management)).toEqual([]);
     expect(t.management.tenant.actions).toEqual([]);

@@ -37,6 +37,7 @@ export async function runDeployCommand(
       clientSecret: input.clientSecret,
       hidden: Object.values(input.secrets),
       notice: (line) => output.out(`  ${line}`),
+      ...(options.verbose ? { trace: (line: string) => output.out(`    ${line}`) } : {}),
     });
     output.out(
       `mfa-sms deploy: ${options.rollback ? 'rolling back' : input.source.label} → "${options.name}" on ${options.trigger} at ${input.origin}${options.dryRun ? ' (dry run)' : ''}`,

@@ -41,7 +41,7 @@ The Action's secrets are read from the env file (MFA_SMS_PROVIDERS, TWILIO_ACCOU
   --dependency name@version add or override one dependency of --code (repeatable)
   --dry-run                 print what would be done, change nothing
   --rollback                deploy the version before the one deployed now
-  --verbose                 print each step's details (never secret values)
+  --verbose                 also print secret names, dependencies and each request (never a secret value)
   --poll-ms <ms>            how often to check the build (default 1000)
   --build-timeout-ms <ms>   how long to wait for the build (default 120000)`;
 

@@ -18,6 +18,8 @@ export interface ManagementClientOptions {
   hidden: readonly string[];
   /** Tells the person waiting why nothing seems to happen (a rate limit). */
   notice(line: string): void;
+  /** With --verbose: one line per request, method, path and status (never a body). */
+  trace?(line: string): void;
   timeoutMs?: number;
 }
 
@@ -91,6 +93,7 @@ export function createManagementClient(options: ManagementClientOptions): Manage
           throw fail('network', `${error.message}. Check AUTH0_DOMAIN.`);
         throw error;
       }
+      options.trace?.(`${method} ${path} → ${response.status}`);
       if (response.status !== 429 || attempt === maxAttempts) return response;
       const wait = rateLimitWaitMs(response.headers);
       options.notice(`Auth0's rate limit was reached; retrying in ${(wait / 1000).toFixed(1)} s`);
