@@ -39,13 +39,39 @@ ${sendUsage}`;
 interface Output {
   out(line: string): void;
   error(line: string): void;
+  live?: ((line: string) => void) | undefined;
+}
+
+// On a terminal, a progress line is rewritten in place and cleared before the next real line.
+function terminalOutput(): Output {
+  let pending = false;
+  const clear = () => {
+    if (pending) process.stdout.write('\r\x1b[2K');
+    pending = false;
+  };
+  return {
+    out: (line) => {
+      clear();
+      console.log(line);
+    },
+    error: (line) => {
+      clear();
+      console.error(line);
+    },
+    live: process.stdout.isTTY
+      ? (line) => {
+          process.stdout.write(`\r\x1b[2K${line}`);
+          pending = true;
+        }
+      : undefined,
+  };
 }
 
 /** Runs the CLI with arguments and environment given, so that tests call it in-process too. */
 export async function runCli(
   argv: readonly string[],
   environment: Readonly<Record<string, string | undefined>>,
-  output: Output = { out: (line) => console.log(line), error: (line) => console.error(line) },
+  output: Output = terminalOutput(),
 ): Promise<number> {
   if (argv[0] === 'deploy') return runDeployCommand(argv.slice(1), environment, output);
   let parsed: ReturnType<typeof parseCommand>;

@@ -10,6 +10,8 @@ export { deployUsage } from './deploy-options.js';
 export interface CommandOutput {
   out(line: string): void;
   error(line: string): void;
+  /** A line that the next one replaces, on a terminal. */
+  live?: ((line: string) => void) | undefined;
 }
 
 /** `mfa-sms deploy`: exit codes as the CLI's (0 done, 1 failed, 2 usage, 3 configuration). */

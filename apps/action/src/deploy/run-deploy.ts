@@ -8,6 +8,8 @@ import { waitForBuild } from './wait-for-build.js';
 
 export interface DeployOutput {
   out(line: string): void;
+  /** A line that the next one replaces (a terminal's progress line); absent elsewhere. */
+  live?: ((line: string) => void) | undefined;
 }
 
 export const actionRuntime = 'node22';
@@ -152,6 +154,7 @@ export async function runDeploy(
       pollMs: options.pollMs,
       timeoutMs: options.buildTimeoutMs,
       progress: say,
+      live: output.live,
     });
     const version = await client.call({
       method: 'POST',

@@ -7,6 +7,8 @@ export interface WaitOptions {
   timeoutMs: number;
   /** One progress line per status change, and one every 10 s while it lasts. */
   progress(line: string): void;
+  /** On a terminal: the same line rewritten in place at every poll, instead of new lines. */
+  live?: ((line: string) => void) | undefined;
 }
 
 const reportEveryMs = 10_000;
@@ -42,7 +44,8 @@ export async function waitForBuild(
         message:
           'Auth0 could not build the Action: check that each dependency exists on npm at the version given, then run again.',
       });
-    if (status !== reported || Date.now() - reportedAt >= reportEveryMs) {
+    if (options.live) options.live(`  build: ${status} (${seconds})`);
+    else if (status !== reported || Date.now() - reportedAt >= reportEveryMs) {
       options.progress(`  build: ${status} (${seconds})`);
       reported = status;
       reportedAt = Date.now();
