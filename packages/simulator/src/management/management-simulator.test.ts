@@ -42,7 +42,8 @@ const newAction = {
 };
 
 beforeEach(async () => {
-  management = await startManagementSimulator({ buildDelayMs: 60 });
+  // Long enough to be seen unbuilt on a busy machine; setBuildDelay(0) ends the builds under way.
+  management = await startManagementSimulator({ buildDelayMs: 10_000 });
   token = (await issueToken()).body.access_token;
 });
 afterEach(() => management.close());
@@ -87,7 +88,7 @@ describe('Management API simulator', () => {
     expect(created.body.secrets).toEqual([{ name: 'MFA_SMS_PROVIDERS', updated_at: expect.any(String) }]);
     const early = await call('POST', `/api/v2/actions/actions/${created.body.id}/deploy`);
     expect(early.body.message).toBe("A draft must be in the 'built' state before it can be deployed.");
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    management.setBuildDelay(0);
     expect((await call('GET', `/api/v2/actions/actions/${created.body.id}`)).body.status).toBe('built');
     const first = await call('POST', `/api/v2/actions/actions/${created.body.id}/deploy`);
     expect(first.body).toMatchObject({ number: 1, deployed: true, status: 'built' });
@@ -97,7 +98,6 @@ describe('Management API simulator', () => {
       secrets: [{ name: 'OTHER', value: 'x' }],
     });
     expect(management.tenant.actions[0]?.secrets.map((secret) => secret.name)).toEqual(['OTHER']);
-    await new Promise((resolve) => setTimeout(resolve, 80));
     await call('POST', `/api/v2/actions/actions/${created.body.id}/deploy`);
     const rolledBack = await call(
       'POST',
