@@ -77,24 +77,20 @@ export function readDeployInput(
   for (const [name, value] of Object.entries(merged))
     if (value !== undefined && value !== '' && !(deployCredentialNames as readonly string[]).includes(name))
       secrets[name] = value;
-  if (rollbackNeedsNothing(options))
-    return { origin, clientId, clientSecret, secrets, source: emptySource, deliveryMethods: ['text'] };
-  const deliveryMethods = deliveryMethodsOf(secrets, readyMade);
+  // A rollback deploys what the tenant already holds: no code or secrets of ours take part.
+  if (options.rollback)
+    return { origin, clientId, clientSecret, secrets: {}, source: rolledBack, deliveryMethods: ['text'] };
   return {
     origin,
     clientId,
     clientSecret,
     secrets,
     source: readActionSource(options.codeFile, options.dependencies),
-    deliveryMethods,
+    deliveryMethods: deliveryMethodsOf(secrets, readyMade),
   };
 }
 
-const emptySource: ActionSource = { code: '', dependencies: [], label: 'the deployed Action' };
-
-function rollbackNeedsNothing(options: DeployOptions): boolean {
-  return options.rollback;
-}
+const rolledBack: ActionSource = { code: '', dependencies: [], label: 'a version the tenant holds' };
 
 /**
  * Auth0 never returns secret values, so the deployed code carries a keyed digest of them: a later
