@@ -7,6 +7,8 @@ import {
   sendPhoneMessageApi,
   sendPhoneMessageEvent,
 } from './auth0-runtime.js';
+import { deployUsage, runDeployCommand } from './deploy/deploy-command.js';
+import { pickActionSecrets } from './deploy/secret-names.js';
 import { readDotenv } from './dotenv.js';
 import { createHandlers } from './handlers.js';
 import { providerNames } from './secrets.js';
@@ -15,7 +17,7 @@ import { simulatorSecrets } from './simulator-secrets.js';
 /** Exit codes a script can rely on. */
 export const exitCodes = { sent: 0, failed: 1, usage: 2, config: 3 } as const;
 
-const usage = `Usage: mfa-sms send --to <number> [--voice] [--provider <name>] [--dry-run] [--simulate] [--env-file <path>]
+const sendUsage = `Usage: mfa-sms send --to <number> [--voice] [--provider <name>] [--dry-run] [--simulate] [--env-file <path>]
 
 Sends one real one-time code the way the Auth0 Action would, to check credentials before deploying.
 Secrets are read from the environment and from .env (the same names as the Action's secrets:
@@ -30,17 +32,48 @@ MFA_SMS_PROVIDERS, TWILIO_ACCOUNT_SID, VONAGE_API_KEY, …).
 
 Exit codes: 0 sent, 1 the send failed, 2 usage error, 3 configuration error.`;
 
+const usage = `${deployUsage}
+
+${sendUsage}`;
+
 interface Output {
   out(line: string): void;
   error(line: string): void;
+  live?: ((line: string) => void) | undefined;
+}
+
+// On a terminal, a progress line is rewritten in place and cleared before the next real line.
+function terminalOutput(): Output {
+  let pending = false;
+  const clear = () => {
+    if (pending) process.stdout.write('\r\x1b[2K');
+    pending = false;
+  };
+  return {
+    out: (line) => {
+      clear();
+      console.log(line);
+    },
+    error: (line) => {
+      clear();
+      console.error(line);
+    },
+    live: process.stdout.isTTY
+      ? (line) => {
+          process.stdout.write(`\r\x1b[2K${line}`);
+          pending = true;
+        }
+      : undefined,
+  };
 }
 
 /** Runs the CLI with arguments and environment given, so that tests call it in-process too. */
 export async function runCli(
   argv: readonly string[],
   environment: Readonly<Record<string, string | undefined>>,
-  output: Output = { out: (line) => console.log(line), error: (line) => console.error(line) },
+  output: Output = terminalOutput(),
 ): Promise<number> {
+  if (argv[0] === 'deploy') return runDeployCommand(argv.slice(1), environment, output);
   let parsed: ReturnType<typeof parseCommand>;
   try {
     parsed = parseCommand(argv);
@@ -58,7 +91,7 @@ export async function runCli(
     return exitCodes.usage;
   }
   const fileSecrets = readDotenv(values['env-file'] ?? '.env');
-  let secrets: Record<string, string | undefined> = { ...fileSecrets, ...pickSecrets(environment) };
+  let secrets: Record<string, string | undefined> = { ...fileSecrets, ...pickActionSecrets(environment) };
   let simulator: Simulator | undefined;
   try {
     if (values.simulate) {
@@ -126,19 +159,9 @@ function parseCommand(argv: readonly string[]) {
     },
   });
   if (values.help) return { values, help: true };
-  if (positionals[0] !== 'send' || positionals.length > 1) throw new Error('the only command is "send"');
+  if (positionals[0] !== 'send' || positionals.length > 1)
+    throw new Error('the commands are "deploy" and "send"');
   return { values, help: false };
-}
-
-// Only the Action's own secret names are taken from the environment: PATH and friends stay out.
-function pickSecrets(
-  environment: Readonly<Record<string, string | undefined>>,
-): Record<string, string | undefined> {
-  const picked: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(environment)) {
-    if (/^(MFA_SMS|TWILIO|VONAGE|ESENDEX|MITTO)_/.test(name)) picked[name] = value;
-  }
-  return picked;
 }
 
 function pickSimulatorPolicy(

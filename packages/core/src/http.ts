@@ -27,7 +27,7 @@ export interface HttpClientOptions {
 }
 
 export interface HttpRequest {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Path and query, appended to the base URL's path. */
   path: string;
   headers?: Readonly<Record<string, string>>;

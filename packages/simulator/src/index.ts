@@ -12,6 +12,17 @@ export { errorKinds, toFault } from './faults.js';
 export type { PanelFaultName } from './inbox/inbox-faults.js';
 export type { InboxMessage } from './inbox/inbox-message.js';
 export type { FailedRequestView, PendingFaultView } from './inbox/inbox-server.js';
+export type {
+  ManagementRequest,
+  ManagementSimulator,
+  ManagementSimulatorOptions,
+  ManagementTenant,
+  StoredAction,
+  StoredBinding,
+  StoredPhoneProvider,
+  StoredVersion,
+} from './management/index.js';
+export { managementScopes, startManagementSimulator } from './management/index.js';
 export { builtInProviders } from './providers.js';
 export type {
   ProviderName,

@@ -1,0 +1,95 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { MfaSmsError } from '@mfa-sms/core';
+
+export interface ActionDependency {
+  name: string;
+  version: string;
+}
+
+export interface ActionSource {
+  code: string;
+  dependencies: ActionDependency[];
+  /** For messages: "the ready-made Action" or the file given. */
+  label: string;
+}
+
+const auth0CodeLimitBytes = 100 * 1024;
+
+function configError(message: string): MfaSmsError {
+  return new MfaSmsError({ code: 'invalid_config', message });
+}
+
+function readJson(path: string): unknown {
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+// The CLI runs from dist/ (published) or from src/ (tests in-process); the Action sits in dist/.
+function builtActionDirectory(): string {
+  for (const candidate of [__dirname, join(__dirname, '..', '..', 'dist')])
+    if (existsSync(join(candidate, 'action.cjs'))) return candidate;
+  throw configError('The built Action (dist/action.cjs) is missing: run `npm run build` first.');
+}
+
+function readyMade(): ActionSource {
+  const directory = builtActionDirectory();
+  const versions = readJson(join(directory, 'dependencies.json')) as Record<string, string>;
+  return {
+    code: readFileSync(join(directory, 'action.cjs'), 'utf8'),
+    dependencies: Object.entries(versions).map(([name, version]) => ({ name, version })),
+    label: 'the ready-made Action',
+  };
+}
+
+/** An exact version for Auth0's dependency list: the installed one, else the range's lower bound. */
+function exactVersion(name: string, range: string, besideDirectory: string): string {
+  const installed = join(besideDirectory, 'node_modules', name, 'package.json');
+  if (existsSync(installed)) return (readJson(installed) as { version: string }).version;
+  const stripped = range.trim().replace(/^[\^~=v]+/, '');
+  if (stripped === 'latest' || /^\d+\.\d+\.\d+(?:-[\w.]+)?$/.test(stripped)) return stripped;
+  throw configError(
+    `Dependency ${name}@${range} in package.json is not a version Auth0 accepts: give one with --dependency ${name}@1.2.3.`,
+  );
+}
+
+export function parseDependency(spec: string): ActionDependency {
+  const at = spec.lastIndexOf('@');
+  if (at <= 0 || at === spec.length - 1)
+    throw configError(`--dependency ${spec} must look like name@version (e.g. undici@7.16.0)`);
+  return { name: spec.slice(0, at), version: spec.slice(at + 1) };
+}
+
+function ownCode(file: string, extra: readonly string[]): ActionSource {
+  if (/\.(?:ts|mts|cts|tsx)$/.test(file))
+    throw configError(
+      `${file} is TypeScript; Auth0 runs CommonJS JavaScript: build it first and give the .js file.`,
+    );
+  if (!existsSync(file)) throw configError(`--code ${file}: no such file`);
+  const code = readFileSync(file, 'utf8');
+  const byName = new Map<string, string>();
+  const manifest = join(dirname(file), 'package.json');
+  if (existsSync(manifest)) {
+    const declared = (readJson(manifest) as { dependencies?: Record<string, string> }).dependencies ?? {};
+    for (const [name, range] of Object.entries(declared))
+      byName.set(name, exactVersion(name, range, dirname(file)));
+  }
+  for (const spec of extra) {
+    const dependency = parseDependency(spec);
+    byName.set(dependency.name, dependency.version);
+  }
+  return { code, dependencies: [...byName].map(([name, version]) => ({ name, version })), label: file };
+}
+
+/** The code and dependencies to deploy, checked against Auth0's limits before anything is sent. */
+export function readActionSource(
+  codeFile: string | undefined,
+  dependencies: readonly string[],
+): ActionSource {
+  const source = codeFile === undefined ? readyMade() : ownCode(codeFile, dependencies);
+  const size = Buffer.byteLength(source.code);
+  if (size > auth0CodeLimitBytes)
+    throw configError(
+      `${source.label} is ${(size / 1024).toFixed(1)} kB, over Auth0's 100 kB limit for an Action's code.`,
+    );
+  return source;
+}

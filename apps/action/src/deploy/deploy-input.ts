@@ -1,0 +1,120 @@
+import { createHmac } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { isMfaSmsError, MfaSmsError } from '@mfa-sms/core';
+import { readDotenv } from '../dotenv.js';
+import { policyFromSecrets } from '../secrets.js';
+import { type ActionSource, readActionSource } from './action-source.js';
+import type { DeployOptions } from './deploy-options.js';
+import { deployCredentialNames, pickActionSecrets } from './secret-names.js';
+
+export interface DeployInput {
+  /** `https://tenant.eu.auth0.com`; a full URL in AUTH0_DOMAIN (the simulator's) is kept as given. */
+  origin: string;
+  clientId: string;
+  clientSecret: string;
+  /** The Action's secrets, names and values: the whole list Auth0 will hold. */
+  secrets: Record<string, string>;
+  source: ActionSource;
+  /** What the phone provider offers: `text`, and `voice` when a configured provider can call. */
+  deliveryMethods: ('text' | 'voice')[];
+}
+
+function configError(message: string): MfaSmsError {
+  return new MfaSmsError({ code: 'invalid_config', message });
+}
+
+function originOf(domain: string): string {
+  const withScheme = /^https?:\/\//i.test(domain) ? domain : `https://${domain}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw configError(
+      'AUTH0_DOMAIN is not a domain or URL: set it to your tenant, e.g. example.eu.auth0.com',
+    );
+  }
+  return url.origin;
+}
+
+function deliveryMethodsOf(secrets: Record<string, string>, readyMade: boolean): ('text' | 'voice')[] {
+  // Your own code may read other secrets: without MFA_SMS_PROVIDERS it is offered text only.
+  if (!readyMade && secrets.MFA_SMS_PROVIDERS === undefined) return ['text'];
+  try {
+    const { providers } = policyFromSecrets(secrets);
+    const list = typeof providers === 'function' ? providers(secrets) : providers;
+    return list.some((provider) => provider.channels.includes('voice')) ? ['text', 'voice'] : ['text'];
+  } catch (error) {
+    if (isMfaSmsError(error) && error.code === 'invalid_config')
+      throw configError(`${error.message} (in the env file or environment); nothing was deployed`);
+    throw error;
+  }
+}
+
+/** Everything a deploy needs, read and checked before the first request. */
+export function readDeployInput(
+  options: DeployOptions,
+  environment: Readonly<Record<string, string | undefined>>,
+): DeployInput {
+  if (options.envFileRequired && !existsSync(options.envFile))
+    throw configError(`--env-file ${options.envFile}: no such file`);
+  const file = readDotenv(options.envFile);
+  const credential = (name: (typeof deployCredentialNames)[number]): string => {
+    const value = environment[name] || file[name];
+    if (!value)
+      throw configError(
+        `${name} is missing: set it in the environment or in ${options.envFile} (AUTH0_DOMAIN, AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET of a machine-to-machine application)`,
+      );
+    return value;
+  };
+  const origin = originOf(credential('AUTH0_DOMAIN'));
+  const clientId = credential('AUTH0_CLIENT_ID');
+  const clientSecret = credential('AUTH0_CLIENT_SECRET');
+  const readyMade = options.codeFile === undefined;
+  // Your own code's secrets may have any name: the whole env file goes, credentials excepted.
+  const fromFile = readyMade ? pickActionSecrets(file) : { ...file };
+  const merged = { ...fromFile, ...pickActionSecrets(environment) };
+  const secrets: Record<string, string> = {};
+  for (const [name, value] of Object.entries(merged))
+    if (value !== undefined && value !== '' && !(deployCredentialNames as readonly string[]).includes(name))
+      secrets[name] = value;
+  // A rollback deploys what the tenant already holds: no code or secrets of ours take part.
+  if (options.rollback)
+    return { origin, clientId, clientSecret, secrets: {}, source: rolledBack, deliveryMethods: ['text'] };
+  return {
+    origin,
+    clientId,
+    clientSecret,
+    secrets,
+    source: readActionSource(options.codeFile, options.dependencies),
+    deliveryMethods: deliveryMethodsOf(secrets, readyMade),
+  };
+}
+
+const rolledBack: ActionSource = { code: '', dependencies: [], label: 'a version the tenant holds' };
+
+/**
+ * Auth0 never returns secret values, so the deployed code carries a keyed digest of them: a later
+ * run compares digests. Keyed with the client secret so that the code does not let anyone who
+ * can read the Action test guesses of a secret.
+ */
+export function secretsFingerprint(secrets: Readonly<Record<string, string>>, key: string): string {
+  const sorted = Object.keys(secrets)
+    .sort()
+    .map((name) => [name, secrets[name]]);
+  return createHmac('sha256', key).update(JSON.stringify(sorted)).digest('hex').slice(0, 32);
+}
+
+const markerPattern = /\n\/\/ mfa-sms deploy: secrets [0-9a-f]{32}\n$/;
+
+/** The code as deployed: the source with the secrets' digest on its last line. */
+export function markedCode(code: string, fingerprint: string): string {
+  return `${stripMarker(code)}\n// mfa-sms deploy: secrets ${fingerprint}\n`;
+}
+
+export function stripMarker(code: string): string {
+  return code.replace(markerPattern, '');
+}
+
+export function markerOf(code: string | undefined): string | undefined {
+  return code === undefined ? undefined : markerPattern.exec(code)?.[0];
+}
