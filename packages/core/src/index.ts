@@ -38,6 +38,8 @@ export { lazySchema, parseOptions, providerOption, transportOptions } from './op
 export type { NormalizedPhoneNumber, NormalizeOptions, PhoneNumberType } from './phone-number.js';
 export { isSmsCapableType, normalizePhoneNumber, phoneNumberInfo, phoneNumberTypes } from './phone-number.js';
 export { maskPhoneNumber, redactSecrets, sensitiveValuesOf, summarizeBody } from './redact.js';
+export type { SenderIdKind } from './sender-id.js';
+export { isSenderId, senderIdKind, senderIdOption, senderIdRule } from './sender-id.js';
 export type { RoutedSendResult, Router, RouterOptions } from './router.js';
 export { createRouter } from './router.js';
 export type { SegmentCount } from './segments.js';
