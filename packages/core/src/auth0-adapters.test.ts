@@ -288,7 +288,11 @@ describe('fromCustomPhoneProviderEvent', () => {
     ['no message type', undefined],
   ])('delivers %s as purpose other, with the text Auth0 rendered', (_, messageType) => {
     const request = fromCustomPhoneProviderEvent(
-      customPhoneProviderEvent({ message_type: messageType, as_text: 'Your account was updated', code: undefined }),
+      customPhoneProviderEvent({
+        message_type: messageType,
+        as_text: 'Your account was updated',
+        code: undefined,
+      }),
     );
     expect(request).toMatchObject({ purpose: 'other', text: 'Your account was updated', channel: 'sms' });
     expect(request).not.toHaveProperty('code');

@@ -1,4 +1,10 @@
-export type { ActionHandlers, ActionHandlersOptions, ActionPolicy } from './action-handlers.js';
+export type {
+  ActionEventContext,
+  ActionHandlers,
+  ActionHandlersOptions,
+  ActionPolicy,
+  PolicyForEvent,
+} from './action-handlers.js';
 export { createActionHandlers } from './action-handlers.js';
 export {
   fromCustomPhoneProviderEvent,
@@ -38,12 +44,12 @@ export { lazySchema, parseOptions, providerOption, transportOptions } from './op
 export type { NormalizedPhoneNumber, NormalizeOptions, PhoneNumberType } from './phone-number.js';
 export { isSmsCapableType, normalizePhoneNumber, phoneNumberInfo, phoneNumberTypes } from './phone-number.js';
 export { maskPhoneNumber, redactSecrets, sensitiveValuesOf, summarizeBody } from './redact.js';
-export type { SenderIdKind } from './sender-id.js';
-export { isSenderId, senderIdKind, senderIdOption, senderIdRule } from './sender-id.js';
 export type { RoutedSendResult, Router, RouterOptions } from './router.js';
 export { createRouter } from './router.js';
 export type { SegmentCount } from './segments.js';
 export { countSegments, isGsm7 } from './segments.js';
+export type { SenderIdKind } from './sender-id.js';
+export { isSenderId, senderIdKind, senderIdOption, senderIdRule } from './sender-id.js';
 export { speakableCode, speakCodesInText } from './speakable-code.js';
 export { renderTemplate } from './template.js';
 export type {

@@ -378,7 +378,9 @@ describe('normalizePhoneNumber with the request country as a hint', () => {
   });
 
   it('gives way to a configured default country, which is not second-guessed', () => {
-    expect(() => normalizePhoneNumber('4155552671', { defaultCountry: 'GB', requestCountry: 'GB' })).toThrow();
+    expect(() =>
+      normalizePhoneNumber('4155552671', { defaultCountry: 'GB', requestCountry: 'GB' }),
+    ).toThrow();
   });
 
   it('ignores a request country libphonenumber does not know', () => {

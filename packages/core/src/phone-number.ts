@@ -178,8 +178,7 @@ function readings(
     // National numbers never start with 00, so it is always the international prefix. 011 is
     // North America's, but elsewhere it begins national numbers too (Delhi, Sapporo, Buenos
     // Aires, 0113–0118 in England): there the national reading comes first.
-    const nationalFirst =
-      prefix === '011' && hinted !== undefined && getCountryCallingCode(hinted) !== '1';
+    const nationalFirst = prefix === '011' && hinted !== undefined && getCountryCallingCode(hinted) !== '1';
     return nationalFirst ? [...national, international] : [international, ...national];
   }
   // Country-code-first digits without + are what Auth0 passes ("1-808-555-5555").

@@ -55,7 +55,6 @@ export interface EsendexOptions {
 const label = 'Esendex';
 const channels = ['sms', 'voice'] as const;
 
-
 const optionsSchema = lazySchema(() => {
   const nonBlank = z
     .string()

@@ -1,6 +1,5 @@
 import {
   assertSendable,
-  senderIdOption,
   type Channel,
   countSegments,
   createHttpClient,
@@ -12,6 +11,7 @@ import {
   parseOptions,
   type SendOptions,
   type SendResult,
+  senderIdOption,
   sensitiveValuesOf,
   speakCodesInText,
   transportOptions,

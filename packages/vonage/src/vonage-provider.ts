@@ -1,7 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import {
   assertSendable,
-  senderIdOption,
   type Channel,
   countSegments,
   createHttpClient,
@@ -15,6 +14,7 @@ import {
   parseOptions,
   type SendOptions,
   type SendResult,
+  senderIdOption,
   sensitiveValuesOf,
   speakCodesInText,
   summarizeBody,
