@@ -311,6 +311,16 @@ describe('createActionHandlers and what Auth0 tells about the message', () => {
     expect(a.sent[1]).not.toHaveProperty('from');
   });
 
+  it('keeps the providers own sender when the From is not a sender any provider takes', async () => {
+    const a = scripted('a');
+    const { api, calls } = customApi();
+    const handlers = createActionHandlers({ providers: [a.provider], log: () => {} });
+    await handlers.onExecuteCustomPhoneProvider(withNotification({ from: 'Acme Corporation Ltd' }), api);
+    expect(calls).toEqual({ retry: [], drop: [] });
+    expect(a.sent).toHaveLength(1);
+    expect(a.sent[0]).not.toHaveProperty('from');
+  });
+
   it('keeps the providers own sender when useNotificationFrom is false', async () => {
     const a = scripted('a');
     const handlers = createActionHandlers({

@@ -20,6 +20,7 @@ import { lazySchema, parseOptions, providerOption } from './options.js';
 import { normalizePhoneNumber } from './phone-number.js';
 import { maskPhoneNumber } from './redact.js';
 import { createRouter, type Router } from './router.js';
+import { isSenderId } from './sender-id.js';
 import type { DeliveryRequest, PhoneMessage, Provider, Purpose } from './types.js';
 
 /** Everything an Action does with a message, apart from the providers' own credentials. */
@@ -333,7 +334,11 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
       ...(request.code ? { code: request.code } : {}),
       ...(language ? { language } : {}),
       ...(request.reference ? { reference: request.reference } : {}),
-      ...(request.from && policy.useNotificationFrom !== false ? { from: request.from } : {}),
+      // A From no provider would take (a template typo) must not cost the user the code: the
+      // providers' own sender is used instead.
+      ...(request.from && policy.useNotificationFrom !== false && isSenderId(request.from)
+        ? { from: request.from }
+        : {}),
     };
   }
 
