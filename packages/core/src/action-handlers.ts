@@ -64,8 +64,8 @@ export interface ActionEventContext {
 
 /**
  * A policy chosen per message. Build providers outside it (in the function of the secrets that
- * returns it) so that they are built once per set of secrets: the router for each distinct policy
- * it returns is kept, and the same providers keep their connections.
+ * returns it) so that they are built once per set of secrets and keep their connections; a router
+ * is kept for each distinct combination of providers, routes, guard, deadlines and dedupe window.
  */
 export type PolicyForEvent = (event: ActionEventContext) => ActionPolicy;
 
@@ -118,7 +118,8 @@ interface Configuration {
   memory: SentLedger;
 }
 
-type Select = (event: ActionEventContext) => Configuration;
+// The event's context is read only by a per-event policy: a static one never pays for it.
+type Select = (event: () => ActionEventContext) => Configuration;
 
 type Outcome =
   | { status: 'sent'; message: PhoneMessage; attempts: SendAttempt[]; provider: string; id: string }
@@ -143,13 +144,18 @@ function identityOf(value: object): number {
   return id;
 }
 
-function policyKey(policy: unknown): string | undefined {
+// What decides a router and its memory: a per-event policy with the same of these shares them,
+// whatever else (a logger written inline, templates) it sets.
+function routerKey(policy: ActionPolicy): string | undefined {
+  const { providers, routes, guard, deadlineMs, attemptTimeoutMs, dedupeWindowMs } = policy;
   try {
-    return JSON.stringify(policy, (_, value: unknown) =>
-      (typeof value === 'object' && value !== null && typeof (value as Provider).send === 'function') ||
-      typeof value === 'function'
-        ? `#${identityOf(value as object)}`
-        : value,
+    return JSON.stringify(
+      { providers, routes, guard, deadlineMs, attemptTimeoutMs, dedupeWindowMs },
+      (_, value: unknown) =>
+        (typeof value === 'object' && value !== null && typeof (value as Provider).send === 'function') ||
+        typeof value === 'function'
+          ? `#${identityOf(value as object)}`
+          : value,
     );
   } catch {
     return undefined;
@@ -247,38 +253,39 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
     // Per set of secrets: a providers function runs once, and one memory serves every policy.
     const built = new Map<unknown, readonly Provider[]>();
     const memories = new Map<number, SentLedger>();
-    const build = (input: unknown): Configuration => buildConfiguration(input, safeSecrets, built, memories);
+    const parse = (input: unknown) => parseOptions(policySchema, input, { label: 'Action' }) as ActionPolicy;
     let select: Select;
     if (typeof raw === 'function') {
       const forEvent = raw as PolicyForEvent;
-      const configurations = new Map<string, Configuration>();
+      const shared = new Map<string, Omit<Configuration, 'policy'>>();
       select = (event) => {
-        const policy = forEvent(event);
-        const key = policyKey(policy);
-        const known = key === undefined ? undefined : configurations.get(key);
-        if (known) return known;
-        const configuration = build(policy);
-        if (key !== undefined) {
-          if (configurations.size >= perEventConfigurationLimit) configurations.clear();
-          configurations.set(key, configuration);
+        const policy = parse(forEvent(event()));
+        const key = routerKey(policy);
+        let parts = key === undefined ? undefined : shared.get(key);
+        if (!parts) {
+          parts = routerFor(policy, safeSecrets, built, memories);
+          if (key !== undefined) {
+            if (shared.size >= perEventConfigurationLimit) shared.clear();
+            shared.set(key, parts);
+          }
         }
-        return configuration;
+        return { ...parts, policy };
       };
     } else {
-      const configuration = build(raw);
+      const policy = parse(raw);
+      const configuration = { ...routerFor(policy, safeSecrets, built, memories), policy };
       select = () => configuration;
     }
     cached = { secrets: safeSecrets, select };
     return select;
   }
 
-  function buildConfiguration(
-    raw: unknown,
+  function routerFor(
+    policy: ActionPolicy,
     safeSecrets: Auth0Secrets,
     built: Map<unknown, readonly Provider[]>,
     memories: Map<number, SentLedger>,
-  ): Configuration {
-    const policy = parseOptions(policySchema, raw, { label: 'Action' }) as ActionPolicy;
+  ): Omit<Configuration, 'policy'> {
     let providers: readonly Provider[];
     if (typeof policy.providers === 'function') {
       providers = built.get(policy.providers) ?? policy.providers(safeSecrets);
@@ -296,7 +303,7 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
     const window = policy.dedupeWindowMs ?? defaultDedupeWindowMs;
     const memory = memories.get(window) ?? memoryLedger(window);
     memories.set(window, memory);
-    return { router, policy, memory };
+    return { router, memory };
   }
 
   function toMessage(
@@ -350,7 +357,7 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
       appName?: string | undefined;
       correlationId?: string | undefined;
       channelHint: string;
-      event: ActionEventContext;
+      event: () => ActionEventContext;
     },
   ): Promise<Outcome> {
     const started = performance.now();
@@ -406,7 +413,7 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
         appName: event?.client?.name,
         correlationId: event?.transaction?.correlation_id,
         channelHint: String(event?.message_options?.message_type ?? 'unknown'),
-        event: eventContext('send-phone-message', event),
+        event: () => eventContext('send-phone-message', event),
       });
       if (outcome.status === 'failed') throw outcome.error;
     },
@@ -416,7 +423,7 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
         appName: event?.client?.name,
         correlationId: event?.transaction?.correlation_id,
         channelHint: String(event?.notification?.delivery_method ?? 'unknown'),
-        event: eventContext('custom-phone-provider', event),
+        event: () => eventContext('custom-phone-provider', event),
       });
       if (outcome.status !== 'failed') return;
       // Auth0 retries up to five times over the next minutes: worth it only when a later attempt can succeed.
@@ -429,7 +436,7 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
       deliver(() => fromHook(recipient, text, context), context?.webtask?.secrets, undefined, {
         appName: context?.client?.name,
         channelHint: String(context?.message_type ?? 'unknown'),
-        event: eventContext('hook', context),
+        event: () => eventContext('hook', context),
       }).then(
         (outcome) => (outcome.status === 'failed' ? callback(outcome.error) : callback(null, {})),
         (error: unknown) => callback(asMfaSmsError(error)),
