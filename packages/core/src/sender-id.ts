@@ -13,7 +13,9 @@ import { z } from 'zod';
 //   Auth0 guide sends "Mitto SMS", with its space.
 // One rule serves all four: the characters any of them documents for an alphanumeric sender, the
 // space included, at least one letter (a digits-only sender is a number), at most 11 characters;
-// otherwise a number of 3 to 15 digits, with or without the + of E.164.
+// otherwise a number of 3 to 15 digits, with or without the + of E.164. Where one provider is
+// narrower (Mitto's 3-character minimum and 14 digits), its own answer (responseCode 6) is mapped
+// to invalid_config naming `from`: a second rule here would drift from the docs it copies.
 const alphanumericSender = /^(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9 *$?!"#%&_\-,.@'+]{1,11}$/;
 const numericSender = /^\+?[1-9]\d{2,14}$/;
 
