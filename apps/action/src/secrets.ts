@@ -43,7 +43,8 @@ export const providerSecrets: Readonly<Record<ProviderName, ProviderSecrets>> = 
       authToken: 'TWILIO_AUTH_TOKEN',
       apiKeySid: 'TWILIO_API_KEY_SID',
       apiKeySecret: 'TWILIO_API_KEY_SECRET',
-      from: 'TWILIO_FROM',
+      // The classic Auth0 guide names it TWILIO_PHONE_NUMBER: either name works, TWILIO_FROM first.
+      from: 'TWILIO_FROM (or TWILIO_PHONE_NUMBER)',
       messagingServiceSid: 'TWILIO_MESSAGING_SERVICE_SID',
       baseUrl: 'TWILIO_BASE_URL',
     },
@@ -54,7 +55,7 @@ export const providerSecrets: Readonly<Record<ProviderName, ProviderSecrets>> = 
           authToken: secrets.TWILIO_AUTH_TOKEN,
           apiKeySid: secrets.TWILIO_API_KEY_SID,
           apiKeySecret: secrets.TWILIO_API_KEY_SECRET,
-          from: secrets.TWILIO_FROM,
+          from: secrets.TWILIO_FROM || secrets.TWILIO_PHONE_NUMBER,
           messagingServiceSid: secrets.TWILIO_MESSAGING_SERVICE_SID,
           baseUrl: secrets.TWILIO_BASE_URL,
         }) as unknown as Parameters<typeof createTwilio>[0],
@@ -83,7 +84,8 @@ export const providerSecrets: Readonly<Record<ProviderName, ProviderSecrets>> = 
       ),
   },
   esendex: {
-    required: ['ESENDEX_ACCOUNT', 'ESENDEX_USERNAME', 'ESENDEX_PASSWORD', 'ESENDEX_FROM'],
+    // No sender in the classic guide: without ESENDEX_FROM, the account's default originator sends.
+    required: ['ESENDEX_ACCOUNT', 'ESENDEX_USERNAME', 'ESENDEX_PASSWORD'],
     options: {
       accountReference: 'ESENDEX_ACCOUNT',
       username: 'ESENDEX_USERNAME',
@@ -203,6 +205,7 @@ const policySecrets = lazySchema(() => {
       .optional(),
     MFA_SMS_TEMPLATES: z.enum(['auth0', 'builtin'], 'must be "auth0" or "builtin"').optional(),
     MFA_SMS_DRY_RUN: booleanSecret.optional(),
+    MFA_SMS_USE_AUTH0_FROM: booleanSecret.optional(),
   });
 });
 
@@ -257,5 +260,8 @@ export function policyFromSecrets(input: Auth0Secrets): ActionPolicy {
     ...(policy.MFA_SMS_DEADLINE_MS ? { deadlineMs: policy.MFA_SMS_DEADLINE_MS } : {}),
     ...(policy.MFA_SMS_TEMPLATES ? { templates: policy.MFA_SMS_TEMPLATES } : {}),
     ...(policy.MFA_SMS_DRY_RUN !== undefined ? { dryRun: policy.MFA_SMS_DRY_RUN } : {}),
+    ...(policy.MFA_SMS_USE_AUTH0_FROM !== undefined
+      ? { useNotificationFrom: policy.MFA_SMS_USE_AUTH0_FROM }
+      : {}),
   };
 }

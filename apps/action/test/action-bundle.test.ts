@@ -287,6 +287,143 @@ describe('the built Action', () => {
   });
 });
 
+describe("the built Action with the classic Auth0 guides' secrets", () => {
+  // Exactly the secrets each guide's hook had (names and shapes), plus what an Action needs of its
+  // own: MFA_SMS_PROVIDERS, and the base URL that aims the provider at the simulator.
+  function guideSecrets(provider: 'twilio' | 'vonage' | 'esendex' | 'mitto'): Record<string, string> {
+    const { twilio, vonage, esendex, mitto } = simulator.credentials;
+    const common = { MFA_SMS_PROVIDERS: provider };
+    switch (provider) {
+      case 'twilio':
+        return {
+          ...common,
+          TWILIO_ACCOUNT_SID: twilio.accountSid,
+          TWILIO_AUTH_TOKEN: twilio.authToken,
+          TWILIO_PHONE_NUMBER: '+15017122661',
+          TWILIO_BASE_URL: simulator.url,
+        };
+      case 'vonage':
+        return {
+          ...common,
+          VONAGE_API_KEY: vonage.apiKey,
+          VONAGE_API_SECRET: vonage.apiSecret,
+          VONAGE_FROM_NUMBER: '15017122661',
+          VONAGE_BASE_URL: simulator.url,
+        };
+      case 'esendex':
+        return {
+          ...common,
+          ESENDEX_ACCOUNT: esendex.accountReference,
+          ESENDEX_USERNAME: esendex.username,
+          ESENDEX_PASSWORD: esendex.password,
+          ESENDEX_BASE_URL: simulator.url,
+        };
+      case 'mitto':
+        // The guide writes its sender in the hook's code; an Action reads it from MITTO_FROM.
+        return {
+          ...common,
+          MITTO_API_KEY: mitto.apiKey,
+          MITTO_FROM: 'Mitto SMS',
+          MITTO_BASE_URL: simulator.url,
+        };
+    }
+  }
+
+  async function runCustom(input: EventInput, notification: Record<string, unknown>): Promise<Result> {
+    const code = input.code ?? '493817';
+    const base = customPhoneProviderEvent({ ...input, code });
+    const event = { ...base, notification: { ...base.notification, ...notification } };
+    const { results } = await execute([{ entry: 'custom-phone-provider', event }]);
+    const [result] = results;
+    if (!result) throw new Error('no result');
+    everything.push({
+      result,
+      secrets: input.secrets as Record<string, string>,
+      code,
+      recipient: input.recipient,
+    });
+    return result;
+  }
+
+  it.each([
+    ['twilio', '+15017122661'],
+    ['vonage', '15017122661'],
+    ['esendex', undefined],
+    ['mitto', 'Mitto SMS'],
+  ] as const)("sends through %s with the guide's secrets and sender (%s)", async (provider, from) => {
+    for (const entry of ['custom-phone-provider', 'send-phone-message'] as const) {
+      simulator.reset();
+      const result = await once(entry, { recipient: '+447911123456', secrets: guideSecrets(provider) });
+      expect(result.threw, entry).toBeUndefined();
+      expect(result.calls).toEqual({ retry: [], drop: [] });
+      expect(simulator.messages).toHaveLength(1);
+      expect(simulator.messages[0]).toMatchObject({ provider, channel: 'sms' });
+      // Esendex's guide sets no sender: none is sent, and the account's default originator applies.
+      expect(simulator.messages[0]?.from).toBe(from);
+      expect(result.logs[0]).toMatch(
+        new RegExp(`^mfa-sms sent channel=sms to=\\+44\\*{6}456 provider=${provider} `),
+      );
+    }
+  });
+
+  it('prefers TWILIO_FROM when both it and TWILIO_PHONE_NUMBER are set', async () => {
+    await once('custom-phone-provider', {
+      recipient: '+447911123456',
+      secrets: { ...guideSecrets('twilio'), TWILIO_FROM: 'Acme' },
+    });
+    expect(simulator.messages[0]?.from).toBe('Acme');
+  });
+
+  it("sends from the Phone Template's From (notification.from), unless MFA_SMS_USE_AUTH0_FROM is false", async () => {
+    const secretsUsed = guideSecrets('twilio');
+    const sent = await runCustom(
+      { recipient: '+447911123456', secrets: secretsUsed },
+      { from: '+447700900111' },
+    );
+    expect(sent.resolved).toBe(true);
+    expect(simulator.messages[0]?.from).toBe('+447700900111');
+    simulator.reset();
+    await runCustom(
+      {
+        recipient: '+447911123456',
+        code: '111222',
+        secrets: { ...secretsUsed, MFA_SMS_USE_AUTH0_FROM: 'false' },
+      },
+      { from: '+447700900111' },
+    );
+    expect(simulator.messages[0]?.from).toBe('+15017122661');
+  });
+
+  it('delivers a message type this version does not know, as Auth0 rendered it', async () => {
+    const result = await runCustom(
+      { recipient: '+447911123456', secrets: guideSecrets('vonage') },
+      {
+        message_type: 'account_recovery_notice',
+        as_text: 'Acme: your recovery settings changed',
+        code: undefined,
+      },
+    );
+    expect(result.resolved).toBe(true);
+    expect(result.calls).toEqual({ retry: [], drop: [] });
+    expect(simulator.messages).toMatchObject([
+      { provider: 'vonage', text: 'Acme: your recovery settings changed' },
+    ]);
+    expect(result.logs[0]).toMatch(
+      /^mfa-sms sent channel=sms to=\+44\*{6}456 purpose=other provider=vonage /,
+    );
+  });
+
+  it('sends to a US number Auth0 passes without +1 from a GB request as +1', async () => {
+    const result = await once('send-phone-message', {
+      recipient: '4155552671',
+      country: 'GB',
+      secrets: guideSecrets('twilio'),
+    });
+    expect(result.resolved).toBe(true);
+    expect(simulator.messages[0]?.to).toBe('+14155552671');
+  });
+});
+
 describe('secret hygiene of the built Action', () => {
   it('writes exactly one log line of at most 256 characters per execution', () => {
     expect(everything.length).toBeGreaterThan(20);

@@ -292,3 +292,125 @@ describe('createActionHandlers', () => {
       expect(lines.join('\n')).not.toContain(value);
   });
 });
+
+describe('createActionHandlers and what Auth0 tells about the message', () => {
+  function withNotification(notification: Partial<CustomPhoneProviderEvent['notification']>) {
+    const event = customEvent();
+    return { ...event, notification: { ...event.notification, ...notification } } as CustomPhoneProviderEvent;
+  }
+
+  it("sends from the Phone Template's From when Auth0 gives one", async () => {
+    const a = scripted('a');
+    const handlers = createActionHandlers({ providers: [a.provider], log: () => {} });
+    await handlers.onExecuteCustomPhoneProvider(withNotification({ from: '+447700900111' }), customApi().api);
+    expect(a.sent[0]?.from).toBe('+447700900111');
+    await handlers.onExecuteCustomPhoneProvider(
+      withNotification({ from: undefined, code: '111222', as_text: 'Code 111222' }),
+      customApi().api,
+    );
+    expect(a.sent[1]).not.toHaveProperty('from');
+  });
+
+  it('keeps the providers own sender when the From is not a sender any provider takes', async () => {
+    const a = scripted('a');
+    const { api, calls } = customApi();
+    const handlers = createActionHandlers({ providers: [a.provider], log: () => {} });
+    await handlers.onExecuteCustomPhoneProvider(withNotification({ from: 'Acme Corporation Ltd' }), api);
+    expect(calls).toEqual({ retry: [], drop: [] });
+    expect(a.sent).toHaveLength(1);
+    expect(a.sent[0]).not.toHaveProperty('from');
+  });
+
+  it('keeps the providers own sender when useNotificationFrom is false', async () => {
+    const a = scripted('a');
+    const handlers = createActionHandlers({
+      providers: [a.provider],
+      useNotificationFrom: false,
+      log: () => {},
+    });
+    await handlers.onExecuteCustomPhoneProvider(withNotification({ from: '+447700900111' }), customApi().api);
+    expect(a.sent[0]).not.toHaveProperty('from');
+  });
+
+  it('delivers a message type this version does not know, as Auth0 rendered it, and says so in the log', async () => {
+    const a = scripted('a');
+    const lines: string[] = [];
+    const { api, calls } = customApi();
+    const handlers = createActionHandlers({
+      providers: [a.provider],
+      templates: 'builtin',
+      log: (line) => lines.push(line),
+    });
+    await handlers.onExecuteCustomPhoneProvider(
+      withNotification({
+        message_type: 'account_locked_soon' as CustomPhoneProviderEvent['notification']['message_type'],
+        as_text: 'Your Acme account will be locked',
+        code: undefined,
+      }),
+      api,
+    );
+    expect(calls).toEqual({ retry: [], drop: [] });
+    expect(a.sent[0]?.text).toBe('Your Acme account will be locked');
+    expect(lines[0]).toMatch(/^mfa-sms sent channel=sms to=\+44\*{6}456 purpose=other provider=a /);
+  });
+
+  it('chooses the policy per application, with providers built once per set of secrets', async () => {
+    const built: string[] = [];
+    const a = scripted('a');
+    const b = scripted('b');
+    const handlers = createActionHandlers((actionSecrets) => {
+      built.push(actionSecrets.TOKEN ?? '');
+      const providers = [a.provider, b.provider];
+      return (event) =>
+        event.client?.client_id === 'partner-app'
+          ? { providers: [b.provider], guard: { allowedCountries: ['GB'] }, log: () => {} }
+          : { providers, log: () => {} };
+    });
+    const partner = (code: string) => ({
+      ...sendEvent({ code, text: `Your code is ${code}` }),
+      client: { client_id: 'partner-app', name: 'Partner' },
+    });
+    await handlers.onExecuteSendPhoneMessage(sendEvent(), { cache: cache() });
+    await handlers.onExecuteSendPhoneMessage(partner('111111'), { cache: cache() });
+    await handlers.onExecuteSendPhoneMessage(partner('222222'), { cache: cache() });
+    await handlers.onExecuteSendPhoneMessage(sendEvent({ code: '333333', text: 'Code 333333' }), {
+      cache: cache(),
+    });
+    expect(a.sent.map((message) => message.code)).toEqual(['493817', '333333']);
+    expect(b.sent.map((message) => message.code)).toEqual(['111111', '222222']);
+    expect(built).toEqual(['token-value-that-is-secret']);
+  });
+
+  it('passes the organization and connection of a custom-phone-provider event', async () => {
+    const seen: unknown[] = [];
+    const a = scripted('a');
+    const handlers = createActionHandlers(() => (event) => {
+      seen.push(event);
+      return { providers: [a.provider], log: () => {} };
+    });
+    await handlers.onExecuteCustomPhoneProvider(
+      {
+        ...customEvent(),
+        organization: { id: 'org_1', name: 'acme' },
+        connection: { id: 'con_1', name: 'Username-Password-Authentication' },
+        client: { client_id: 'c1' },
+      },
+      customApi().api,
+    );
+    expect(seen).toEqual([
+      {
+        trigger: 'custom-phone-provider',
+        client: { client_id: 'c1' },
+        organization: { id: 'org_1', name: 'acme' },
+        connection: { id: 'con_1', name: 'Username-Password-Authentication' },
+      },
+    ]);
+  });
+
+  it('reads a US number without +1 from a GB request as +1, with no default country', async () => {
+    const a = scripted('a');
+    const handlers = createActionHandlers({ providers: [a.provider], log: () => {} });
+    await handlers.onExecuteSendPhoneMessage(sendEvent({ recipient: '4155552671' }), { cache: cache() });
+    expect(a.sent[0]?.to).toBe('+14155552671');
+  });
+});

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { fromCustomPhoneProviderEvent, fromHook, fromSendPhoneMessageEvent } from './auth0-adapters.js';
 import type {
   Auth0Cache,
+  Auth0Client,
+  Auth0Connection,
+  Auth0Organization,
   Auth0Secrets,
   CustomPhoneProviderApi,
   CustomPhoneProviderEvent,
@@ -17,7 +20,8 @@ import { lazySchema, parseOptions, providerOption } from './options.js';
 import { normalizePhoneNumber } from './phone-number.js';
 import { maskPhoneNumber } from './redact.js';
 import { createRouter, type Router } from './router.js';
-import type { DeliveryRequest, PhoneMessage, Provider } from './types.js';
+import { isSenderId } from './sender-id.js';
+import type { DeliveryRequest, PhoneMessage, Provider, Purpose } from './types.js';
 
 /** Everything an Action does with a message, apart from the providers' own credentials. */
 export interface ActionPolicy {
@@ -39,14 +43,37 @@ export interface ActionPolicy {
   appName?: string;
   /** Log what would be sent and send nothing. */
   dryRun?: boolean;
+  /** Send from the sender Auth0 gives (a Phone Template's "From", `event.notification.from`) when it gives one. Default `true`; `false` keeps the providers' own `from`. */
+  useNotificationFrom?: boolean;
   /** The same recipient, code and purpose within this many milliseconds is sent once. Default 60 000; 0 turns it off. */
   dedupeWindowMs?: number;
   /** Where the one log line per execution goes. Default `console.log`. */
   log?: (line: string) => void;
 }
 
-/** The policy itself, or a function of the Action's secrets that returns it. */
-export type ActionHandlersOptions = ActionPolicy | ((secrets: Auth0Secrets) => ActionPolicy);
+/** What a policy may depend on, per message: the application, organization and connection (as Auth0 gives them). */
+export interface ActionEventContext {
+  trigger: 'send-phone-message' | 'custom-phone-provider' | 'hook';
+  /** The application the user signs in to; a Hook's older flat `client_id` becomes `{ client_id }`. */
+  client?: Auth0Client;
+  /** `custom-phone-provider` only. */
+  organization?: Auth0Organization;
+  /** `custom-phone-provider` only. */
+  connection?: Auth0Connection;
+}
+
+/**
+ * A policy chosen per message. Build providers outside it (in the function of the secrets that
+ * returns it) so that they are built once per set of secrets and keep their connections; a router
+ * is kept for each distinct combination of providers, routes, guard, deadlines and dedupe window.
+ */
+export type PolicyForEvent = (event: ActionEventContext) => ActionPolicy;
+
+/**
+ * The policy itself, or a function of the Action's secrets (called once per warm container, again
+ * when the secrets change) that returns the policy or a `PolicyForEvent`.
+ */
+export type ActionHandlersOptions = ActionPolicy | ((secrets: Auth0Secrets) => ActionPolicy | PolicyForEvent);
 
 export interface ActionHandlers {
   /** Export as `onExecuteSendPhoneMessage` for the `send-phone-message` trigger. */
@@ -79,6 +106,7 @@ const policySchema = lazySchema(() =>
     templates: z.enum(['auth0', 'builtin']).optional(),
     appName: z.string().max(40).optional(),
     dryRun: z.boolean().optional(),
+    useNotificationFrom: z.boolean().optional(),
     dedupeWindowMs: z.number().int().min(0).max(86_400_000).optional(),
     log: functionSchema<(line: string) => void>('a function').optional(),
   }),
@@ -90,6 +118,9 @@ interface Configuration {
   memory: SentLedger;
 }
 
+// The event's context is read only by a per-event policy: a static one never pays for it.
+type Select = (event: () => ActionEventContext) => Configuration;
+
 type Outcome =
   | { status: 'sent'; message: PhoneMessage; attempts: SendAttempt[]; provider: string; id: string }
   | { status: 'duplicate' | 'dry-run'; message: PhoneMessage; providers: string[] }
@@ -100,6 +131,56 @@ const defaultDedupeWindowMs = 60_000;
 // lets the next one deliver while the user waits, far inside Auth0's 20 s.
 const defaultAttemptTimeoutMs = 5000;
 const logLimit = 256;
+// Distinct policies a PolicyForEvent returns (per application, per organization): a handful.
+const perEventConfigurationLimit = 64;
+
+// Identities for providers and functions, so that policies built afresh per event from the
+// same providers find the router already built for them.
+const identities = new WeakMap<object, number>();
+let nextIdentity = 0;
+function identityOf(value: object): number {
+  let id = identities.get(value);
+  if (id === undefined) {
+    id = nextIdentity++;
+    identities.set(value, id);
+  }
+  return id;
+}
+
+// What decides a router and its memory: a per-event policy with the same of these shares them,
+// whatever else (a logger written inline, templates) it sets.
+function routerKey(policy: ActionPolicy): string | undefined {
+  const { providers, routes, guard, deadlineMs, attemptTimeoutMs, dedupeWindowMs } = policy;
+  try {
+    return JSON.stringify(
+      { providers, routes, guard, deadlineMs, attemptTimeoutMs, dedupeWindowMs },
+      (_, value: unknown) =>
+        (typeof value === 'object' && value !== null && typeof (value as Provider).send === 'function') ||
+        typeof value === 'function'
+          ? `#${identityOf(value as object)}`
+          : value,
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+function eventContext(
+  trigger: ActionEventContext['trigger'],
+  source: { client?: unknown; organization?: unknown; connection?: unknown; client_id?: unknown } | undefined,
+): ActionEventContext {
+  const context: ActionEventContext = { trigger };
+  const object = (value: unknown) => (typeof value === 'object' && value !== null ? value : undefined);
+  const client =
+    object(source?.client) ??
+    (typeof source?.client_id === 'string' ? { client_id: source.client_id } : undefined);
+  if (client) context.client = client as Auth0Client;
+  const organization = object(source?.organization);
+  if (organization) context.organization = organization as Auth0Organization;
+  const connection = object(source?.connection);
+  if (connection) context.connection = connection as Auth0Connection;
+  return Object.freeze(context);
+}
 
 // Comparing the secrets with the ones the providers were built from is cheaper than hashing them
 // on every execution, and Auth0 hands each execution a fresh object with the same values.
@@ -126,11 +207,14 @@ function logLine(
   elapsedMs: number,
   channel: string,
   correlationId: string | undefined,
+  purpose: Purpose | undefined,
 ): string {
   const parts = [`mfa-sms ${outcome.status}`];
   const message = outcome.message;
   if (message) parts.push(`channel=${message.channel}`, `to=${maskPhoneNumber(message.to)}`);
   else parts.push(`channel=${channel}`);
+  // One-time codes are the common case; a notification, or a type this version does not know, is told.
+  if (purpose === 'notification' || purpose === 'other') parts.push(`purpose=${purpose}`);
   if (outcome.status === 'sent') {
     parts.push(`provider=${outcome.provider}`, `id=${outcome.id.slice(0, 40)}`);
     parts.push(
@@ -161,17 +245,57 @@ function logLine(
  * deduplication, one redacted log line per execution, and Auth0's retry/drop protocol.
  */
 export function createActionHandlers(options: ActionHandlersOptions): ActionHandlers {
-  let cached: { secrets: Auth0Secrets; configuration: Configuration } | undefined;
+  let cached: { secrets: Auth0Secrets; select: Select } | undefined;
 
   // Built at the first event, not at module scope: secrets exist only in events, and a mistake
   // in the options surfaces as that event's error, naming the option.
-  function configure(secrets: Auth0Secrets | undefined): Configuration {
-    if (cached && sameSecrets(cached.secrets, secrets)) return cached.configuration;
+  function configure(secrets: Auth0Secrets | undefined): Select {
+    if (cached && sameSecrets(cached.secrets, secrets)) return cached.select;
     const safeSecrets: Auth0Secrets = Object.freeze({ ...secrets });
     const raw = typeof options === 'function' ? options(safeSecrets) : options;
-    const policy = parseOptions(policySchema, raw, { label: 'Action' }) as ActionPolicy;
-    const providers =
-      typeof policy.providers === 'function' ? policy.providers(safeSecrets) : policy.providers;
+    // Per set of secrets: a providers function runs once, and one memory serves every policy.
+    const built = new Map<unknown, readonly Provider[]>();
+    const memories = new Map<number, SentLedger>();
+    const parse = (input: unknown) => parseOptions(policySchema, input, { label: 'Action' }) as ActionPolicy;
+    let select: Select;
+    if (typeof raw === 'function') {
+      const forEvent = raw as PolicyForEvent;
+      const shared = new Map<string, Omit<Configuration, 'policy'>>();
+      select = (event) => {
+        const policy = parse(forEvent(event()));
+        const key = routerKey(policy);
+        let parts = key === undefined ? undefined : shared.get(key);
+        if (!parts) {
+          parts = routerFor(policy, safeSecrets, built, memories);
+          if (key !== undefined) {
+            if (shared.size >= perEventConfigurationLimit) shared.clear();
+            shared.set(key, parts);
+          }
+        }
+        return { ...parts, policy };
+      };
+    } else {
+      const policy = parse(raw);
+      const configuration = { ...routerFor(policy, safeSecrets, built, memories), policy };
+      select = () => configuration;
+    }
+    cached = { secrets: safeSecrets, select };
+    return select;
+  }
+
+  function routerFor(
+    policy: ActionPolicy,
+    safeSecrets: Auth0Secrets,
+    built: Map<unknown, readonly Provider[]>,
+    memories: Map<number, SentLedger>,
+  ): Omit<Configuration, 'policy'> {
+    let providers: readonly Provider[];
+    if (typeof policy.providers === 'function') {
+      providers = built.get(policy.providers) ?? policy.providers(safeSecrets);
+      built.set(policy.providers, providers);
+    } else {
+      providers = policy.providers;
+    }
     const router = createRouter({
       providers,
       ...(policy.routes ? { routes: policy.routes } : {}),
@@ -180,9 +304,9 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
       attemptTimeoutMs: policy.attemptTimeoutMs ?? defaultAttemptTimeoutMs,
     });
     const window = policy.dedupeWindowMs ?? defaultDedupeWindowMs;
-    const configuration = { router, policy, memory: memoryLedger(window) };
-    cached = { secrets: safeSecrets, configuration };
-    return configuration;
+    const memory = memories.get(window) ?? memoryLedger(window);
+    memories.set(window, memory);
+    return { router, memory };
   }
 
   function toMessage(
@@ -190,11 +314,18 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
     policy: ActionPolicy,
     appName: string | undefined,
   ): PhoneMessage {
-    const defaultCountry = policy.defaultCountry ?? request.requestCountry;
-    const { e164 } = normalizePhoneNumber(request.recipient, defaultCountry ? { defaultCountry } : {});
+    const { e164 } = normalizePhoneNumber(
+      request.recipient,
+      policy.defaultCountry
+        ? { defaultCountry: policy.defaultCountry }
+        : request.requestCountry
+          ? { requestCountry: request.requestCountry }
+          : {},
+    );
     let text = request.text;
     let language = request.language;
-    if (policy.templates === 'builtin' && request.code) {
+    // A message type this version does not know has no built-in wording: Auth0's text is sent.
+    if (policy.templates === 'builtin' && request.code && request.purpose !== 'other') {
       const name = policy.appName ?? appName;
       const rendered = defaultMessage({
         channel: request.channel,
@@ -213,6 +344,11 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
       ...(request.code ? { code: request.code } : {}),
       ...(language ? { language } : {}),
       ...(request.reference ? { reference: request.reference } : {}),
+      // A From no provider would take (a template typo) must not cost the user the code: the
+      // providers' own sender is used instead.
+      ...(request.from && policy.useNotificationFrom !== false && isSenderId(request.from)
+        ? { from: request.from }
+        : {}),
     };
   }
 
@@ -220,18 +356,25 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
     read: () => DeliveryRequest,
     secrets: Auth0Secrets | undefined,
     cache: Auth0Cache | undefined,
-    context: { appName?: string | undefined; correlationId?: string | undefined; channelHint: string },
+    context: {
+      appName?: string | undefined;
+      correlationId?: string | undefined;
+      channelHint: string;
+      event: () => ActionEventContext;
+    },
   ): Promise<Outcome> {
     const started = performance.now();
     let outcome: Outcome;
     let message: PhoneMessage | undefined;
+    let purpose: Purpose | undefined;
     // The given logger is used even when the rest of the options turn out to be invalid.
     let log: (line: string) => void =
       typeof options === 'object' && typeof options?.log === 'function' ? options.log : console.log;
     try {
-      const { router, policy, memory } = configure(secrets);
+      const { router, policy, memory } = configure(secrets)(context.event);
       if (policy.log) log = policy.log;
       const request = read();
+      purpose = request.purpose;
       message = toMessage(request, policy, context.appName);
       const window = policy.dedupeWindowMs ?? defaultDedupeWindowMs;
       const ledger = cache ? cacheLedger(cache, window) : memory;
@@ -260,7 +403,7 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
       outcome = { status: 'failed', error: asMfaSmsError(error), ...(message ? { message } : {}) };
     }
     try {
-      log(logLine(outcome, performance.now() - started, context.channelHint, context.correlationId));
+      log(logLine(outcome, performance.now() - started, context.channelHint, context.correlationId, purpose));
     } catch {
       // A broken logger must not turn a sent message into a failed login.
     }
@@ -273,6 +416,7 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
         appName: event?.client?.name,
         correlationId: event?.transaction?.correlation_id,
         channelHint: String(event?.message_options?.message_type ?? 'unknown'),
+        event: () => eventContext('send-phone-message', event),
       });
       if (outcome.status === 'failed') throw outcome.error;
     },
@@ -282,6 +426,7 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
         appName: event?.client?.name,
         correlationId: event?.transaction?.correlation_id,
         channelHint: String(event?.notification?.delivery_method ?? 'unknown'),
+        event: () => eventContext('custom-phone-provider', event),
       });
       if (outcome.status !== 'failed') return;
       // Auth0 retries up to five times over the next minutes: worth it only when a later attempt can succeed.
@@ -294,6 +439,7 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
       deliver(() => fromHook(recipient, text, context), context?.webtask?.secrets, undefined, {
         appName: context?.client?.name,
         channelHint: String(context?.message_type ?? 'unknown'),
+        event: () => eventContext('hook', context),
       }).then(
         (outcome) => (outcome.status === 'failed' ? callback(outcome.error) : callback(null, {})),
         (error: unknown) => callback(asMfaSmsError(error)),

@@ -272,7 +272,30 @@ describe('fromCustomPhoneProviderEvent', () => {
       language: 'en-GB',
       reference: 'c0ffee-42',
       requestCountry: 'GB',
+      from: '+447700900000',
     });
+  });
+
+  it('leaves from out when the Phone Template sets none', () => {
+    const request = fromCustomPhoneProviderEvent(customPhoneProviderEvent({ from: undefined }));
+    expect(request).not.toHaveProperty('from');
+    expect(fromCustomPhoneProviderEvent(customPhoneProviderEvent({ from: '  ' }))).not.toHaveProperty('from');
+  });
+
+  it.each([
+    ['a message type this version does not know', 'welcome'],
+    ['a numeric message type', 3],
+    ['no message type', undefined],
+  ])('delivers %s as purpose other, with the text Auth0 rendered', (_, messageType) => {
+    const request = fromCustomPhoneProviderEvent(
+      customPhoneProviderEvent({
+        message_type: messageType,
+        as_text: 'Your account was updated',
+        code: undefined,
+      }),
+    );
+    expect(request).toMatchObject({ purpose: 'other', text: 'Your account was updated', channel: 'sms' });
+    expect(request).not.toHaveProperty('code');
   });
 
   it('reads as_voice for a voice notification', () => {
@@ -360,13 +383,6 @@ describe('fromCustomPhoneProviderEvent', () => {
       'notification.delivery_method is missing',
     ],
     [
-      'an unknown message_type',
-      { message_type: 'welcome' },
-      'rejected',
-      'notification.message_type is "welcome"',
-    ],
-    ['a numeric message_type', { message_type: 3 }, 'rejected', 'notification.message_type is a number'],
-    [
       'no text at all',
       { as_text: '', as_voice: ' ' },
       'rejected',
@@ -397,7 +413,7 @@ describe('fromCustomPhoneProviderEvent', () => {
 
   it('masks the recipient it names', () => {
     const error = failure(() =>
-      fromCustomPhoneProviderEvent(customPhoneProviderEvent({ message_type: 'welcome' })),
+      fromCustomPhoneProviderEvent(customPhoneProviderEvent({ as_text: '', as_voice: '' })),
     );
     expect(error.message).toContain('recipient +44******456');
   });

@@ -180,6 +180,7 @@ function withOptional(
     language: string | undefined;
     reference: string | undefined;
     requestCountry: string | undefined;
+    from?: string | undefined;
   },
 ): DeliveryRequest {
   // Plain assignments rather than conditional spreads: this runs on every message.
@@ -187,6 +188,7 @@ function withOptional(
   if (fields.language !== undefined) request.language = fields.language;
   if (fields.reference !== undefined) request.reference = fields.reference;
   if (fields.requestCountry !== undefined) request.requestCountry = fields.requestCountry;
+  if (fields.from !== undefined) request.from = fields.from;
   return request;
 }
 
@@ -222,11 +224,18 @@ export function fromSendPhoneMessageEvent(event: SendPhoneMessageEvent): Deliver
   );
 }
 
+// Auth0 adds message types to this trigger over time; the text it rendered is still the message
+// to deliver, so a type this version does not know is sent as it is, never dropped.
+function notificationPurposeOf(value: unknown): Purpose {
+  return (typeof value === 'string' ? notificationPurposes.get(value) : undefined) ?? 'other';
+}
+
 /**
  * The `custom-phone-provider` Action's event as a `DeliveryRequest`: `as_voice` for a call and
- * `as_text` for an SMS, each falling back to the other when Auth0 left it empty. Throws
- * `MfaSmsError`: `invalid_recipient` without a recipient, `unsupported_channel` for an unknown
- * `delivery_method`, `rejected` for no text at all or an unknown `message_type`.
+ * `as_text` for an SMS, each falling back to the other when Auth0 left it empty; a `message_type`
+ * this version does not know is purpose `other`; `notification.from` (a Phone Template's "From")
+ * becomes `from`. Throws `MfaSmsError`: `invalid_recipient` without a recipient,
+ * `unsupported_channel` for an unknown `delivery_method`, `rejected` for no text at all.
  */
 export function fromCustomPhoneProviderEvent(event: CustomPhoneProviderEvent): DeliveryRequest {
   const notification: unknown = read(event, 'notification');
@@ -248,18 +257,14 @@ export function fromCustomPhoneProviderEvent(event: CustomPhoneProviderEvent): D
       recipient,
       text: textOf(text, `notification.${preferred} (and ${fallback})`, recipient),
       channel,
-      purpose: purposeOf(
-        read(notification, 'message_type'),
-        'notification.message_type',
-        notificationPurposes,
-        recipient,
-      ),
+      purpose: notificationPurposeOf(read(notification, 'message_type')),
     },
     {
       code: codeOf(read(notification, 'code')),
       language: languageOf(read(notification, 'locale')) ?? languageOf(read(event, 'request', 'language')),
       reference: referenceOf(read(event, 'transaction', 'correlation_id')),
       requestCountry: countryOf(read(event, 'request', 'geoip', 'countryCode')),
+      from: isFilled(read(notification, 'from')) ? (read(notification, 'from') as string).trim() : undefined,
     },
   );
 }

@@ -1,4 +1,10 @@
-export type { ActionHandlers, ActionHandlersOptions, ActionPolicy } from './action-handlers.js';
+export type {
+  ActionEventContext,
+  ActionHandlers,
+  ActionHandlersOptions,
+  ActionPolicy,
+  PolicyForEvent,
+} from './action-handlers.js';
 export { createActionHandlers } from './action-handlers.js';
 export {
   fromCustomPhoneProviderEvent,
@@ -44,6 +50,8 @@ export type { RoutedSendResult, Router, RouterOptions } from './router.js';
 export { createRouter } from './router.js';
 export type { SegmentCount } from './segments.js';
 export { countSegments, isGsm7 } from './segments.js';
+export type { SenderIdKind } from './sender-id.js';
+export { isSenderId, senderIdKind, senderIdOption, senderIdRule } from './sender-id.js';
 export { speakableCode, speakCodesInText } from './speakable-code.js';
 export { renderTemplate } from './template.js';
 export type {

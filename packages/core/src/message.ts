@@ -1,5 +1,6 @@
 import { MfaSmsError } from './errors.js';
 import { maskPhoneNumber } from './redact.js';
+import { isSenderId, senderIdRule } from './sender-id.js';
 import type { Channel, PhoneMessage } from './types.js';
 
 const e164 = /^\+[1-9]\d{6,14}$/;
@@ -46,6 +47,14 @@ export function assertSendable(
       code: 'rejected',
       provider: provider.name,
       message: `${provider.label}: the message text is empty`,
+    });
+  }
+  if (message.from !== undefined && !isSenderId(message.from)) {
+    // The value is not shown: a sender is not secret, but a mistaken one may be a phone number.
+    throw new MfaSmsError({
+      code: 'rejected',
+      provider: provider.name,
+      message: `${provider.label}: the message's sender (from) ${senderIdRule}`,
     });
   }
 }

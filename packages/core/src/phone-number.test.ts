@@ -350,3 +350,44 @@ describe('normalizePhoneNumber: properties', () => {
     expect(slowest).toBeLessThan(500);
   });
 });
+
+describe('normalizePhoneNumber with the request country as a hint', () => {
+  it('reads a US number without +1 from a GB request as +1 (Auth0 passes US numbers so)', () => {
+    expect(normalizePhoneNumber('4155552671', { requestCountry: 'GB' })).toMatchObject({
+      e164: '+14155552671',
+      country: 'US',
+    });
+    expect(normalizePhoneNumber('(415) 555-2671', { requestCountry: 'fr' }).e164).toBe('+14155552671');
+  });
+
+  it('keeps a number valid in the request country there', () => {
+    expect(normalizePhoneNumber('07400 123456', { requestCountry: 'GB' })).toMatchObject({
+      e164: '+447400123456',
+      country: 'GB',
+    });
+    // German numbers vary in length: these digits are a valid number there too, and stay German.
+    expect(normalizePhoneNumber('4155552671', { requestCountry: 'DE' }).e164).toBe('+494155552671');
+  });
+
+  it('reads a Canadian number in the shared plan with its own country', () => {
+    expect(normalizePhoneNumber('6135550123', { requestCountry: 'FR' })).toMatchObject({
+      e164: '+16135550123',
+      country: 'CA',
+    });
+  });
+
+  it('still reads country-code-first digits when neither country fits', () => {
+    expect(normalizePhoneNumber('447911123456', { requestCountry: 'FR' }).e164).toBe('+447911123456');
+    expect(normalizePhoneNumber('1-808-555-5555', { requestCountry: 'GB' }).e164).toBe('+18085555555');
+  });
+
+  it('gives way to a configured default country, which is not second-guessed', () => {
+    expect(() =>
+      normalizePhoneNumber('4155552671', { defaultCountry: 'GB', requestCountry: 'GB' }),
+    ).toThrow();
+  });
+
+  it('ignores a request country libphonenumber does not know', () => {
+    expect(normalizePhoneNumber('+447911123456', { requestCountry: 'ZZ' }).e164).toBe('+447911123456');
+  });
+});

@@ -43,6 +43,12 @@ export interface NormalizedPhoneNumber {
 export interface NormalizeOptions {
   /** Country of numbers written without a country code (ISO 3166 alpha-2, any case). */
   defaultCountry?: string;
+  /**
+   * A weaker hint, used only without `defaultCountry`: the country the request came from (its IP
+   * address). A national number is read in it first; one that is not valid there but is a valid
+   * North American number is read as +1, since Auth0 passes US numbers without their +1.
+   */
+  requestCountry?: string;
   /** Refuse valid numbers of other types (`invalid_recipient`, naming the type). */
   allowedTypes?: readonly PhoneNumberType[];
 }
@@ -100,6 +106,12 @@ function refuse(input: string, reason: string): MfaSmsError {
   });
 }
 
+// A hint from the request's IP address: one libphonenumber does not know (or none) is no hint.
+function hintCountry(value: unknown): CountryCode | undefined {
+  const upper = typeof value === 'string' ? value.trim().toUpperCase() : '';
+  return isSupportedCountry(upper) ? upper : undefined;
+}
+
 function checkDefaultCountry(value: unknown): CountryCode | undefined {
   if (value === undefined) return undefined;
   const upper = typeof value === 'string' ? value.trim().toUpperCase() : '';
@@ -137,11 +149,26 @@ interface Reading {
   hint?: string;
 }
 
-function readings(plus: boolean, digits: string, defaultCountry: CountryCode | undefined): Reading[] {
+function readings(
+  plus: boolean,
+  digits: string,
+  defaultCountry: CountryCode | undefined,
+  requestCountry: CountryCode | undefined,
+): Reading[] {
   if (plus) {
     return [{ text: `+${digits}`, noCountryReason: 'starts with an unknown country calling code' }];
   }
   const national: Reading[] = defaultCountry ? [{ text: digits, country: defaultCountry }] : [];
+  // Auth0 documents that phone numbers carry +<country code>, except US numbers, which may not:
+  // a US user signing in abroad arrives as national digits from a foreign IP address. So without
+  // a configured country, after the request's own country, North America is tried. The number
+  // plan is shared, so the US metadata reads Canadian and Caribbean numbers too (with their
+  // country). A number valid in both stays in the request's country: it is read first.
+  if (!defaultCountry && requestCountry) {
+    national.push({ text: digits, country: requestCountry });
+    if (getCountryCallingCode(requestCountry) !== '1') national.push({ text: digits, country: 'US' });
+  }
+  const hinted = defaultCountry ?? requestCountry;
   const prefix = /^(?:00|011)/.exec(digits)?.[0];
   if (prefix !== undefined) {
     const international: Reading = {
@@ -151,13 +178,12 @@ function readings(plus: boolean, digits: string, defaultCountry: CountryCode | u
     // National numbers never start with 00, so it is always the international prefix. 011 is
     // North America's, but elsewhere it begins national numbers too (Delhi, Sapporo, Buenos
     // Aires, 0113–0118 in England): there the national reading comes first.
-    const nationalFirst =
-      prefix === '011' && defaultCountry !== undefined && getCountryCallingCode(defaultCountry) !== '1';
+    const nationalFirst = prefix === '011' && hinted !== undefined && getCountryCallingCode(hinted) !== '1';
     return nationalFirst ? [...national, international] : [international, ...national];
   }
   // Country-code-first digits without + are what Auth0 passes ("1-808-555-5555").
   const countryCodeFirst: Reading = { text: `+${digits}`, noCountryReason: noCountryHint };
-  if (!defaultCountry) {
+  if (!hinted) {
     countryCodeFirst.hint =
       ' (without a + or a default country, the first digits are read as the country code: write it as +E.164 or set the defaultCountry option)';
   }
@@ -202,13 +228,14 @@ function parseReading(reading: Reading): NormalizedPhoneNumber | string {
 /**
  * Turns what people type and what Auth0 passes into +E.164, with its country and type: spaces,
  * dots, dashes and brackets; a leading `+`; a `00` or `011` international prefix whatever the
- * default country; national numbers in `defaultCountry`; country-code-first digits without `+`
- * (`1-808-555-5555`). Refuses with `invalid_recipient` and the reason, the number masked; a bad
+ * default country; national numbers in `defaultCountry`, else in `requestCountry` and then in
+ * North America; country-code-first digits without `+` (`1-808-555-5555`). Refuses with `invalid_recipient` and the reason, the number masked; a bad
  * option is `invalid_config`.
  */
 export function normalizePhoneNumber(input: string, options: NormalizeOptions = {}): NormalizedPhoneNumber {
   // Optional chaining: JavaScript callers may pass null.
   const defaultCountry = checkDefaultCountry(options?.defaultCountry);
+  const requestCountry = hintCountry(options?.requestCountry);
   const allowedTypes = checkAllowedTypes(options?.allowedTypes);
   if (typeof input !== 'string') {
     throw new MfaSmsError({
@@ -244,7 +271,7 @@ export function normalizePhoneNumber(input: string, options: NormalizeOptions = 
 
   // The first valid reading wins; if none is, the first one's reason is the most relevant.
   let firstReason: string | undefined;
-  for (const reading of readings(plus >= 0, digits, defaultCountry)) {
+  for (const reading of readings(plus >= 0, digits, defaultCountry, requestCountry)) {
     const outcome = tryReading(reading);
     if (typeof outcome === 'string') {
       firstReason ??= outcome;

@@ -1,8 +1,11 @@
 /** How a one-time code reaches the user. */
 export type Channel = 'sms' | 'voice';
 
-/** Why the message is sent; decides the built-in wording and the default number-type policy. */
-export type Purpose = 'enrollment' | 'authentication' | 'notification';
+/**
+ * Why the message is sent; decides the built-in wording. `other` is an Auth0 message type this
+ * version does not know: its text is delivered as Auth0 rendered it.
+ */
+export type Purpose = 'enrollment' | 'authentication' | 'notification' | 'other';
 
 /** A message ready for a provider: the recipient is already normalised to +E.164. */
 export interface PhoneMessage {
@@ -17,6 +20,12 @@ export interface PhoneMessage {
   language?: string;
   /** Caller's correlation id, passed to the provider where it has a field for it. */
   reference?: string;
+  /**
+   * Sender for this message instead of the provider's configured `from` (Auth0's Phone Template
+   * "From"): a number or an alphanumeric sender id, see `isSenderId`. A call needs a number: an
+   * alphanumeric sender is ignored for voice and the provider's caller number is used.
+   */
+  from?: string;
 }
 
 /** What a provider answered for an accepted message. */
@@ -68,4 +77,6 @@ export interface DeliveryRequest {
   reference?: string;
   /** Country of the request's IP address (ISO 3166 alpha-2), a hint for non-E.164 recipients. */
   requestCountry?: string;
+  /** The sender Auth0 asks for (a Phone Template's "From"), when it gives one. */
+  from?: string;
 }

@@ -219,6 +219,13 @@ describe('createEsendex: sending', () => {
   });
 });
 
+describe('createEsendex: the sender', () => {
+  it("sends the message's own sender instead of from", async () => {
+    await esendex().send({ ...sms, from: 'Acme Login' });
+    expect(simulator.messages[0]?.from).toBe('Acme Login');
+  });
+});
+
 describe('createEsendex: the error table, one status at a time', () => {
   const rows: [number, string, boolean][] = [
     [400, 'rejected', false],

@@ -13,6 +13,7 @@ import {
   parseXml,
   type SendOptions,
   type SendResult,
+  senderIdOption,
   sensitiveValuesOf,
   transportOptions,
   type XmlElement,
@@ -54,9 +55,6 @@ export interface EsendexOptions {
 const label = 'Esendex';
 const channels = ['sms', 'voice'] as const;
 
-// The senders the request XSD allows: a phone number, or 1–11 of its listed characters.
-const senderPattern = /^(?:\+?\d{3,15}|[A-Za-z0-9*$?!"#%&_\-,.@'+]{1,11})$/;
-
 const optionsSchema = lazySchema(() => {
   const nonBlank = z
     .string()
@@ -66,13 +64,8 @@ const optionsSchema = lazySchema(() => {
     accountReference: z.string().regex(/^EX\d{5,10}$/i, 'must look like EX0000000'),
     username: nonBlank,
     password: nonBlank,
-    from: z
-      .string()
-      .regex(
-        senderPattern,
-        'must be a phone number or 1 to 11 letters, digits or * $ ? ! " # % & _ - , . @ \' +',
-      )
-      .optional(),
+    // Without it Esendex sends from the account's default originator (the classic guide sets none).
+    from: senderIdOption().optional(),
     voice: z
       .strictObject({
         language: z.enum(esendexVoiceLanguages).optional(),

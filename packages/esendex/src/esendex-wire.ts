@@ -69,8 +69,9 @@ export function esendexMessageFields(
 ): EsendexMessageFields {
   const voice = message.channel === 'voice';
   const body = voice ? speakCodesInText(message.text, message.code) : message.text;
+  const from = message.from ?? context.from;
   return {
-    ...(context.from === undefined ? {} : { from: context.from }),
+    ...(from === undefined ? {} : { from }),
     // Esendex documents international digits; whether it takes a leading `+` is unconfirmed.
     to: message.to.replace(/^\+/, ''),
     type: voice ? 'Voice' : 'SMS',

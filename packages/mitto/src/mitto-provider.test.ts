@@ -125,6 +125,16 @@ describe('createMitto: sending', () => {
     expect(simulator.messages[0]?.from).toBe('4915112345678');
   });
 
+  it("sends the classic Auth0 guide's sender, with its space", async () => {
+    await mitto({ from: 'Mitto SMS' }).send(sms);
+    expect(simulator.messages[0]?.from).toBe('Mitto SMS');
+  });
+
+  it("sends from the message's own sender when it has one", async () => {
+    await mitto({ from: 'Acme' }).send({ ...sms, from: 'Acme-Login' });
+    expect(simulator.messages[0]?.from).toBe('Acme-Login');
+  });
+
   it('keeps a base URL path as a prefix (Mitto’s /v2 base path)', async () => {
     const { dispatcher, sent } = recordingDispatcher();
     await mitto({ dispatcher, baseUrl: `${simulator.url}/v2` }).send(sms);
@@ -336,8 +346,8 @@ describe('createMitto: options and input', () => {
     ['an API key with spaces', { apiKey: 'secret key value' }, 'apiKey'],
     ['a missing sender', { from: undefined }, 'from'],
     ['a sender too long', { from: 'AcmeCorporation' }, 'from'],
-    ['a sender with symbols', { from: 'Acme-Co' }, 'from'],
-    ['a numeric sender too long', { from: '123456789012345' }, 'from'],
+    ['a sender with a character no provider documents', { from: 'Acme:Co' }, 'from'],
+    ['a numeric sender too long', { from: '1234567890123456' }, 'from'],
     ['a base URL that is not one', { baseUrl: 'rest.mittoapi.com' }, 'baseUrl'],
     ['a timeout too short', { timeoutMs: 10 }, 'timeoutMs'],
     ['a dispatcher that is not one', { dispatcher: { request: 'no' } }, 'dispatcher'],

@@ -10,6 +10,7 @@ import {
   parseOptions,
   type SendOptions,
   type SendResult,
+  senderIdOption,
   sensitiveValuesOf,
   transportOptions,
 } from '@mfa-sms/core';
@@ -40,9 +41,7 @@ const channels = ['sms'] as const;
 const optionsSchema = lazySchema(() =>
   z.strictObject({
     apiKey: z.string().min(1, 'must not be empty').regex(/^\S+$/, 'must not contain white space'),
-    from: z
-      .string()
-      .regex(/^(?:[A-Za-z0-9]{3,11}|\d{3,14})$/, 'must be 3 to 11 letters and digits, or 3 to 14 digits'),
+    from: senderIdOption(),
     ...transportOptions('https://rest.mittoapi.com'),
   }),
 );
@@ -73,7 +72,7 @@ export function createMitto(options: MittoOptions): Provider {
     const response = await http.request({
       path: '/sms.json',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(mittoSmsRequest(message, settings.from)),
+      body: JSON.stringify(mittoSmsRequest(message, message.from ?? settings.from)),
       signal: sendOptions?.signal,
       timeoutMs: sendOptions?.timeoutMs,
       sensitive,

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import axios from 'axios';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { esendexSimulator } from './esendex-simulator.js';
 import { type Simulator, startSimulatorWith } from './simulator.js';
@@ -281,5 +282,22 @@ describe('esendex simulator: faults', () => {
 
   it('answers 404 for another path', async () => {
     expect((await post(sms, { path: '/v1.0/messagedispatchers' })).status).toBe(404);
+  });
+});
+
+describe("esendex simulator: the classic Auth0 guide's request", () => {
+  it('accepts the hook snippet as written: axios, Basic auth, JSON and no sender', async () => {
+    const { accountReference, username, password } = simulator.credentials.esendex;
+    // The guide's hook, with the simulator's URL in place of https://api.esendex.com.
+    const response = await axios.post(
+      `${simulator.url}/v1.0/messagedispatcher`,
+      { accountreference: accountReference, messages: [{ to: '447700900123', body: 'Your code is 493817' }] },
+      { auth: { username, password } },
+    );
+    expect(response.status).toBe(200);
+    expect(simulator.messages).toMatchObject([
+      { provider: 'esendex', to: '447700900123', text: 'Your code is 493817' },
+    ]);
+    expect(simulator.messages[0]?.from).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
+import { isSenderId } from '@mfa-sms/core';
 import { z } from 'zod';
 import {
   readBasicAuth,
@@ -236,7 +237,6 @@ function invalidRecipient(request: SimulatorRequest, status = 400): SimulatorRes
   );
 }
 
-const senderPattern = /^(?:\+?\d{3,15}|[A-Za-z0-9*$?!"#%&_\-,.@'+]{1,11})$/;
 const recipientPattern = /^\+?[1-9]\d{6,14}$/;
 
 /** Checks what the XSD and the API require beyond the document's shape; the first problem as a 400. */
@@ -244,8 +244,8 @@ function problemsOf(batch: Batch): { descriptions: string[]; recipient?: string 
   if (batch.accountreference.trim() === '') return { descriptions: ['accountreference is required'] };
   for (const message of batch.messages) {
     const from = message.from ?? batch.from;
-    if (from !== undefined && !senderPattern.test(from))
-      return { descriptions: ['Invalid originator (from)'] };
+    // The rule every provider package applies, from the providers' docs (this XSD among them).
+    if (from !== undefined && !isSenderId(from)) return { descriptions: ['Invalid originator (from)'] };
     const recipients = message.to.split(',').map((value) => value.trim());
     const invalid = recipients.find((value) => !recipientPattern.test(value));
     if (invalid !== undefined) {

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import axios from 'axios';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mittoSimulator } from './mitto-simulator.js';
 import { type Simulator, startSimulatorWith } from './simulator.js';
@@ -107,9 +108,10 @@ describe('mitto simulator: validation', () => {
     ['no sender', { ...good, from: undefined }, 5],
     ['an empty sender', { ...good, from: '' }, 5],
     ['a sender too long', { ...good, from: 'AcmeCorporation' }, 6],
-    ['a sender too short', { ...good, from: 'AB' }, 6],
-    ['a sender with symbols', { ...good, from: 'Acme-Co' }, 6],
-    ['a numeric sender too long', { ...good, from: '123456789012345' }, 6],
+    ['a numeric sender too short', { ...good, from: '12' }, 6],
+    ['a sender with a character no provider documents', { ...good, from: 'Acme:Co' }, 6],
+    ['a sender with a leading space', { ...good, from: ' Acme' }, 6],
+    ['a numeric sender too long', { ...good, from: '1234567890123456' }, 6],
     ['no receiver', { ...good, to: undefined }, 7],
     ['a receiver with letters', { ...good, to: '49177abc' }, 8],
     ['a receiver too short', { ...good, to: '49177' }, 8],
@@ -173,5 +175,26 @@ describe('mitto simulator: faults', () => {
       400,
       { responseCode: 7, responseText: 'Empty receiver' },
     ]);
+  });
+});
+
+describe("mitto simulator: the classic Auth0 guide's request", () => {
+  it('accepts the hook snippet as written: axios, the X-Mitto-API-Key header and the sender "Mitto SMS"', async () => {
+    // The guide's hook, with the simulator's URL in place of https://rest.mittoapi.com.
+    const recipient = '+491775682913';
+    const text = 'Your verification code is 493817';
+    const response = await axios.post(
+      `${simulator.url}/sms.json`,
+      { from: 'Mitto SMS', to: recipient, text },
+      {
+        headers: {
+          'X-Mitto-API-Key': simulator.credentials.mitto.apiKey,
+          'Content-Type': 'application/json',
+        },
+      },
+    );
+    expect(response.status).toBe(200);
+    expect(response.data).toMatchObject({ responseCode: 0, responseText: 'SMS sent' });
+    expect(simulator.messages).toMatchObject([{ provider: 'mitto', from: 'Mitto SMS', to: recipient, text }]);
   });
 });

@@ -1,3 +1,4 @@
+import { isSenderId } from '@mfa-sms/core';
 import type { TwilioCredentials } from './credentials.js';
 import type { ErrorKind } from './faults.js';
 import {
@@ -19,8 +20,6 @@ const accountSidPattern = /^AC[0-9a-fA-F]{32}$/;
 const messagingServiceSidPattern = /^MG[0-9a-fA-F]{32}$/;
 const applicationSidPattern = /^AP[0-9a-fA-F]{32}$/;
 const e164 = /^\+[1-9]\d{1,14}$/;
-const shortCode = /^\d{3,8}$/;
-const alphanumericSender = /^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}$/;
 const voiceEndpoint = /^(?:\+[1-9]\d{1,14}|client:[\w.-]{1,128}|sip:\S{3,255})$/;
 
 const maxBodyLength = 1600;
@@ -299,7 +298,8 @@ function createMessage(
   if (service !== undefined && !messagingServiceSidPattern.test(service)) {
     return twilioErrorBody(400, 21701, `The Messaging Service Sid ${service} is invalid.`);
   }
-  if (from !== undefined && !(e164.test(from) || shortCode.test(from) || alphanumericSender.test(from))) {
+  // The rule every provider package applies, from the providers' docs.
+  if (from !== undefined && !isSenderId(from)) {
     return codeAnswer(21212, request);
   }
   if (form.ApplicationSid !== undefined && !applicationSidPattern.test(form.ApplicationSid)) {

@@ -1,5 +1,6 @@
 import { createPrivateKey, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { errorKinds, type Simulator, startSimulator } from './index.js';
 import { nccoTalkLanguages, vonagePartCount } from './vonage-simulator.js';
@@ -363,5 +364,68 @@ describe('Vonage SMS API credentials', () => {
       authorization: 'Basic d3Jvbmc6d3Jvbmc=',
     });
     expect(wrong.json.messages[0].status).toBe('4');
+  });
+});
+
+describe("Vonage SMS API and the classic Auth0 guide's `nexmo` package", () => {
+  interface NexmoClient {
+    message: {
+      sendSms(
+        from: string,
+        to: string,
+        text: string,
+        callback: (error: unknown, answer: { messages: { status: string }[] }) => void,
+      ): void;
+    };
+  }
+  // The package has no types; it is CommonJS, as the hook that used it.
+  const Nexmo = createRequire(import.meta.url)('nexmo') as new (
+    credentials: { apiKey: string; apiSecret: string },
+    options: { restHost: string; port: number },
+  ) => NexmoClient;
+
+  function nexmoSend(from: string, to: string, text: string) {
+    const { hostname, port } = new URL(simulator.url);
+    const nexmo = new Nexmo(
+      { apiKey: simulator.credentials.vonage.apiKey, apiSecret: simulator.credentials.vonage.apiSecret },
+      { restHost: hostname, port: Number(port) },
+    );
+    return new Promise<{ error: unknown; answer: { messages: { status: string }[] } }>((resolve) =>
+      nexmo.message.sendSms(from, to, text, (error, answer) => resolve({ error, answer })),
+    );
+  }
+
+  it('sends what the package sends: every parameter in the query string of a POST', async () => {
+    const { error, answer } = await nexmoSend('447700900000', '447400123456', 'Your code is 493817');
+    expect(error).toBeNull();
+    expect(answer.messages[0]?.status).toBe('0');
+    expect(simulator.requests).toMatchObject([{ method: 'POST', path: '/sms/json', outcome: 'accepted' }]);
+    expect(simulator.messages).toMatchObject([
+      { provider: 'vonage', from: '447700900000', to: '447400123456', text: 'Your code is 493817' },
+    ]);
+  });
+
+  it('takes an alphanumeric sender with a space, as Vonage does', async () => {
+    const { error } = await nexmoSend('Acme Login', '447400123456', 'Your code is 493817');
+    expect(error).toBeNull();
+    expect(simulator.messages[0]?.from).toBe('Acme Login');
+  });
+
+  it('answers status 15 for a sender no provider takes, as the real API does', async () => {
+    const { answer } = await nexmoSend('Acme Corporation', '447400123456', 'Your code is 493817');
+    expect(answer.messages[0]?.status).toBe('15');
+    expect(simulator.messages).toEqual([]);
+  });
+
+  it('still refuses wrong credentials given in the query string', async () => {
+    const { hostname, port } = new URL(simulator.url);
+    const nexmo = new Nexmo(
+      { apiKey: 'wrongkey', apiSecret: 'WrongSecret0000' },
+      { restHost: hostname, port: Number(port) },
+    );
+    const answer = await new Promise<{ messages: { status: string }[] }>((resolve) =>
+      nexmo.message.sendSms('Acme', '447400123456', 'Your code is 493817', (_, result) => resolve(result)),
+    );
+    expect(answer.messages[0]?.status).toBe('4');
   });
 });

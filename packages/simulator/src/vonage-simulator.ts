@@ -1,4 +1,5 @@
 import { createPublicKey, randomUUID, verify } from 'node:crypto';
+import { isSenderId } from '@mfa-sms/core';
 import { z } from 'zod';
 import type { ErrorKind } from './faults.js';
 import {
@@ -166,11 +167,16 @@ function problem(status: number, title: string, detail: string, type: string): S
   };
 }
 
-/** The SMS API's parameters, from a form (the spec) or JSON (the current SDK) body. */
+/**
+ * The SMS API's parameters, from a form (the spec) or JSON (the current SDK) body, or from the
+ * query string, where the old `nexmo` package of the classic Auth0 guide puts all of them on its
+ * POST (the real API takes them there). A field in the body wins over the same one in the query.
+ */
 function smsFields(request: SimulatorRequest): Record<string, string> {
   const json = /json/i.test(String(request.headers['content-type'] ?? ''));
   const raw = json ? readJson(request.body) : readForm(request.body);
   const fields: Record<string, string> = {};
+  for (const [name, value] of request.url.searchParams) fields[name] = value;
   if (raw && typeof raw === 'object') {
     for (const [name, value] of Object.entries(raw)) if (typeof value === 'string') fields[name] = value;
   }
@@ -180,12 +186,8 @@ function smsFields(request: SimulatorRequest): Record<string, string> {
 function smsApi(request: SimulatorRequest, context: SimulatorContext): SimulatorResponse {
   const fields = smsFields(request);
   const { vonage } = context.credentials;
-  // Credentials travel in the body (the spec, the old `nexmo` package), the query string, or a
+  // Credentials travel in the body (the spec), the query string (the old `nexmo` package), or a
   // Basic header (the current `@vonage/sms` SDK); Vonage accepts all three.
-  for (const name of ['api_key', 'api_secret']) {
-    const fromQuery = request.url.searchParams.get(name);
-    if (!fields[name] && fromQuery) fields[name] = fromQuery;
-  }
   const basic = readBasicAuth(request.headers);
   if (basic && !fields.api_key && !fields.api_secret) {
     fields.api_key = basic.username;
@@ -200,6 +202,7 @@ function smsApi(request: SimulatorRequest, context: SimulatorContext): Simulator
   if (fields.api_key !== vonage.apiKey || fields.api_secret !== vonage.apiSecret)
     return smsStatus(4, statusTexts[4] as string);
   if (!/^\d{7,15}$/.test(fields.to)) return smsStatus(3, 'Invalid to param');
+  if (!isSenderId(fields.from)) return smsStatus(15, statusTexts[15] as string);
   if (fields.type !== undefined && !['text', 'unicode', 'binary'].includes(fields.type))
     return smsStatus(3, 'Invalid type param');
   if ((fields['client-ref'] ?? '').length > 40) return smsStatus(3, 'Invalid client-ref param');

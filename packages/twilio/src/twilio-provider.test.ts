@@ -41,6 +41,20 @@ describe('createTwilio against the simulator', () => {
   };
 
   describe('SMS', () => {
+    it("sends from the message's own sender, and calls from it only when it is a number", async () => {
+      await twilio().send({ ...sms, from: 'Acme & Co.' });
+      expect(simulator.messages[0]?.request).toMatchObject({ From: 'Acme & Co.' });
+      await twilio().send({ ...voice, from: 'Acme' });
+      expect(simulator.messages[1]?.request).toMatchObject({ From: from });
+      await twilio().send({ ...voice, from: '+447700900111' });
+      expect(simulator.messages[2]?.request).toMatchObject({ From: '+447700900111' });
+    });
+
+    it('takes an alphanumeric sender with a space, as the providers document', () => {
+      expect(() => twilio({ from: 'Acme Login' })).not.toThrow();
+      expect(() => twilio({ from: 'Acme Login Service' })).toThrow(/from/);
+    });
+
     it('sends from a number and returns the SID and Twilio’s segment count', async () => {
       const result = await twilio().send(sms);
       const [message] = simulator.messages;

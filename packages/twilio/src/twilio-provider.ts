@@ -11,6 +11,7 @@ import {
   parseOptions,
   type SendOptions,
   type SendResult,
+  senderIdOption,
   sensitiveValuesOf,
   speakCodesInText,
   transportOptions,
@@ -41,11 +42,8 @@ const sidPattern = (prefix: string) =>
       `must be "${prefix}" followed by 32 hexadecimal characters`,
     );
 
+// A call needs a number to come from; an SMS may also come from a short code or a sender id.
 const e164 = /^\+[1-9]\d{6,14}$/;
-// What Twilio accepts as an SMS sender besides a number: a short code, or an alphanumeric sender
-// ID of at most 11 letters, digits and spaces with at least one letter.
-const shortCode = /^\d{3,8}$/;
-const alphanumericSender = /^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}$/;
 
 const twilioBaseUrl = 'https://api.twilio.com';
 
@@ -69,12 +67,7 @@ const optionsSchema = lazySchema(() => {
       authToken: z.string().min(8, 'is too short to be a Twilio auth token').optional(),
       apiKeySid: sidPattern('SK').optional(),
       apiKeySecret: z.string().min(8, 'is too short to be a Twilio API key secret').optional(),
-      from: z
-        .string()
-        .refine((value) => e164.test(value) || shortCode.test(value) || alphanumericSender.test(value), {
-          error: 'must be a +E.164 number, a short code or an alphanumeric sender ID (1 to 11 characters)',
-        })
-        .optional(),
+      from: senderIdOption().optional(),
       messagingServiceSid: sidPattern('MG').optional(),
       ...transportOptions(twilioBaseUrl),
       voice: voiceSchema.default({ loop: 2 }),
@@ -217,7 +210,7 @@ export function createTwilio(options: TwilioOptions): Provider {
     const form = messageRequestForm({
       to: message.to,
       text: message.text,
-      from: settings.from,
+      from: message.from ?? settings.from,
       messagingServiceSid: settings.messagingServiceSid,
       statusCallback: statusCallbackUrl(settings.statusCallback, message.reference),
     });
@@ -261,7 +254,8 @@ export function createTwilio(options: TwilioOptions): Provider {
     }
     const form = callRequestForm({
       to: message.to,
-      from: voiceFrom as string,
+      // A Phone Template's "From" is used for a call when it is a number; a name cannot call.
+      from: message.from !== undefined && e164.test(message.from) ? message.from : (voiceFrom as string),
       twiml,
       statusCallback: statusCallbackUrl(settings.statusCallback, message.reference),
     });

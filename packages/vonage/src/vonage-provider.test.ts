@@ -140,6 +140,23 @@ describe('SMS API', () => {
   });
 });
 
+describe("a message's own sender", () => {
+  it('is sent by the SMS API instead of from, and calls come from it when it is a number', async () => {
+    await vonage().send({ ...sms, from: 'Acme Login' });
+    expect(simulator.messages[0]?.from).toBe('Acme Login');
+    await vonage().send({ ...voice, from: 'Acme Login' });
+    expect(simulator.messages[1]?.from).toBe('447700900000');
+    await vonage().send({ ...voice, from: '+447700900111' });
+    expect(simulator.messages[2]?.from).toBe('447700900111');
+  });
+
+  it('is refused before any request when no provider would take it', async () => {
+    const error = await failure(vonage().send({ ...sms, from: 'Acme Login Service' }));
+    expect(error.code).toBe('rejected');
+    expect(simulator.requests).toEqual([]);
+  });
+});
+
 describe('Messages API', () => {
   it('sends with Basic auth and auto encoding', async () => {
     const result = await vonage({ api: 'messages' }).send(sms);

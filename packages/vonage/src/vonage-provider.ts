@@ -14,6 +14,7 @@ import {
   parseOptions,
   type SendOptions,
   type SendResult,
+  senderIdOption,
   sensitiveValuesOf,
   speakCodesInText,
   summarizeBody,
@@ -87,19 +88,13 @@ function isRsaPrivateKey(value: string): boolean {
     return false;
   }
 }
-const alphanumericSender = /^[A-Za-z0-9 ]{1,11}$/;
 
 const optionsSchema = lazySchema(() =>
   z
     .strictObject({
       apiKey: z.string().min(1, 'is required'),
       apiSecret: z.string().min(1, 'is required'),
-      from: z
-        .string()
-        .refine(
-          (value) => phoneNumber.test(value) || alphanumericSender.test(value),
-          'must be a number or at most 11 letters and digits',
-        ),
+      from: senderIdOption(),
       api: z.enum(['sms', 'messages']).default('sms'),
       // Any 8-4-4-4-12 hex form: Vonage's documentation shows ids that are not RFC 4122 UUIDs.
       applicationId: z.guid('must be a Vonage application id (8-4-4-4-12 hex digits)').optional(),
@@ -199,7 +194,7 @@ export function createVonage(options: VonageOptions): Provider {
       body: smsApiForm({
         apiKey: settings.apiKey,
         apiSecret: settings.apiSecret,
-        from: settings.from.replace(/^\+/, ''),
+        from: (message.from ?? settings.from).replace(/^\+/, ''),
         to: message.to.slice(1),
         text: message.text,
         unicode: segments.encoding === 'UCS-2',
@@ -251,7 +246,7 @@ export function createVonage(options: VonageOptions): Provider {
       path: '/v1/messages',
       headers: { 'content-type': 'application/json', accept: 'application/json', authorization: basic },
       body: messagesApiBody({
-        from: settings.from.replace(/^\+/, ''),
+        from: (message.from ?? settings.from).replace(/^\+/, ''),
         to: message.to.slice(1),
         text: message.text,
         reference: message.reference,
@@ -293,7 +288,11 @@ export function createVonage(options: VonageOptions): Provider {
         authorization: `Bearer ${token}`,
       },
       body: callBody({
-        from: (settings.voice.from ?? settings.from).replace(/^\+/, ''),
+        // A Phone Template's "From" is used for a call when it is a number; a name cannot call.
+        from: (message.from !== undefined && phoneNumber.test(message.from)
+          ? message.from
+          : (settings.voice.from ?? settings.from)
+        ).replace(/^\+/, ''),
         to: message.to.slice(1),
         text,
         talk: {
