@@ -225,10 +225,14 @@ describe.skipIf(binary === undefined)('Redis store (a real redis-server)', () =>
     for (const key of keys) expect(key).toMatch(/^mfa-sms:[rgcd]:[\w-]{32}$/);
   });
 
-  it('refuses to run without a store key', () => {
-    expect(
-      () => createActionHandlers({ providers: [countingProvider()], store: store() }).hook,
-    ).not.toThrow();
+  it('refuses to run without a store key', async () => {
+    const handlers = createActionHandlers({ providers: [countingProvider()], store: store(), log: () => {} });
+    await expect(
+      handlers.onExecuteSendPhoneMessage(sendEvent('+447400111112', '111222'), { cache: auth0Cache() }),
+    ).rejects.toMatchObject({
+      code: 'invalid_config',
+      message: expect.stringContaining('storeKey is required'),
+    });
     expect(() => createVelocityLimiter({ store: store() })).toThrow(
       expect.objectContaining({ code: 'invalid_config', message: expect.stringContaining('storeKey') }),
     );
