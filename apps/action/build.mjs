@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
 const require = createRequire(import.meta.url);
-const external = ['undici', 'zod', 'libphonenumber-js'];
+// ioredis is required only when MFA_SMS_REDIS_URL is set (at the first send), never on the cold path.
+const external = ['undici', 'zod', 'libphonenumber-js', 'ioredis'];
 const auth0LimitBytes = 100 * 1024;
 
 const common = {

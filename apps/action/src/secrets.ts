@@ -11,6 +11,7 @@ import { createMitto } from '@mfa-sms/mitto';
 import { createTwilio } from '@mfa-sms/twilio';
 import { createVonage } from '@mfa-sms/vonage';
 import { z } from 'zod';
+import { storePolicyFromSecrets } from './store-secrets.js';
 
 export const providerNames = ['twilio', 'vonage', 'esendex', 'mitto'] as const;
 export type ProviderName = (typeof providerNames)[number];
@@ -257,5 +258,6 @@ export function policyFromSecrets(input: Auth0Secrets): ActionPolicy {
     ...(policy.MFA_SMS_DEADLINE_MS ? { deadlineMs: policy.MFA_SMS_DEADLINE_MS } : {}),
     ...(policy.MFA_SMS_TEMPLATES ? { templates: policy.MFA_SMS_TEMPLATES } : {}),
     ...(policy.MFA_SMS_DRY_RUN !== undefined ? { dryRun: policy.MFA_SMS_DRY_RUN } : {}),
+    ...storePolicyFromSecrets(secrets),
   };
 }
