@@ -46,6 +46,7 @@ export const providerSecrets: Readonly<Record<ProviderName, ProviderSecrets>> = 
       apiKeySecret: 'TWILIO_API_KEY_SECRET',
       from: 'TWILIO_FROM',
       messagingServiceSid: 'TWILIO_MESSAGING_SERVICE_SID',
+      verifyServiceSid: 'TWILIO_VERIFY_SERVICE_SID',
       baseUrl: 'TWILIO_BASE_URL',
     },
     create: (secrets) =>
@@ -57,6 +58,7 @@ export const providerSecrets: Readonly<Record<ProviderName, ProviderSecrets>> = 
           apiKeySecret: secrets.TWILIO_API_KEY_SECRET,
           from: secrets.TWILIO_FROM,
           messagingServiceSid: secrets.TWILIO_MESSAGING_SERVICE_SID,
+          verifyServiceSid: secrets.TWILIO_VERIFY_SERVICE_SID,
           baseUrl: secrets.TWILIO_BASE_URL,
         }) as unknown as Parameters<typeof createTwilio>[0],
       ),
