@@ -81,9 +81,12 @@ const logIntervalMs = 10_000;
 type RedisConstructor = new (url: string, options: Record<string, unknown>) => RedisClientLike;
 
 // ioredis is an optional peer dependency, loaded on the store's first use: an Action or an app
-// that never configures Redis never pays for it (about 30 ms of a cold start).
+// that never configures Redis never pays for it. The name is held in a variable so that a bundler
+// packing core into a user's app does not fail on an ioredis they never installed.
+const ioredisPackage = 'ioredis';
+
 async function loadIoredis(): Promise<RedisConstructor> {
-  const module = (await import('ioredis')) as unknown as { default?: unknown; Redis?: unknown };
+  const module = (await import(ioredisPackage)) as { default?: unknown; Redis?: unknown };
   const candidate = module.Redis ?? module.default;
   if (typeof candidate !== 'function') throw new TypeError('ioredis exports no Redis class');
   return candidate as RedisConstructor;
