@@ -285,3 +285,20 @@ describe.skipIf(binary === undefined)('Redis store (a real redis-server)', () =>
     );
   });
 });
+
+describe('Redis store options', () => {
+  it('takes rediss:// (TLS) and opens no connection before its first use', async () => {
+    const lines: string[] = [];
+    const store = createRedisStore({
+      url: 'rediss://user:password@redis.example.invalid:6380/0',
+      log: (line) => lines.push(line),
+    });
+    expect(store).toMatchObject({ name: 'redis', shared: true });
+    await store.close();
+    expect(lines).toEqual([]);
+  });
+
+  it('wants a url or a client, not both', () => {
+    expect(() => createRedisStore({})).toThrow(expect.objectContaining({ code: 'invalid_config' }));
+  });
+});
