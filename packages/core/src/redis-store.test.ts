@@ -5,6 +5,7 @@ import { createActionHandlers } from './action-handlers.js';
 import type { Auth0Cache, SendPhoneMessageEvent } from './auth0-types.js';
 import { createVelocityLimiter } from './limits.js';
 import { createRedisStore, type RedisStore } from './redis-store.js';
+import { createRouter } from './router.js';
 import type { PhoneMessage, Provider } from './types.js';
 
 // A real redis-server (Debian's package; .ci/run installs it), started here on a free loopback
@@ -163,6 +164,36 @@ describe.skipIf(binary === undefined)('Redis store (a real redis-server)', () =>
       code: 'blocked_destination',
       reason: 'velocity',
     });
+  });
+
+  it('stops a pumping burst (1,000 sends to 200 numbers of one range) after the range limit, counted in Redis', async () => {
+    cli('flushall');
+    const provider = countingProvider();
+    // Two routers on one Redis: two Auth0 containers sharing the count.
+    const routers = [0, 1].map(() =>
+      createRouter({ providers: [provider], limits: true, store: store({ timeoutMs: 2000 }), storeKey }),
+    );
+    const numbers = Array.from(
+      { length: 200 },
+      (_, index) => `+4474005${String(index * 13).padStart(5, '0')}`,
+    );
+    const outcomes = await Promise.all(
+      Array.from({ length: 1000 }, (_, index) =>
+        (routers[index % 2] as ReturnType<typeof createRouter>)
+          .send({
+            to: numbers[index % 200] as string,
+            text: 'Your code is 123456',
+            channel: 'sms',
+            code: '123456',
+          })
+          .then(
+            () => 'sent',
+            (error: { reason?: string }) => error.reason,
+          ),
+      ),
+    );
+    expect(provider.sent).toHaveLength(30);
+    expect(outcomes.filter((outcome) => outcome === 'velocity')).toHaveLength(970);
   });
 
   it('deduplicates above 20 sends a minute, where api.cache forgets', async () => {
