@@ -18,7 +18,7 @@ import { lazySchema, parseOptions, providerOption } from './options.js';
 import { normalizePhoneNumber } from './phone-number.js';
 import { maskPhoneNumber } from './redact.js';
 import { createRouter, type Router } from './router.js';
-import { createAuth0CacheStore, type Store } from './store.js';
+import { createAuth0CacheStore, type Store, storeOption } from './store.js';
 import { type StoreKeyer, storeKeyerFor } from './store-keys.js';
 import type { DeliveryRequest, PhoneMessage, Provider } from './types.js';
 
@@ -98,13 +98,7 @@ const policySchema = lazySchema(() =>
     dedupeWindowMs: z.number().int().min(0).max(86_400_000).optional(),
     log: functionSchema<(line: string) => void>('a function').optional(),
     limits: z.union([z.literal(false), z.record(z.string(), z.unknown())]).optional(),
-    store: z
-      .custom<Store>(
-        (value) =>
-          typeof value === 'object' && value !== null && typeof (value as Store).increment === 'function',
-        'must be a store (createMemoryStore, createRedisStore, …)',
-      )
-      .optional(),
+    store: storeOption().optional(),
     storeKey: z.string().optional(),
   }),
 );

@@ -4,7 +4,7 @@ import { createGuard, type GuardOptions } from './guard.js';
 import { createVelocityLimiter, type VelocityLimits } from './limits.js';
 import { lazySchema, parseOptions, providerOption } from './options.js';
 import { phoneNumberInfo } from './phone-number.js';
-import { createMemoryStore, type Store } from './store.js';
+import { createMemoryStore, type Store, storeOption } from './store.js';
 import type { Channel, PhoneMessage, Provider, SendOptions, SendResult } from './types.js';
 
 export interface RouterOptions {
@@ -79,13 +79,7 @@ const optionsSchema = lazySchema(() => {
         z.custom<VelocityLimits>((value) => typeof value === 'object' && value !== null, 'must be an object'),
       ])
       .optional(),
-    store: z
-      .custom<Store>(
-        (value) =>
-          typeof value === 'object' && value !== null && typeof (value as Store).increment === 'function',
-        'must be a store (createMemoryStore, createRedisStore, …)',
-      )
-      .optional(),
+    store: storeOption().optional(),
     storeKey: z.string().optional(),
   });
 });

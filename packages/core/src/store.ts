@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Auth0Cache } from './auth0-types.js';
 
 /** One counter to add to: its key and the length of the window it counts in. */
@@ -32,6 +33,19 @@ export interface Store {
   get(key: string): string | undefined | Promise<string | undefined>;
   /** Stores `value` under `key` for `ttlMs`; failures are swallowed (and logged by the store). */
   set(key: string, value: string, ttlMs: number): void | Promise<void>;
+}
+
+/** The option schema of a store, shared by the router and the Action handlers (checked by shape). */
+export function storeOption() {
+  return z.custom<Store>(
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as Store).increment === 'function' &&
+      typeof (value as Store).get === 'function' &&
+      typeof (value as Store).set === 'function',
+    'must be a store (createMemoryStore, createAuth0CacheStore, createRedisStore)',
+  );
 }
 
 interface MemoryEntry {
