@@ -279,6 +279,21 @@ describe('the built Action', () => {
       });
   });
 
+  it('sends the code through Twilio Verify with TWILIO_VERIFY_SERVICE_SID', async () => {
+    const result = await once('send-phone-message', {
+      recipient: '+447911123456',
+      secrets: secrets('twilio', {
+        TWILIO_VERIFY_SERVICE_SID: simulator.credentials.twilio.verifyServiceSid,
+      }),
+    });
+    expect(result.resolved).toBe(true);
+    expect(simulator.requests.map((request) => request.path)).toEqual([
+      `/v2/Services/${simulator.credentials.twilio.verifyServiceSid}/Verifications`,
+    ]);
+    expect(simulator.messages[0]?.request).toMatchObject({ Channel: 'sms', CustomCode: '493817' });
+    expect(result.logs[0]).toMatch(/^mfa-sms sent channel=sms .* provider=twilio id=VE/);
+  });
+
   it('loads ioredis only with MFA_SMS_REDIS_URL, and sends when Redis is down', async () => {
     const input = {
       recipient: '+447911123456',
