@@ -305,6 +305,11 @@ describe.skipIf(binary === undefined)('Redis store (a real redis-server)', () =>
     // get, increment and set each wait at most the timeout
     expect(elapsed).toBeLessThan(3 * 100 + 500);
     expect(lines[0]).toContain('no answer within 100 ms');
+    // The next login within a second does not wait for Redis again.
+    const again = performance.now();
+    await handlers.onExecuteSendPhoneMessage(sendEvent('+447400333334', '123124'), { cache: auth0Cache() });
+    expect(performance.now() - again).toBeLessThan(80);
+    expect(provider.sent).toHaveLength(2);
     await slow.close();
     for (const socket of sockets) socket.destroy();
     await new Promise((resolve) => silent.close(resolve));

@@ -77,6 +77,8 @@ return counts`;
 
 const commandName = 'mfaSmsIncrement';
 const logIntervalMs = 10_000;
+// After a failure, sends skip Redis this long instead of each waiting out the timeout again.
+const pauseAfterFailureMs = 1000;
 
 type RedisConstructor = new (url: string, options: Record<string, unknown>) => RedisClientLike;
 
@@ -108,8 +110,9 @@ const timedOut = Symbol('timed out');
 /**
  * A Redis store (through ioredis), shared by every Auth0 container and process: atomic
  * increments with their expiry in one round trip, a short timeout, and a store that is down or
- * slow never blocks a login: counting and deduplication stop (fail open) and the store says so in
- * the log, at most once every 10 seconds. Its keys are HMACs (`storeKey` is required with it).
+ * slow never blocks a login: counting and deduplication stop (fail open), sends skip Redis for a
+ * second after each failure rather than each wait out the timeout, and the store says so in the
+ * log, at most once every 10 seconds. Its keys are HMACs (`storeKey` is required with it).
  */
 export function createRedisStore(options: RedisStoreOptions): RedisStore {
   const settings = parseOptions(optionsSchema, options, { label: 'Redis store' });
@@ -119,6 +122,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
   let client: Promise<RedisClientLike> | undefined;
   let lastLog = Number.NEGATIVE_INFINITY;
   let unreported = 0;
+  let pausedUntil = 0;
 
   function report(what: string): void {
     const now = Date.now();
@@ -167,6 +171,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
 
   async function run<T>(operation: (redis: RedisClientLike) => Promise<T>): Promise<T | undefined> {
     let timer: NodeJS.Timeout | undefined;
+    if (Date.now() < pausedUntil) return undefined;
     try {
       const redis = await connection();
       // While ioredis reconnects, waiting for it would cost every login the timeout.
@@ -180,6 +185,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
       });
       return await Promise.race([operation(redis), timeout]);
     } catch (error) {
+      pausedUntil = Date.now() + pauseAfterFailureMs;
       report(error === timedOut ? `no answer within ${timeoutMs} ms` : describe(error));
       return undefined;
     } finally {
