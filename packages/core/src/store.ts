@@ -79,14 +79,19 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     return undefined;
   }
 
+  // Insertion order is age order: dropping from the front bounds memory in a warm process. A tenth
+  // at a time, in one walk: a fresh keys() iterator per eviction walks over every entry deleted
+  // before it (V8 keeps them until the table is rebuilt), which made each send ~10 times slower.
+  const batch = Math.max(1, Math.floor(maxEntries / 10));
   function insert(key: string, entry: MemoryEntry): void {
     entries.delete(key);
     entries.set(key, entry);
-    // Insertion order is age order: dropping from the front bounds memory in a warm process.
-    while (entries.size > maxEntries) {
-      const oldest = entries.keys().next().value;
-      if (oldest === undefined) break;
+    if (entries.size <= maxEntries) return;
+    let dropped = 0;
+    for (const oldest of entries.keys()) {
       entries.delete(oldest);
+      dropped += 1;
+      if (dropped >= batch) break;
     }
   }
 
