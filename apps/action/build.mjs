@@ -6,7 +6,8 @@ import { build } from 'esbuild';
 import { actionDependencies } from '../../scripts/versions.mjs';
 
 // The third-party packages package.json declares, with the versions installed: the READMEs name
-// the same ones (scripts/readme-versions.mjs), so Auth0's list is never typed by hand.
+// the same ones (scripts/readme-versions.mjs), so Auth0's list is never typed by hand. ioredis is
+// among them but required only when MFA_SMS_REDIS_URL is set, never on the cold path.
 const dependencies = actionDependencies();
 const external = Object.keys(dependencies);
 const auth0LimitBytes = 100 * 1024;

@@ -150,6 +150,28 @@ function numbersSection(numbers) {
   ];
 }
 
+function limitsSection(limits) {
+  if (!limits) return [];
+  if (limits.skipped) return ['## Velocity-limit check', '', `Skipped: ${limits.skipped}.`];
+  return [
+    '## Velocity-limit check',
+    '',
+    'What the default limits (recipient and number range) add to a send, with each store: ' +
+      `microseconds per check one at a time, checks per second ${limits.concurrency} at a time; ` +
+      `median (min–max) of ${limits.rounds} rounds. Redis is a redis-server on loopback.` +
+      (limits.redisSkipped ? ` Redis: ${limits.redisSkipped}.` : ''),
+    '',
+    table(
+      ['store', 'µs per check', `checks/s (${limits.concurrency} concurrent)`],
+      Object.entries(limits.stores).map(([name, figures]) => [
+        name,
+        formatSpread(figures.perCheckUs, 1),
+        formatSpread(figures.perSecond),
+      ]),
+    ),
+  ];
+}
+
 function sizeSection(actionSize, packages) {
   const lines = ['## Size', ''];
   if (actionSize) {
@@ -207,6 +229,8 @@ export function renderReport({ title, command, startedAt, elapsedMs, machine, re
     ...warmSection(results.warm, labels),
     '',
     ...numbersSection(results.numbers),
+    '',
+    ...limitsSection(results.limits),
     '',
     ...sizeSection(results.actionSize, results.packages),
     '',

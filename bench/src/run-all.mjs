@@ -18,6 +18,7 @@ const profile = {
     concurrencies: [1, 32],
   },
   numbers: { rounds: quick ? 4 : 12, batchMs: quick ? 100 : 250 },
+  limits: { rounds: quick ? 2 : 8, batchMs: quick ? 100 : 250 },
   packageSizes: true,
 };
 

@@ -1,6 +1,7 @@
 import { evaluateBudgets } from './budgets.mjs';
 import { measureColdStart } from './cold-start.mjs';
 import { startTarget } from './lib/target.mjs';
+import { measureLimits } from './limits.mjs';
 import { measureNumbers } from './numbers.mjs';
 import { describeMachine } from './report.mjs';
 import { measureActionSize, measurePackageSizes } from './size.mjs';
@@ -28,7 +29,7 @@ async function labelsOf(scenarios) {
 
 /**
  * Runs the measurements a profile asks for against one simulator process and evaluates the
- * budgets. `profile`: `{ cold?, warm?, numbers?, packageSizes? }`, each section's settings.
+ * budgets. `profile`: `{ cold?, warm?, numbers?, limits?, packageSizes? }`, each section's settings.
  */
 export async function runSuite(profile, log = (line) => console.log(line)) {
   const startedAt = new Date();
@@ -57,6 +58,10 @@ export async function runSuite(profile, log = (line) => console.log(line)) {
   if (profile.numbers) {
     log('phone numbers…');
     results.numbers = await measureNumbers(profile.numbers);
+  }
+  if (profile.limits) {
+    log('velocity-limit check…');
+    results.limits = await measureLimits(profile.limits);
   }
   log('sizes…');
   results.actionSize = measureActionSize(root);

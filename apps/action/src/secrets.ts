@@ -11,6 +11,7 @@ import { createMitto } from '@mfa-sms/mitto';
 import { createTwilio } from '@mfa-sms/twilio';
 import { createVonage } from '@mfa-sms/vonage';
 import { z } from 'zod';
+import { storePolicyFromSecrets } from './store-secrets.js';
 
 export const providerNames = ['twilio', 'vonage', 'esendex', 'mitto'] as const;
 export type ProviderName = (typeof providerNames)[number];
@@ -46,6 +47,7 @@ export const providerSecrets: Readonly<Record<ProviderName, ProviderSecrets>> = 
       // The classic Auth0 guide names it TWILIO_PHONE_NUMBER: either name works, TWILIO_FROM first.
       from: 'TWILIO_FROM (or TWILIO_PHONE_NUMBER)',
       messagingServiceSid: 'TWILIO_MESSAGING_SERVICE_SID',
+      verifyServiceSid: 'TWILIO_VERIFY_SERVICE_SID',
       baseUrl: 'TWILIO_BASE_URL',
     },
     create: (secrets) =>
@@ -57,6 +59,7 @@ export const providerSecrets: Readonly<Record<ProviderName, ProviderSecrets>> = 
           apiKeySecret: secrets.TWILIO_API_KEY_SECRET,
           from: secrets.TWILIO_FROM || secrets.TWILIO_PHONE_NUMBER,
           messagingServiceSid: secrets.TWILIO_MESSAGING_SERVICE_SID,
+          verifyServiceSid: secrets.TWILIO_VERIFY_SERVICE_SID,
           baseUrl: secrets.TWILIO_BASE_URL,
         }) as unknown as Parameters<typeof createTwilio>[0],
       ),
@@ -263,5 +266,6 @@ export function policyFromSecrets(input: Auth0Secrets): ActionPolicy {
     ...(policy.MFA_SMS_USE_AUTH0_FROM !== undefined
       ? { useNotificationFrom: policy.MFA_SMS_USE_AUTH0_FROM }
       : {}),
+    ...storePolicyFromSecrets(secrets),
   };
 }

@@ -34,7 +34,7 @@ const everything: { result: Result; secrets: Record<string, string>; code?: stri
 
 function execute(
   executions: Execution[],
-): Promise<{ results: Result[]; exports: string[]; hookType: string }> {
+): Promise<{ results: Result[]; exports: string[]; hookType: string; ioredisLoaded: boolean }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [runner], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
@@ -110,7 +110,9 @@ describe('the built Action', () => {
     const dependencies = JSON.parse(
       readFileSync(new URL('../dist/dependencies.json', import.meta.url), 'utf8'),
     );
-    expect(Object.keys(dependencies).sort()).toEqual(['libphonenumber-js', 'undici', 'zod']);
+    expect(Object.keys(dependencies).sort()).toEqual(['ioredis', 'libphonenumber-js', 'undici', 'zod']);
+    // Only behind a lazy require: the cold path never loads it.
+    expect(source).not.toMatch(/^[^\n]{0,200}require\("ioredis"\)/);
     for (const version of Object.values(dependencies)) expect(version).toMatch(/^\d+\.\d+\.\d+$/);
     expect(source.length).toBeLessThan(100 * 1024);
   });
@@ -265,8 +267,73 @@ describe('the built Action', () => {
     expect(failed.threw).toMatchObject({ code: 'insufficient_funds' });
   });
 
+  it('stops codes over MFA_SMS_LIMITS and drops them, without loading ioredis', async () => {
+    const input = {
+      recipient: '+447911123456',
+      secrets: secrets('twilio', { MFA_SMS_LIMITS: 'recipient:2/1h' }),
+    };
+    const executions: Execution[] = ['111111', '222222', '333333'].map((code) => ({
+      entry: 'custom-phone-provider',
+      event: customPhoneProviderEvent({ ...input, code }),
+    }));
+    const { results, ioredisLoaded } = await execute(executions);
+    expect(ioredisLoaded).toBe(false);
+    expect(simulator.messages).toHaveLength(2);
+    const last = results[2];
+    expect(last?.calls.drop).toHaveLength(1);
+    expect(last?.calls.retry).toHaveLength(0);
+    expect(last?.calls.drop[0]).toMatch(/^blocked_destination: .*velocity/);
+    expect(last?.logs[0]).toMatch(/^mfa-sms failed channel=sms to=\+44\*{6}456 code=blocked_destination /);
+    for (const [index, result] of results.entries())
+      everything.push({
+        result,
+        secrets: input.secrets,
+        code: ['111111', '222222', '333333'][index],
+        recipient: input.recipient,
+      });
+  });
+
+  it('sends the code through Twilio Verify with TWILIO_VERIFY_SERVICE_SID', async () => {
+    const result = await once('send-phone-message', {
+      recipient: '+447911123456',
+      secrets: secrets('twilio', {
+        TWILIO_VERIFY_SERVICE_SID: simulator.credentials.twilio.verifyServiceSid,
+      }),
+    });
+    expect(result.resolved).toBe(true);
+    expect(simulator.requests.map((request) => request.path)).toEqual([
+      `/v2/Services/${simulator.credentials.twilio.verifyServiceSid}/Verifications`,
+    ]);
+    expect(simulator.messages[0]?.request).toMatchObject({ Channel: 'sms', CustomCode: '493817' });
+    expect(result.logs[0]).toMatch(/^mfa-sms sent channel=sms .* provider=twilio id=VE/);
+  });
+
+  it('loads ioredis only with MFA_SMS_REDIS_URL, and sends when Redis is down', async () => {
+    const input = {
+      recipient: '+447911123456',
+      secrets: secrets('twilio', {
+        MFA_SMS_REDIS_URL: 'redis://127.0.0.1:1',
+        MFA_SMS_STORE_KEY: 'action-store-key-0123456789',
+      }),
+      code: '444555',
+    };
+    const { results, ioredisLoaded } = await execute([
+      { entry: 'send-phone-message', event: sendPhoneMessageEvent(input) },
+    ]);
+    expect(ioredisLoaded).toBe(true);
+    expect(results[0]?.resolved).toBe(true);
+    expect(simulator.messages).toHaveLength(1);
+  });
+
   it.each([
     [{ MFA_SMS_PROVIDERS: '' }, 'MFA_SMS_PROVIDERS', 'is missing'],
+    [{ MFA_SMS_LIMITS: 'recipient=5 per hour' }, 'MFA_SMS_LIMITS', 'is invalid'],
+    [{ MFA_SMS_REDIS_URL: 'redis://:hunter2-secret@127.0.0.1:1' }, 'MFA_SMS_STORE_KEY', 'is missing'],
+    [
+      { MFA_SMS_REDIS_URL: 'http://:hunter2-secret@127.0.0.1:1', MFA_SMS_STORE_KEY: 'k'.repeat(20) },
+      'MFA_SMS_REDIS_URL',
+      'rediss://',
+    ],
     [{ MFA_SMS_PROVIDERS: 'twilio,sinch' }, 'MFA_SMS_PROVIDERS', 'unknown provider'],
     [{ TWILIO_ACCOUNT_SID: 'XX-not-a-sid-secret-value' }, 'TWILIO_ACCOUNT_SID', 'is invalid'],
     [{ TWILIO_ACCOUNT_SID: '' }, 'TWILIO_ACCOUNT_SID', 'is missing'],

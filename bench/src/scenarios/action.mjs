@@ -62,6 +62,9 @@ export function create(action, target) {
       TWILIO_AUTH_TOKEN: authToken,
       TWILIO_FROM: from,
       TWILIO_BASE_URL: target.url,
+      // The bench sends to 10,000 numbers of one range, which the default limits stop after 30:
+      // the send path is measured here, the limit check in its own section.
+      MFA_SMS_LIMITS: 'off',
     },
     executions: 0,
   };

@@ -12,15 +12,18 @@ import type {
   SendPhoneMessageEvent,
   SendPhoneMessageHook,
 } from './auth0-types.js';
-import { cacheLedger, dedupeKey, memoryLedger, type SentLedger } from './dedupe.js';
+import { dedupeKey, memoryLedger, type SentLedger, storeLedger } from './dedupe.js';
 import { isMfaSmsError, MfaSmsError, type SendAttempt } from './errors.js';
 import type { GuardOptions } from './guard.js';
+import type { VelocityLimits } from './limits.js';
 import { defaultMessage } from './message-catalog.js';
 import { lazySchema, parseOptions, providerOption } from './options.js';
 import { normalizePhoneNumber } from './phone-number.js';
 import { maskPhoneNumber } from './redact.js';
 import { createRouter, type Router } from './router.js';
 import { isSenderId } from './sender-id.js';
+import { createAuth0CacheStore, type Store, storeOption } from './store.js';
+import { type StoreKeyer, storeKeyerFor } from './store-keys.js';
 import type { DeliveryRequest, PhoneMessage, Provider, Purpose } from './types.js';
 
 /** Everything an Action does with a message, apart from the providers' own credentials. */
@@ -49,6 +52,19 @@ export interface ActionPolicy {
   dedupeWindowMs?: number;
   /** Where the one log line per execution goes. Default `console.log`. */
   log?: (line: string) => void;
+  /**
+   * Velocity limits against SMS pumping, on by default: 5 codes per recipient an hour, 30 per
+   * number range in 10 minutes (country off). Give your own, or `false` to turn them all off.
+   */
+  limits?: VelocityLimits | false;
+  /**
+   * Where the limits count and deduplication remembers. Default: the execution's `api.cache`
+   * (best effort, 20 entries), or memory for the Hook. A shared store (`createRedisStore`) counts
+   * across Auth0's containers.
+   */
+  store?: Store;
+  /** HMAC secret for the store's keys (at least 16 characters); required with a shared store. */
+  storeKey?: string;
 }
 
 /** What a policy may depend on, per message: the application, organization and connection (as Auth0 gives them). */
@@ -109,6 +125,9 @@ const policySchema = lazySchema(() =>
     useNotificationFrom: z.boolean().optional(),
     dedupeWindowMs: z.number().int().min(0).max(86_400_000).optional(),
     log: functionSchema<(line: string) => void>('a function').optional(),
+    limits: z.union([z.literal(false), z.record(z.string(), z.unknown())]).optional(),
+    store: storeOption().optional(),
+    storeKey: z.string().optional(),
   }),
 );
 
@@ -116,6 +135,7 @@ interface Configuration {
   router: Router;
   policy: ActionPolicy;
   memory: SentLedger;
+  keyer: StoreKeyer | undefined;
 }
 
 // The event's context is read only by a per-event policy: a static one never pays for it.
@@ -150,10 +170,11 @@ function identityOf(value: object): number {
 // What decides a router and its memory: a per-event policy with the same of these shares them,
 // whatever else (a logger written inline, templates) it sets.
 function routerKey(policy: ActionPolicy): string | undefined {
-  const { providers, routes, guard, deadlineMs, attemptTimeoutMs, dedupeWindowMs } = policy;
+  const { providers, routes, guard, deadlineMs, attemptTimeoutMs, dedupeWindowMs, limits, storeKey } = policy;
+  const store = policy.store ? `#${identityOf(policy.store)}` : undefined;
   try {
     return JSON.stringify(
-      { providers, routes, guard, deadlineMs, attemptTimeoutMs, dedupeWindowMs },
+      { providers, routes, guard, deadlineMs, attemptTimeoutMs, dedupeWindowMs, limits, store, storeKey },
       (_, value: unknown) =>
         (typeof value === 'object' && value !== null && typeof (value as Provider).send === 'function') ||
         typeof value === 'function'
@@ -302,11 +323,15 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
       ...(policy.guard ? { guard: policy.guard } : {}),
       ...(policy.deadlineMs === undefined ? {} : { deadlineMs: policy.deadlineMs }),
       attemptTimeoutMs: policy.attemptTimeoutMs ?? defaultAttemptTimeoutMs,
+      limits: policy.limits ?? true,
+      ...(policy.store ? { store: policy.store } : {}),
+      ...(policy.storeKey === undefined ? {} : { storeKey: policy.storeKey }),
     });
     const window = policy.dedupeWindowMs ?? defaultDedupeWindowMs;
     const memory = memories.get(window) ?? memoryLedger(window);
     memories.set(window, memory);
-    return { router, memory };
+    const keyer = policy.store ? storeKeyerFor(policy.store, policy.storeKey) : undefined;
+    return { router, memory, keyer };
   }
 
   function toMessage(
@@ -371,23 +396,26 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
     let log: (line: string) => void =
       typeof options === 'object' && typeof options?.log === 'function' ? options.log : console.log;
     try {
-      const { router, policy, memory } = configure(secrets)(context.event);
+      const { router, policy, memory, keyer } = configure(secrets)(context.event);
       if (policy.log) log = policy.log;
       const request = read();
       purpose = request.purpose;
       message = toMessage(request, policy, context.appName);
       const window = policy.dedupeWindowMs ?? defaultDedupeWindowMs;
-      const ledger = cache ? cacheLedger(cache, window) : memory;
-      const key = window > 0 ? dedupeKey(message, request.purpose) : undefined;
+      // Without a store of its own, an Action counts and remembers in its execution's api.cache.
+      const cacheStore = !policy.store && cache ? createAuth0CacheStore(cache) : undefined;
+      const store = policy.store ?? cacheStore;
+      const ledger = store ? storeLedger(store, window) : memory;
+      const key = window > 0 ? dedupeKey(message, request.purpose, keyer) : undefined;
       const providers = router.check(message).map((provider) => provider.name);
-      if (key !== undefined && ledger.seen(key)) {
+      if (key !== undefined && (await ledger.seen(key))) {
         outcome = { status: 'duplicate', message, providers };
       } else if (policy.dryRun) {
         outcome = { status: 'dry-run', message, providers };
       } else {
         try {
-          const result = await router.send(message);
-          if (key !== undefined) ledger.remember(key, result.id.slice(0, 64));
+          const result = await router.send(message, cacheStore ? { store: cacheStore } : {});
+          if (key !== undefined) await ledger.remember(key, result.id.slice(0, 64));
           outcome = {
             status: 'sent',
             message,

@@ -52,6 +52,8 @@ export interface MfaSmsErrorOptions {
   providerCode?: string;
   retryAfterMs?: number;
   attempts?: SendAttempt[];
+  /** A word that refines the code for programs, e.g. `velocity` on a `blocked_destination` from a velocity limit. */
+  reason?: string;
   cause?: unknown;
 }
 
@@ -66,6 +68,7 @@ export class MfaSmsError extends Error {
   readonly status: number | undefined;
   readonly providerCode: string | undefined;
   readonly retryAfterMs: number | undefined;
+  readonly reason: string | undefined;
   attempts: SendAttempt[] | undefined;
 
   constructor(options: MfaSmsErrorOptions) {
@@ -77,6 +80,7 @@ export class MfaSmsError extends Error {
     this.status = options.status;
     this.providerCode = options.providerCode;
     this.retryAfterMs = options.retryAfterMs;
+    this.reason = options.reason;
     this.attempts = options.attempts;
     Object.defineProperty(this, brand, { value: true });
   }
@@ -92,6 +96,7 @@ export class MfaSmsError extends Error {
       status: this.status,
       providerCode: this.providerCode,
       retryAfterMs: this.retryAfterMs,
+      reason: this.reason,
       attempts: this.attempts,
     };
   }

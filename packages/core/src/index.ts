@@ -39,6 +39,21 @@ export type {
   ProviderErrorDetails,
 } from './http.js';
 export { closeHttpPools, createHttpClient, parseRetryAfter } from './http.js';
+export type {
+  VelocityLimit,
+  VelocityLimiter,
+  VelocityLimiterOptions,
+  VelocityLimitName,
+  VelocityLimits,
+} from './limits.js';
+export {
+  callingCodeOf,
+  createVelocityLimiter,
+  defaultVelocityLimits,
+  numberRangeOf,
+  parseVelocityLimits,
+  resolveVelocityLimits,
+} from './limits.js';
 export { assertSendable } from './message.js';
 export type { CatalogMessageOptions } from './message-catalog.js';
 export { defaultMessage, negotiateLanguage, supportedLanguages } from './message-catalog.js';
@@ -46,13 +61,19 @@ export { lazySchema, parseOptions, providerOption, transportOptions } from './op
 export type { NormalizedPhoneNumber, NormalizeOptions, PhoneNumberType } from './phone-number.js';
 export { isSmsCapableType, normalizePhoneNumber, phoneNumberInfo, phoneNumberTypes } from './phone-number.js';
 export { maskPhoneNumber, redactSecrets, sensitiveValuesOf, summarizeBody } from './redact.js';
-export type { RoutedSendResult, Router, RouterOptions } from './router.js';
+export type { RedisClientLike, RedisStore, RedisStoreOptions } from './redis-store.js';
+export { createRedisStore } from './redis-store.js';
+export type { RoutedSendResult, Router, RouterOptions, RouterSendOptions } from './router.js';
 export { createRouter } from './router.js';
 export type { SegmentCount } from './segments.js';
 export { countSegments, isGsm7 } from './segments.js';
 export type { SenderIdKind } from './sender-id.js';
 export { isSenderId, senderIdKind, senderIdOption, senderIdRule } from './sender-id.js';
 export { speakableCode, speakCodesInText } from './speakable-code.js';
+export type { MemoryStoreOptions, Store, StoreHit } from './store.js';
+export { createAuth0CacheStore, createMemoryStore } from './store.js';
+export type { StoreKeyer } from './store-keys.js';
+export { createStoreKeyer, storeKeyerFor } from './store-keys.js';
 export { renderTemplate } from './template.js';
 export type {
   Channel,

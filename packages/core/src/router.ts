@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { isMfaSmsError, MfaSmsError, type SendAttempt } from './errors.js';
 import { createGuard, type GuardOptions } from './guard.js';
+import { createVelocityLimiter, type VelocityLimits } from './limits.js';
 import { lazySchema, parseOptions, providerOption } from './options.js';
 import { phoneNumberInfo } from './phone-number.js';
+import { createMemoryStore, type Store, storeOption } from './store.js';
 import type { Channel, PhoneMessage, Provider, SendOptions, SendResult } from './types.js';
 
 export interface RouterOptions {
@@ -22,6 +24,21 @@ export interface RouterOptions {
    * deadline (the time left ÷ the candidates left, at least 2 s) bound it too; see `attemptBudget`.
    */
   attemptTimeoutMs?: number;
+  /**
+   * Velocity limits, checked after the guard and before any request: `true` for the defaults
+   * (5 per recipient an hour, 30 per number range in 10 minutes), or your own. Off when absent.
+   */
+  limits?: boolean | VelocityLimits;
+  /** Where the limits count. Default: this process's memory. */
+  store?: Store;
+  /** HMAC secret for the store's keys; required with a shared store (Redis). */
+  storeKey?: string;
+}
+
+/** What a router's `send` takes besides the provider options. */
+export interface RouterSendOptions extends SendOptions {
+  /** A store for this send's velocity counts instead of the router's (an Action's `api.cache`). */
+  store?: Store;
 }
 
 /** A router's result also tells which attempts it took to get there. */
@@ -30,7 +47,7 @@ export interface RoutedSendResult extends SendResult {
 }
 
 export interface Router extends Provider {
-  send(message: PhoneMessage, options?: SendOptions): Promise<RoutedSendResult>;
+  send(message: PhoneMessage, options?: RouterSendOptions): Promise<RoutedSendResult>;
   /** The providers a message would be tried with, in order (after routing and channel filtering). */
   plan(message: Pick<PhoneMessage, 'to' | 'channel'>): readonly Provider[];
   /**
@@ -62,6 +79,14 @@ const optionsSchema = lazySchema(() => {
       .optional(),
     deadlineMs: z.number().int().min(1000).max(60_000).optional(),
     attemptTimeoutMs: z.number().int().min(100).max(60_000).optional(),
+    limits: z
+      .union([
+        z.boolean(),
+        z.custom<VelocityLimits>((value) => typeof value === 'object' && value !== null, 'must be an object'),
+      ])
+      .optional(),
+    store: storeOption().optional(),
+    storeKey: z.string().optional(),
   });
 });
 
@@ -104,6 +129,13 @@ export function createRouter(options: RouterOptions): Router {
     routes.set(country.toUpperCase(), list);
   }
   const guard = parsed.guard ? createGuard(parsed.guard) : createGuard({});
+  const limiter = parsed.limits
+    ? createVelocityLimiter({
+        limits: parsed.limits === true ? {} : parsed.limits,
+        store: parsed.store ?? createMemoryStore(),
+        ...(parsed.storeKey === undefined ? {} : { storeKey: parsed.storeKey }),
+      })
+    : undefined;
   const deadlineMs = parsed.deadlineMs ?? defaultDeadlineMs;
   const attemptTimeoutMs = parsed.attemptTimeoutMs;
   const channels: Channel[] = (['sms', 'voice'] as const).filter((channel) =>
@@ -135,12 +167,14 @@ export function createRouter(options: RouterOptions): Router {
     return candidates;
   }
 
-  async function send(message: PhoneMessage, sendOptions: SendOptions = {}): Promise<RoutedSendResult> {
+  async function send(message: PhoneMessage, sendOptions: RouterSendOptions = {}): Promise<RoutedSendResult> {
     const started = now();
     const deadline = started + Math.min(deadlineMs, sendOptions.timeoutMs ?? deadlineMs);
     const signal = sendOptions.signal;
     signal?.throwIfAborted();
     const candidates = check(message);
+    // Counted only for messages the guard lets through, and before any request.
+    if (limiter) await limiter.admit(message, sendOptions.store);
     const attempts: SendAttempt[] = [];
     let lastError: MfaSmsError | undefined;
     for (let index = 0; index < candidates.length; index += 1) {

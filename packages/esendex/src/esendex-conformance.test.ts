@@ -1,9 +1,7 @@
-import { createRouter } from '@mfa-sms/core';
 import { testProvider } from '@mfa-sms/simulator/testing';
 import { createEsendex } from './esendex-provider.js';
 
 testProvider({
-  createRouter,
   name: 'esendex',
   channels: ['sms', 'voice'],
   create: (simulator, { timeoutMs, baseUrl }) =>

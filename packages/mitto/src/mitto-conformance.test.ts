@@ -1,9 +1,7 @@
-import { createRouter } from '@mfa-sms/core';
 import { testProvider } from '@mfa-sms/simulator/testing';
 import { createMitto } from './mitto-provider.js';
 
 testProvider({
-  createRouter,
   name: 'mitto',
   channels: ['sms'],
   create: (simulator, { timeoutMs, baseUrl }) =>

@@ -5,6 +5,8 @@ export interface TwilioCredentials {
   authToken: string;
   apiKeySid: string;
   apiKeySecret: string;
+  /** The one Verify service (`VA…`) the simulator knows. */
+  verifyServiceSid: string;
 }
 
 export interface VonageCredentials {
@@ -46,6 +48,7 @@ const defaults = {
     authToken: 'sim-twilio-auth-token-0000000000',
     apiKeySid: 'SK00000000000000000000000000000000',
     apiKeySecret: 'sim-twilio-api-key-secret-000000',
+    verifyServiceSid: 'VA00000000000000000000000000000000',
   },
   vonage: {
     apiKey: 'simkey01',

@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { inspect } from 'node:util';
+import { createRouter, type Provider } from '@mfa-sms/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorKind, Fault } from './faults.js';
 import type { ProviderName } from './simulated-provider.js';
@@ -16,14 +17,6 @@ export interface ConformingProvider {
   ): Promise<{ provider: string; channel: string; id: string; to: string }>;
 }
 
-/** The part of `@mfa-sms/core`'s Router this suite drives. */
-export interface ConformingRouter {
-  send(
-    message: { to: string; text: string; channel: 'sms' | 'voice'; code?: string; reference?: string },
-    options?: { signal?: AbortSignal; timeoutMs?: number },
-  ): Promise<{ provider: string; attempts: readonly { provider: string; code: string }[] }>;
-}
-
 export interface TestProviderOptions {
   /** The simulated provider whose faults are injected. */
   name: ProviderName;
@@ -33,11 +26,6 @@ export interface TestProviderOptions {
   create(simulator: Simulator, options: { timeoutMs: number; baseUrl?: string }): ConformingProvider;
   /** Values that must never show in an error; the simulator's credentials for `name` are always included. */
   secrets?(simulator: Simulator): readonly string[];
-  /**
-   * `createRouter` from `@mfa-sms/core` (passed in, so that the simulator does not depend on
-   * core): the suite runs the provider behind a router with its default budgets, as users do.
-   */
-  createRouter(options: { providers: readonly ConformingProvider[] }): ConformingRouter;
 }
 
 interface Cell {
@@ -221,7 +209,8 @@ export function testProvider(options: TestProviderOptions): void {
           channels: backup.channels,
           send: (sent, sendOptions) => backup.send(sent, sendOptions),
         };
-        const router = options.createRouter({ providers: [first, second] });
+        // Behind a router with its default budgets, as users run it.
+        const router = createRouter({ providers: [first, second] as Provider[] });
         const started = performance.now();
         const result = await router.send(message);
         const elapsed = performance.now() - started;

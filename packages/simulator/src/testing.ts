@@ -1,2 +1,2 @@
-export type { ConformingProvider, ConformingRouter, TestProviderOptions } from './test-provider.js';
+export type { ConformingProvider, TestProviderOptions } from './test-provider.js';
 export { faultMatrix, testProvider } from './test-provider.js';

@@ -118,7 +118,7 @@ function codeAnswer(code: number, request: SimulatorRequest, status?: number): S
   );
 }
 
-function errorForKind(
+export function errorForKind(
   fault: { kind: ErrorKind; status?: number; retryAfter?: number },
   request: SimulatorRequest,
   route: SimulatorRoute,
@@ -156,7 +156,8 @@ function errorForKind(
   }
 }
 
-function authenticate(
+/** Basic authentication as Twilio checks it, and the account in the path. */
+export function authenticate(
   request: SimulatorRequest,
   credentials: TwilioCredentials,
   pathAccountSid: string,

@@ -1,9 +1,7 @@
-import { createRouter } from '@mfa-sms/core';
 import { testProvider } from '@mfa-sms/simulator/testing';
 import { createTwilio } from './twilio-provider.js';
 
 testProvider({
-  createRouter,
   name: 'twilio',
   channels: ['sms', 'voice'],
   create: (simulator, { timeoutMs, baseUrl }) => {

@@ -20,6 +20,14 @@ import { z } from 'zod';
 import { classifyTwilioError, twilioError } from './twilio-errors.js';
 import { twilioSayLanguage } from './twilio-say-language.js';
 import {
+  twilioVerificationSchema,
+  twilioVerifyBaseUrl,
+  verificationRequestForm,
+  verificationsPath,
+  verifyCustomCodePattern,
+} from './twilio-verify.js';
+import { twilioVerifyError } from './twilio-verify-errors.js';
+import {
   basicAuthorization,
   callRequestForm,
   callsPath,
@@ -69,6 +77,7 @@ const optionsSchema = lazySchema(() => {
       apiKeySecret: z.string().min(8, 'is too short to be a Twilio API key secret').optional(),
       from: senderIdOption().optional(),
       messagingServiceSid: sidPattern('MG').optional(),
+      verifyServiceSid: sidPattern('VA').optional(),
       ...transportOptions(twilioBaseUrl),
       voice: voiceSchema.default({ loop: 2 }),
       statusCallback: httpUrl.optional(),
@@ -92,11 +101,16 @@ const optionsSchema = lazySchema(() => {
       } else if (hasKey && options.apiKeySecret === undefined) {
         context.addIssue({ code: 'custom', path: ['apiKeySecret'], message: 'is required with apiKeySid' });
       }
-      if (options.from === undefined && options.messagingServiceSid === undefined) {
+      if (
+        options.from === undefined &&
+        options.messagingServiceSid === undefined &&
+        options.verifyServiceSid === undefined
+      ) {
         context.addIssue({
           code: 'custom',
           path: ['from'],
-          message: 'give from, messagingServiceSid or both',
+          message:
+            'give from, messagingServiceSid or both (or verifyServiceSid to send one-time codes through Verify)',
         });
       }
     });
@@ -118,7 +132,14 @@ export interface TwilioOptions {
   from?: string;
   /** `MG` + 32 hex. Preferred over `from` for SMS when both are set. */
   messagingServiceSid?: string;
-  /** Replaces scheme, host and port of `https://api.twilio.com`; paths stay. */
+  /**
+   * `VA` + 32 hex: sends one-time codes through Twilio Verify (`CustomCode`, so Auth0 keeps
+   * checking the code) by SMS or call, with Verify's wording and its Fraud Guard. The service
+   * must have custom verification codes enabled (Twilio enables them on request). Messages
+   * without a code go through `from` / `messagingServiceSid`, if given.
+   */
+  verifyServiceSid?: string;
+  /** Replaces scheme, host and port of `https://api.twilio.com` (and of `https://verify.twilio.com`); paths stay. */
   baseUrl?: string;
   /** Per-request timeout, 100 to 60 000 ms. Default 10 000. */
   timeoutMs?: number;
@@ -170,7 +191,28 @@ export function createTwilio(options: TwilioOptions): Provider {
     secrets: [settings.authToken, settings.apiKeySecret, authorization, authorization.slice(6)],
   });
   const voiceFrom = settings.from !== undefined && e164.test(settings.from) ? settings.from : undefined;
-  const channels: readonly Channel[] = voiceFrom === undefined ? ['sms'] : ['sms', 'voice'];
+  const verifyServiceSid = settings.verifyServiceSid;
+  // Verify has a host of its own; a given baseUrl (the simulator, a proxy) stands for both.
+  const verifyHttp =
+    verifyServiceSid === undefined
+      ? undefined
+      : createHttpClient({
+          provider: name,
+          label,
+          baseUrl: options.baseUrl === undefined ? twilioVerifyBaseUrl : settings.baseUrl,
+          timeoutMs: settings.timeoutMs,
+          ...(settings.dispatcher === undefined ? {} : { dispatcher: settings.dispatcher }),
+          headers: {
+            authorization,
+            accept: 'application/json',
+            'content-type': 'application/x-www-form-urlencoded',
+            'user-agent': `mfa-sms-twilio/${__PACKAGE_VERSION__}`,
+          },
+          secrets: [settings.authToken, settings.apiKeySecret, authorization, authorization.slice(6)],
+        });
+  const channels: readonly Channel[] =
+    voiceFrom === undefined && verifyServiceSid === undefined ? ['sms'] : ['sms', 'voice'];
+  const messagesOn = settings.from !== undefined || settings.messagingServiceSid !== undefined;
   const provider = { name, label, channels };
 
   function rejectBeforeSending(message: PhoneMessage, reason: string): never {
@@ -265,16 +307,63 @@ export function createTwilio(options: TwilioOptions): Provider {
     return { provider: name, channel: 'voice', id: created.sid, to: message.to };
   }
 
+  async function sendVerification(
+    message: PhoneMessage,
+    code: string,
+    sendOptions: SendOptions | undefined,
+  ): Promise<SendResult> {
+    const client = verifyHttp as NonNullable<typeof verifyHttp>;
+    const form = verificationRequestForm({
+      to: message.to,
+      channel: message.channel,
+      code,
+      language: message.language,
+    });
+    const response = await client.request({
+      path: verificationsPath(verifyServiceSid as string),
+      body: form.toString(),
+      sensitive: sensitiveValuesOf(message),
+      ...(sendOptions?.signal === undefined ? {} : { signal: sendOptions.signal }),
+      ...(sendOptions?.timeoutMs === undefined ? {} : { timeoutMs: sendOptions.timeoutMs }),
+    });
+    if (response.status !== 200 && response.status !== 201) {
+      throw twilioVerifyError(client, response, { to: message.to, sensitive: sensitiveValuesOf(message) });
+    }
+    const created = client.parseJson(response, twilioVerificationSchema());
+    return { provider: name, channel: message.channel, id: created.sid, to: message.to };
+  }
+
+  function verifiable(message: PhoneMessage): string | undefined {
+    if (verifyServiceSid === undefined) return undefined;
+    const code = message.code;
+    if (code !== undefined && verifyCustomCodePattern.test(code)) return code;
+    if (code !== undefined) {
+      rejectBeforeSending(message, 'Verify takes a code of 4 to 10 letters or digits only');
+    }
+    // Verify delivers codes, never free text: other messages need a sender of our own.
+    const canSendOtherwise = message.channel === 'voice' ? voiceFrom !== undefined : messagesOn;
+    if (!canSendOtherwise) {
+      rejectBeforeSending(
+        message,
+        `Verify sends one-time codes only and this message has none; give ${message.channel === 'voice' ? 'a +E.164 from' : 'from or messagingServiceSid'} for other messages`,
+      );
+    }
+    return undefined;
+  }
+
   return {
     name,
     channels,
     send(message, sendOptions) {
       // Checks run before any await so that bad input never reaches the network, even by a tick.
+      let code: string | undefined;
       try {
         assertSendable(message, provider);
+        code = verifiable(message);
       } catch (error) {
         return Promise.reject(error);
       }
+      if (code !== undefined) return sendVerification(message, code, sendOptions);
       return message.channel === 'voice' ? sendVoice(message, sendOptions) : sendSms(message, sendOptions);
     },
   };

@@ -1,10 +1,8 @@
-import { createRouter } from '@mfa-sms/core';
 import { testProvider } from '@mfa-sms/simulator/testing';
 import { createVonage } from './vonage-provider.js';
 
 for (const api of ['sms', 'messages'] as const) {
   testProvider({
-    createRouter,
     name: 'vonage',
     channels: api === 'sms' ? ['sms', 'voice'] : ['sms'],
     create: (simulator, { timeoutMs, baseUrl }) => {
