@@ -1,4 +1,5 @@
 import { accessSync, constants, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRouter, type Provider } from '@mfa-sms/core';
@@ -13,7 +14,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The simulator's inbox page in a real browser: Debian's `chromium`, driven by playwright-core
 // (which downloads no browser). A machine without Chromium fails here, saying so: CI installs it.
 // The screenshots the simulator's README shows are taken here, of the page as this test saw it.
-const docs = fileURLToPath(new URL('../../../packages/simulator/docs/', import.meta.url));
+// Every run takes them; they replace the README's copies only with MFA_SMS_UPDATE_SCREENSHOTS=1,
+// so that a test run leaves the working tree as it found it.
+const docs = process.env.MFA_SMS_UPDATE_SCREENSHOTS
+  ? fileURLToPath(new URL('../../../packages/simulator/docs/', import.meta.url))
+  : join(tmpdir(), 'mfa-sms-inbox-screenshots');
 const loadBudgetMs = 1000;
 // How long the page may take to show what the simulator just received.
 const poll = { timeout: 5000 };
@@ -64,8 +69,10 @@ beforeAll(async () => {
     esendex: createEsendex({ ...esendex, from: 'Acme', baseUrl }),
     mitto: createMitto({ apiKey: mitto.apiKey, from: 'Acme', baseUrl }),
   };
-  browser = await chromium.launch({ executablePath, headless: true, timeout: 15_000 });
-}, 30_000);
+  // A first launch builds Chromium's profile and font cache: on a busy 2-core machine that alone
+  // has taken over 15 s.
+  browser = await chromium.launch({ executablePath, headless: true, timeout: 90_000 });
+}, 120_000);
 
 afterAll(async () => {
   await browser?.close();
