@@ -1,6 +1,7 @@
 import {
   type ActionPolicy,
   type Auth0Secrets,
+  autofillOptionShape,
   isMfaSmsError,
   lazySchema,
   MfaSmsError,
@@ -203,6 +204,8 @@ const policySecrets = lazySchema(() => {
       .optional(),
     MFA_SMS_TEMPLATES: z.enum(['auth0', 'builtin'], 'must be "auth0" or "builtin"').optional(),
     MFA_SMS_DRY_RUN: booleanSecret.optional(),
+    MFA_SMS_ORIGIN: autofillOptionShape().origin,
+    MFA_SMS_ANDROID_APP_HASH: autofillOptionShape().androidAppHash,
   });
 });
 
@@ -257,5 +260,7 @@ export function policyFromSecrets(input: Auth0Secrets): ActionPolicy {
     ...(policy.MFA_SMS_DEADLINE_MS ? { deadlineMs: policy.MFA_SMS_DEADLINE_MS } : {}),
     ...(policy.MFA_SMS_TEMPLATES ? { templates: policy.MFA_SMS_TEMPLATES } : {}),
     ...(policy.MFA_SMS_DRY_RUN !== undefined ? { dryRun: policy.MFA_SMS_DRY_RUN } : {}),
+    ...(policy.MFA_SMS_ORIGIN ? { origin: policy.MFA_SMS_ORIGIN } : {}),
+    ...(policy.MFA_SMS_ANDROID_APP_HASH ? { androidAppHash: policy.MFA_SMS_ANDROID_APP_HASH } : {}),
   };
 }

@@ -18,6 +18,8 @@ export type {
   SendPhoneMessageEvent,
   SendPhoneMessageHook,
 } from './auth0-types.js';
+export type { AutofillOptions } from './autofill.js';
+export { appendAutofillLines, autofillOptionShape } from './autofill.js';
 export type { MfaSmsErrorCode, MfaSmsErrorOptions, SendAttempt } from './errors.js';
 export { errorCodes, isMfaSmsError, isRetryableCode, MfaSmsError } from './errors.js';
 export type { GuardOptions } from './guard.js';
