@@ -88,13 +88,27 @@ const scenarios: Scenario[] = [
     input: { recipient: '+447911123459' },
     prepare: (simulator) => simulator.fail('vonage', 'auth'),
   },
+  {
+    name: 'autofill: origin-bound line',
+    entry: 'custom-phone-provider',
+    providers: 'twilio',
+    secrets: { MFA_SMS_ORIGIN: 'login.example.com' },
+    input: { recipient: '+447911123461' },
+  },
   { name: 'legacy hook', entry: 'hook', providers: 'esendex', input: { recipient: '+447911123460' } },
 ];
 
+// Long texts are shortened, but a last line (the origin-bound one) is what a reader looks for.
+function shortText(text: string): string {
+  const lines = text.split('\n');
+  const first = lines[0] ?? '';
+  const head = first.length > 48 ? `${first.slice(0, 48)}…` : first;
+  return lines.length > 1 ? `${head} ⏎ ${lines.slice(1).join(' ⏎ ')}` : head;
+}
+
 function describeReceived(messages: readonly SimulatedMessage[], requests: Simulator['requests']): string {
   const sent = messages.map(
-    (message) =>
-      `${message.provider}/${message.channel}: "${message.text.slice(0, 48)}${message.text.length > 48 ? '…' : ''}"`,
+    (message) => `${message.provider}/${message.channel}: "${shortText(message.text)}"`,
   );
   const failed = requests
     .filter((request) => request.outcome !== 'accepted')

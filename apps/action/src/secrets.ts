@@ -1,6 +1,7 @@
 import {
   type ActionPolicy,
   type Auth0Secrets,
+  autofillOptionShape,
   isMfaSmsError,
   lazySchema,
   MfaSmsError,
@@ -209,6 +210,8 @@ const policySecrets = lazySchema(() => {
     MFA_SMS_TEMPLATES: z.enum(['auth0', 'builtin'], 'must be "auth0" or "builtin"').optional(),
     MFA_SMS_DRY_RUN: booleanSecret.optional(),
     MFA_SMS_USE_AUTH0_FROM: booleanSecret.optional(),
+    MFA_SMS_ORIGIN: autofillOptionShape().origin,
+    MFA_SMS_ANDROID_APP_HASH: autofillOptionShape().androidAppHash,
   });
 });
 
@@ -267,5 +270,7 @@ export function policyFromSecrets(input: Auth0Secrets): ActionPolicy {
       ? { useNotificationFrom: policy.MFA_SMS_USE_AUTH0_FROM }
       : {}),
     ...storePolicyFromSecrets(secrets),
+    ...(policy.MFA_SMS_ORIGIN ? { origin: policy.MFA_SMS_ORIGIN } : {}),
+    ...(policy.MFA_SMS_ANDROID_APP_HASH ? { androidAppHash: policy.MFA_SMS_ANDROID_APP_HASH } : {}),
   };
 }

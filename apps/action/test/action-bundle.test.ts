@@ -198,6 +198,32 @@ describe('the built Action', () => {
     expect(simulator.messages[0]?.to).toBe('+14155552671');
   });
 
+  it('ends an SMS with the origin-bound line and app hash of MFA_SMS_ORIGIN and MFA_SMS_ANDROID_APP_HASH', async () => {
+    const autofill = { MFA_SMS_ORIGIN: 'login.example.com', MFA_SMS_ANDROID_APP_HASH: 'FA+9qCX9VSu' };
+    const sms = await once('custom-phone-provider', {
+      recipient: '+447911123456',
+      secrets: secrets('vonage', autofill),
+    });
+    expect(sms.resolved).toBe(true);
+    const lines = simulator.messages[0]?.text.split('\n') ?? [];
+    expect(lines.slice(-2)).toEqual(['FA+9qCX9VSu', '@login.example.com #493817']);
+    const voice = await once('custom-phone-provider', {
+      recipient: '+447911123456',
+      channel: 'voice',
+      secrets: secrets('vonage', autofill),
+    });
+    expect(voice.resolved).toBe(true);
+    expect(simulator.messages[1]?.text).not.toContain('login.example.com');
+    const bad = await once('send-phone-message', {
+      recipient: '+447911123456',
+      secrets: secrets('vonage', { MFA_SMS_ORIGIN: 'https://login.example.com/' }),
+    });
+    expect(bad.threw).toMatchObject({
+      code: 'invalid_config',
+      message: expect.stringContaining('MFA_SMS_ORIGIN'),
+    });
+  });
+
   it('blocks a country outside MFA_SMS_ALLOWED_COUNTRIES before any request', async () => {
     const result = await once('send-phone-message', {
       recipient: '+2348031234567',

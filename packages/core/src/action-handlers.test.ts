@@ -217,6 +217,48 @@ describe('createActionHandlers', () => {
     expect(a.sent[0]).toMatchObject({ text: '493817 ist Ihr Bestätigungscode für Acme.', language: 'de' });
   });
 
+  it('ends SMS with the origin-bound line and the app hash, Auth0 text and built-in alike', async () => {
+    const a = scripted('a');
+    const origin = { origin: 'login.example.com', androidAppHash: 'FA+9qCX9VSu' };
+    const auth0Text = createActionHandlers({ providers: [a.provider], log: () => {}, ...origin });
+    await auth0Text.onExecuteSendPhoneMessage(sendEvent(), { cache: cache() });
+    expect(a.sent[0]?.text).toBe('Your code is 493817\nFA+9qCX9VSu\n@login.example.com #493817');
+    // A text that is origin-bound already keeps its own line; voice gets nothing.
+    await auth0Text.onExecuteSendPhoneMessage(
+      sendEvent({
+        text: 'Your code is 493817\n\n@auth.example.org #493817',
+        code: '493817',
+        action: 'enrollment',
+      }),
+      { cache: cache() },
+    );
+    expect(a.sent[1]?.text).toBe('Your code is 493817\n\nFA+9qCX9VSu\n@auth.example.org #493817');
+    await auth0Text.onExecuteSendPhoneMessage(sendEvent({ message_type: 'voice' }), { cache: cache() });
+    expect(a.sent[2]?.text).toBe('Your code is 493817');
+    const builtin = createActionHandlers({
+      providers: [a.provider],
+      log: () => {},
+      templates: 'builtin',
+      origin: 'login.example.com',
+    });
+    await builtin.onExecuteCustomPhoneProvider(customEvent(), customApi().api);
+    expect(a.sent[3]?.text).toBe('493817 is your verification code.\n@login.example.com #493817');
+  });
+
+  it('refuses an origin that is a URL, naming the option', async () => {
+    const a = scripted('a');
+    const handlers = createActionHandlers({
+      providers: [a.provider],
+      log: () => {},
+      origin: 'https://login.example.com',
+    });
+    await expect(handlers.onExecuteSendPhoneMessage(sendEvent(), { cache: cache() })).rejects.toMatchObject({
+      code: 'invalid_config',
+      message: expect.stringContaining('"origin"'),
+    });
+    expect(a.sent).toHaveLength(0);
+  });
+
   it('logs and sends nothing in a dry run', async () => {
     const a = scripted('a');
     const lines: string[] = [];

@@ -12,6 +12,7 @@ import type {
   SendPhoneMessageEvent,
   SendPhoneMessageHook,
 } from './auth0-types.js';
+import { appendValidatedLines, autofillOptionShape } from './autofill.js';
 import { dedupeKey, memoryLedger, type SentLedger, storeLedger } from './dedupe.js';
 import { isMfaSmsError, MfaSmsError, type SendAttempt } from './errors.js';
 import type { GuardOptions } from './guard.js';
@@ -44,6 +45,15 @@ export interface ActionPolicy {
   templates?: 'auth0' | 'builtin';
   /** Application name for the built-in templates; by default the Auth0 application's name. */
   appName?: string;
+  /**
+   * The domain where users type the code (`login.example.com`): every SMS that carries a code
+   * ends with the origin-bound line `@login.example.com #123456`, so that Safari and Chrome
+   * offer the code for autofill on that domain only. Auth0's text gets it too, unless its last
+   * line already is one. Voice is unaffected.
+   */
+  origin?: string;
+  /** An Android app's 11-character SMS Retriever hash, added on a line before the origin line. */
+  androidAppHash?: string;
   /** Log what would be sent and send nothing. */
   dryRun?: boolean;
   /** Send from the sender Auth0 gives (a Phone Template's "From", `event.notification.from`) when it gives one. Default `true`; `false` keeps the providers' own `from`. */
@@ -121,6 +131,7 @@ const policySchema = lazySchema(() =>
     attemptTimeoutMs: z.number().int().min(100).max(19_000).optional(),
     templates: z.enum(['auth0', 'builtin']).optional(),
     appName: z.string().max(40).optional(),
+    ...autofillOptionShape(),
     dryRun: z.boolean().optional(),
     useNotificationFrom: z.boolean().optional(),
     dedupeWindowMs: z.number().int().min(0).max(86_400_000).optional(),
@@ -357,10 +368,14 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
         purpose: request.purpose,
         language: request.language,
         code: request.code,
+        origin: policy.origin,
+        androidAppHash: policy.androidAppHash,
         ...(name ? { appName: name.slice(0, 40) } : {}),
       });
       text = rendered.text;
       language = rendered.language;
+    } else if (request.channel === 'sms' && request.code) {
+      text = appendValidatedLines(text, request.code, policy);
     }
     return {
       to: e164,

@@ -24,6 +24,8 @@ export type {
   SendPhoneMessageEvent,
   SendPhoneMessageHook,
 } from './auth0-types.js';
+export type { AutofillOptions } from './autofill.js';
+export { appendAutofillLines, autofillOptionShape } from './autofill.js';
 export type { AnswerClassification, ProviderErrorRule } from './classify-answer.js';
 export { classifyAnswer, codeForStatus } from './classify-answer.js';
 export type { MfaSmsErrorCode, MfaSmsErrorOptions, SendAttempt } from './errors.js';

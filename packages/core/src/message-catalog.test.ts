@@ -233,3 +233,87 @@ describe('defaultMessage', () => {
     );
   });
 });
+
+describe('defaultMessage with autofill lines', () => {
+  const appName = 'Twenty Char App Name';
+  const origin = 'login.example.com';
+  const androidAppHash = 'FA+9qCX9VSu';
+  // Where the full wording and the origin line do not fit one segment together, the name goes
+  // (the origin line names the site), and where that is not enough, the shorter sign-in wording
+  // is used. These are the places, with an 8-digit code and a 20-character name.
+  const nameless = new Set([
+    ...['es', 'pt', 'pt-BR', 'tr', 'ru', 'ar', 'hi'].flatMap((l) => [
+      `${l} authentication`,
+      `${l} enrollment`,
+    ]),
+    ...['ja', 'ko', 'zh'].map((l) => `${l} enrollment`),
+  ]);
+  const signInWording = new Set([
+    'es enrollment',
+    'pt enrollment',
+    'pt-BR enrollment',
+    'ru enrollment',
+    'hi enrollment',
+  ]);
+
+  it.each(supportedLanguages.flatMap((language) => purposes.map((purpose) => [language, purpose] as const)))(
+    '%s %s: one segment with the origin line, an 8-digit code and a 20-character name',
+    (language, purpose) => {
+      const wording = purpose === 'notification' ? 'authentication' : purpose;
+      for (const hash of [undefined, androidAppHash]) {
+        const options = { purpose, language, code: '98765432', appName, origin, androidAppHash: hash };
+        const { text } = defaultMessage({ channel: 'sms', ...options });
+        // With the app hash as well, UCS-2 languages may need a second segment.
+        if (hash === undefined || countSegments(text).encoding === 'GSM-7') {
+          expect(countSegments(text).segments, text).toBe(1);
+        }
+        const lines = text.split('\n');
+        expect(lines.at(-1)).toBe('@login.example.com #98765432');
+        if (hash) expect(lines.at(-2)).toBe(androidAppHash);
+        expect(lines[0]).toContain('98765432');
+        if (hash === undefined) {
+          const plain = defaultMessage({ channel: 'sms', purpose, language, code: '98765432', appName }).text;
+          const expectedFirst = nameless.has(`${language} ${wording}`)
+            ? defaultMessage({
+                channel: 'sms',
+                purpose: signInWording.has(`${language} ${wording}`) ? 'authentication' : purpose,
+                language,
+                code: '98765432',
+              }).text
+            : plain;
+          expect(lines[0]).toBe(expectedFirst);
+        }
+        // Voice is unaffected.
+        const voice = defaultMessage({ channel: 'voice', ...options });
+        expect(voice.text).toBe(
+          defaultMessage({ channel: 'voice', purpose, language, code: '98765432', appName }).text,
+        );
+      }
+    },
+  );
+
+  it('adds the lines to the wording without a name too, and nothing without options', () => {
+    expect(
+      defaultMessage({
+        channel: 'sms',
+        purpose: 'authentication',
+        code: '123456',
+        origin: 'Login.Example.com',
+      }).text,
+    ).toBe('123456 is your verification code.\n@login.example.com #123456');
+    expect(
+      defaultMessage({ channel: 'sms', purpose: 'authentication', code: '123456', androidAppHash }).text,
+    ).toBe(`123456 is your verification code.\n${androidAppHash}`);
+    expect(
+      defaultMessage({ channel: 'sms', purpose: 'authentication', code: '123456', origin: undefined }).text,
+    ).toBe('123456 is your verification code.');
+  });
+
+  it('adds no origin line for a code browsers would not read (shorter than 4 or longer than 10)', () => {
+    for (const code of ['123', '12345678901']) {
+      expect(defaultMessage({ channel: 'sms', purpose: 'authentication', code, origin }).text).toBe(
+        `${code} is your verification code.`,
+      );
+    }
+  });
+});

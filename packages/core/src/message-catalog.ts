@@ -1,4 +1,6 @@
+import { type AutofillOptions, appendValidatedLines, parseAutofillOptions } from './autofill.js';
 import { MfaSmsError } from './errors.js';
+import { countSegments } from './segments.js';
 import { speakableCode } from './speakable-code.js';
 import { renderTemplate } from './template.js';
 import type { Channel, Purpose } from './types.js';
@@ -289,7 +291,7 @@ export function negotiateLanguage(
   return fallback;
 }
 
-export interface CatalogMessageOptions {
+export interface CatalogMessageOptions extends AutofillOptions {
   channel: Channel;
   purpose: Purpose;
   /** BCP 47 tag or Auth0 locale (`en_US`); negotiated against `supportedLanguages`. */
@@ -304,6 +306,9 @@ export interface CatalogMessageOptions {
  * A built-in message for a one-time code, in the user's language when the catalog has it
  * (else English), with the language actually used, for the text-to-speech voice.
  * Notifications use the sign-in wording. A code without a letter or digit is `rejected`.
+ * An SMS gets the autofill lines of `origin` and `androidAppHash` (an invalid one is
+ * `invalid_config`); when they would push it past one segment, the wording without the
+ * application's name is used (the origin line names the site), then the sign-in wording.
  */
 export function defaultMessage(options: CatalogMessageOptions): { text: string; language: string } {
   const { channel, purpose } = options;
@@ -331,7 +336,20 @@ export function defaultMessage(options: CatalogMessageOptions): { text: string; 
   const appName =
     typeof options.appName === 'string' ? Array.from(options.appName.trim()).slice(0, 40).join('') : '';
   const code = channel === 'voice' ? speakableCode(options.code) : options.code.trim();
-  const text =
-    appName === '' ? renderTemplate(pair[1], { code }) : renderTemplate(pair[0], { appName, code });
+  const render = (template: string) =>
+    renderTemplate(template, appName === '' ? { code } : { appName, code });
+  if (channel === 'voice' || (!options.origin && !options.androidAppHash)) {
+    return { text: render(appName === '' ? pair[1] : pair[0]), language };
+  }
+  // With autofill lines, the first wording that keeps the SMS in one segment: the full one, then
+  // without the application's name (the origin line names the site), then the shorter sign-in
+  // wording; the last one is sent even if it does not fit.
+  const autofill = parseAutofillOptions({ origin: options.origin, androidAppHash: options.androidAppHash });
+  const candidates = [...(appName === '' ? [] : [pair[0]]), pair[1], templates.authentication[1]];
+  let text = '';
+  for (const template of candidates) {
+    text = appendValidatedLines(render(template), code, autofill);
+    if (countSegments(text).segments === 1) break;
+  }
   return { text, language };
 }
