@@ -12,6 +12,7 @@ import { createMitto } from '@mfa-sms/mitto';
 import { createTwilio } from '@mfa-sms/twilio';
 import { createVonage } from '@mfa-sms/vonage';
 import { z } from 'zod';
+import { parseSenderSecret } from './sender-secret.js';
 import { storePolicyFromSecrets } from './store-secrets.js';
 
 export const providerNames = ['twilio', 'vonage', 'esendex', 'mitto'] as const;
@@ -25,8 +26,8 @@ interface ProviderSecrets {
   create(secrets: Auth0Secrets): Provider;
 }
 
-function defined(entries: Record<string, string | undefined>): Record<string, string> {
-  const result: Record<string, string> = {};
+function defined(entries: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(entries))
     if (value !== undefined && value !== '') result[name] = value;
   return result;
@@ -58,7 +59,7 @@ export const providerSecrets: Readonly<Record<ProviderName, ProviderSecrets>> = 
           authToken: secrets.TWILIO_AUTH_TOKEN,
           apiKeySid: secrets.TWILIO_API_KEY_SID,
           apiKeySecret: secrets.TWILIO_API_KEY_SECRET,
-          from: secrets.TWILIO_FROM || secrets.TWILIO_PHONE_NUMBER,
+          from: parseSenderSecret(secrets.TWILIO_FROM || secrets.TWILIO_PHONE_NUMBER),
           messagingServiceSid: secrets.TWILIO_MESSAGING_SERVICE_SID,
           verifyServiceSid: secrets.TWILIO_VERIFY_SERVICE_SID,
           baseUrl: secrets.TWILIO_BASE_URL,
@@ -80,7 +81,7 @@ export const providerSecrets: Readonly<Record<ProviderName, ProviderSecrets>> = 
         defined({
           apiKey: secrets.VONAGE_API_KEY,
           apiSecret: secrets.VONAGE_API_SECRET,
-          from: secrets.VONAGE_FROM_NUMBER,
+          from: parseSenderSecret(secrets.VONAGE_FROM_NUMBER),
           applicationId: secrets.VONAGE_APPLICATION_ID,
           privateKey: pem(secrets.VONAGE_PRIVATE_KEY),
           baseUrl: secrets.VONAGE_BASE_URL,
@@ -103,7 +104,7 @@ export const providerSecrets: Readonly<Record<ProviderName, ProviderSecrets>> = 
           accountReference: secrets.ESENDEX_ACCOUNT,
           username: secrets.ESENDEX_USERNAME,
           password: secrets.ESENDEX_PASSWORD,
-          from: secrets.ESENDEX_FROM,
+          from: parseSenderSecret(secrets.ESENDEX_FROM),
           baseUrl: secrets.ESENDEX_BASE_URL,
         }) as unknown as Parameters<typeof createEsendex>[0],
       ),
@@ -115,7 +116,7 @@ export const providerSecrets: Readonly<Record<ProviderName, ProviderSecrets>> = 
       createMitto(
         defined({
           apiKey: secrets.MITTO_API_KEY,
-          from: secrets.MITTO_FROM,
+          from: parseSenderSecret(secrets.MITTO_FROM),
           baseUrl: secrets.MITTO_BASE_URL,
         }) as unknown as Parameters<typeof createMitto>[0],
       ),

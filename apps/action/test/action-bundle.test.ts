@@ -224,6 +224,32 @@ describe('the built Action', () => {
     });
   });
 
+  it('sends from the country entry of TWILIO_FROM=Acme;US,CA=+14155550100, and passes over a provider without one', async () => {
+    const map = { TWILIO_FROM: 'Acme;US,CA=+14155550100' };
+    expect(
+      (await once('send-phone-message', { recipient: '+447911123456', secrets: secrets('twilio', map) }))
+        .resolved,
+    ).toBe(true);
+    expect(
+      (await once('send-phone-message', { recipient: '+14155552671', secrets: secrets('twilio', map) }))
+        .resolved,
+    ).toBe(true);
+    expect(simulator.messages.map((message) => message.from)).toEqual(['Acme', '+14155550100']);
+    // Mitto has only a name: a US code goes through Twilio's number instead.
+    const both = secrets('mitto,twilio', { ...map, MITTO_FROM: 'Acme' });
+    const passed = await once('send-phone-message', { recipient: '+14155552672', secrets: both });
+    expect(passed.resolved).toBe(true);
+    expect(simulator.messages.at(-1)).toMatchObject({ provider: 'twilio', from: '+14155550100' });
+    const none = await once('send-phone-message', {
+      recipient: '+14155552673',
+      secrets: secrets('mitto', { MITTO_FROM: 'Acme' }),
+    });
+    expect(none.threw).toMatchObject({
+      code: 'invalid_config',
+      message: expect.stringMatching(/"from".*US/),
+    });
+  });
+
   it('blocks a country outside MFA_SMS_ALLOWED_COUNTRIES before any request', async () => {
     const result = await once('send-phone-message', {
       recipient: '+2348031234567',

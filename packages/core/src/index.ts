@@ -71,6 +71,8 @@ export type { SegmentCount } from './segments.js';
 export { countSegments, isGsm7 } from './segments.js';
 export type { SenderIdKind } from './sender-id.js';
 export { isSenderId, senderIdKind, senderIdOption, senderIdRule } from './sender-id.js';
+export type { SenderChoice, SenderOption, SenderResolverOptions } from './sender-map.js';
+export { alphanumericRefusedCountries, createSenderResolver, senderOption } from './sender-map.js';
 export { speakableCode, speakCodesInText } from './speakable-code.js';
 export type { MemoryStoreOptions, Store, StoreHit } from './store.js';
 export { createAuth0CacheStore, createMemoryStore } from './store.js';

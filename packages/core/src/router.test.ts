@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isMfaSmsError, MfaSmsError, type MfaSmsErrorCode } from './errors.js';
 import { attemptBudget, createRouter } from './router.js';
+import { createSenderResolver } from './sender-map.js';
 import type { Channel, PhoneMessage, Provider, SendOptions } from './types.js';
 
 // Providers scripted per call: a router is pure orchestration, so its tests script outcomes
@@ -377,5 +378,43 @@ describe('createRouter', () => {
     }
     expect(error).toMatchObject({ code: 'invalid_config' });
     expect((error as Error).message).toContain(message);
+  });
+});
+
+describe('createRouter: providers without a sender for the destination', () => {
+  // A provider whose only sender is a name: the US refuses it (core's createSenderResolver rule).
+  function namedSender(name: string) {
+    const { provider, calls } = scripted(name, ['ok']);
+    const pick = createSenderResolver('Acme', {
+      provider: name,
+      label: name,
+      required: { sms: true, voice: true },
+    });
+    return { provider: { ...provider, cannotSend: (message: PhoneMessage) => pick(message).problem }, calls };
+  }
+
+  it('passes over such a provider before any request and sends through the next', async () => {
+    const a = namedSender('a');
+    const b = scripted('b', ['ok']);
+    const router = createRouter({ providers: [a.provider, b.provider] });
+    const result = await router.send(us);
+    expect(result.provider).toBe('b');
+    expect(result.attempts.map((attempt) => attempt.provider)).toEqual(['b']);
+    expect(a.calls).toHaveLength(0);
+    expect(router.plan(us).map((provider) => provider.name)).toEqual(['b']);
+    // Elsewhere the name is fine, and the first provider sends.
+    expect((await router.send(uk)).provider).toBe('a');
+  });
+
+  it('names the option and the country when no provider can send', async () => {
+    const a = namedSender('a');
+    const router = createRouter({ providers: [a.provider] });
+    await expect(router.send(us)).rejects.toMatchObject({
+      code: 'invalid_config',
+      provider: 'a',
+      message: expect.stringMatching(/option "from".*US/),
+    });
+    expect(() => router.check(us)).toThrow(/option "from"/);
+    expect(a.calls).toHaveLength(0);
   });
 });

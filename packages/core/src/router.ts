@@ -49,12 +49,12 @@ export interface RoutedSendResult extends SendResult {
 export interface Router extends Provider {
   send(message: PhoneMessage, options?: RouterSendOptions): Promise<RoutedSendResult>;
   /** The providers a message would be tried with, in order (after routing and channel filtering). */
-  plan(message: Pick<PhoneMessage, 'to' | 'channel'>): readonly Provider[];
+  plan(message: Pick<PhoneMessage, 'to' | 'channel' | 'from'>): readonly Provider[];
   /**
    * Everything `send` checks before its first request (the guard, a provider for the channel),
    * without sending: the providers it would try, or the error it would throw. For dry runs.
    */
-  check(message: Pick<PhoneMessage, 'to' | 'channel'>): readonly Provider[];
+  check(message: Pick<PhoneMessage, 'to' | 'channel' | 'from'>): readonly Provider[];
 }
 
 const defaultDeadlineMs = 15_000;
@@ -142,7 +142,7 @@ export function createRouter(options: RouterOptions): Router {
     providers.some((provider) => provider.channels.includes(channel)),
   );
 
-  function plan(message: Pick<PhoneMessage, 'to' | 'channel'>): Provider[] {
+  function routed(message: Pick<PhoneMessage, 'to' | 'channel'>): Provider[] {
     let ordered: readonly Provider[] = providers;
     if (routes.size > 0) {
       const country = phoneNumberInfo(message.to).country;
@@ -151,19 +151,32 @@ export function createRouter(options: RouterOptions): Router {
     return ordered.filter((provider) => provider.channels.includes(message.channel));
   }
 
-  function check(message: Pick<PhoneMessage, 'to' | 'channel'>): Provider[] {
+  function plan(message: Pick<PhoneMessage, 'to' | 'channel' | 'from'>): Provider[] {
+    return routed(message).filter((provider) => provider.cannotSend?.(message) === undefined);
+  }
+
+  function check(message: Pick<PhoneMessage, 'to' | 'channel' | 'from'>): Provider[] {
     guard(message);
-    const candidates = plan(message);
-    if (candidates.length === 0) {
-      const offering = providers.filter((provider) => provider.channels.includes(message.channel));
+    const offering = routed(message);
+    if (offering.length === 0) {
+      const any = providers.some((provider) => provider.channels.includes(message.channel));
       throw new MfaSmsError({
         code: 'unsupported_channel',
-        message:
-          offering.length === 0
-            ? `No configured provider offers ${message.channel}`
-            : `No provider routed for this destination offers ${message.channel}`,
+        message: any
+          ? `No provider routed for this destination offers ${message.channel}`
+          : `No configured provider offers ${message.channel}`,
       });
     }
+    // A provider without a sender for this destination is passed over; with none left, the
+    // first one's reason names the option and the country to fix.
+    const candidates: Provider[] = [];
+    let problem: MfaSmsError | undefined;
+    for (const provider of offering) {
+      const reason = provider.cannotSend?.(message);
+      if (reason === undefined) candidates.push(provider);
+      else problem ??= reason;
+    }
+    if (candidates.length === 0 && problem) throw problem;
     return candidates;
   }
 

@@ -1,3 +1,4 @@
+import type { MfaSmsError } from './errors.js';
 /** How a one-time code reaches the user. */
 export type Channel = 'sms' | 'voice';
 
@@ -60,6 +61,12 @@ export interface Provider {
    * on it, and stops waiting at the end of the attempt in any case.
    */
   send(message: PhoneMessage, options?: SendOptions): Promise<SendResult>;
+  /**
+   * Why this provider cannot send this message at all, found without a request (no sender its
+   * configuration allows for the destination), or `undefined`. A router passes over such a
+   * provider; `send` throws the same error.
+   */
+  cannotSend?(message: Pick<PhoneMessage, 'to' | 'channel' | 'from'>): MfaSmsError | undefined;
 }
 
 /** What an adapter makes of an Auth0 event, before the recipient is normalised. */

@@ -2,6 +2,7 @@ import {
   assertSendable,
   countSegments,
   createHttpClient,
+  createSenderResolver,
   type Dispatcher,
   type HttpResponse,
   isMfaSmsError,
@@ -11,9 +12,10 @@ import {
   type Provider,
   parseOptions,
   parseXml,
+  type SenderOption,
   type SendOptions,
   type SendResult,
-  senderIdOption,
+  senderOption,
   sensitiveValuesOf,
   transportOptions,
   type XmlElement,
@@ -36,8 +38,13 @@ export interface EsendexOptions {
   username: string;
   /** The password or an API token: `ESENDEX_PASSWORD`. */
   password: string;
-  /** Sender: a phone number, or up to 11 letters, digits and `* $ ? ! " # % & _ - , . @ ' +`. Default: the account's. */
-  from?: string;
+  /**
+   * Sender: a phone number, or up to 11 letters, digits and `* $ ? ! " # % & _ - , . @ ' +`; or
+   * one per country with `'*'` for the rest (`{ '*': 'Acme', US: '+14155550100' }`). Default,
+   * and where no sender given suits the destination (a name to the US, a name for a call): the
+   * account's default originator.
+   */
+  from?: SenderOption;
   voice?: {
     /** Voice used when the message's language is not one Esendex speaks. Default `en-GB`. */
     language?: EsendexVoiceLanguage;
@@ -65,7 +72,7 @@ const optionsSchema = lazySchema(() => {
     username: nonBlank,
     password: nonBlank,
     // Without it Esendex sends from the account's default originator (the classic guide sets none).
-    from: senderIdOption().optional(),
+    from: senderOption().optional(),
     voice: z
       .strictObject({
         language: z.enum(esendexVoiceLanguages).optional(),
@@ -96,9 +103,13 @@ export function createEsendex(options: EsendexOptions): Provider {
     // The account reference is stored as a secret in the classic guide: treat it as one.
     secrets: [settings.password, token, settings.username, settings.accountReference],
   });
+  const senders = createSenderResolver(settings.from, {
+    provider: 'esendex',
+    label,
+    required: { sms: false, voice: false },
+  });
   const context = {
     accountReference: settings.accountReference,
-    ...(settings.from === undefined ? {} : { from: settings.from }),
     ...(settings.voice?.language === undefined ? {} : { voiceLanguage: settings.voice.language }),
     ...(settings.voice?.retries === undefined ? {} : { voiceRetries: settings.voice.retries }),
   };
@@ -128,7 +139,7 @@ export function createEsendex(options: EsendexOptions): Provider {
     const response = await http.request({
       path: '/v1.0/messagedispatcher',
       headers: { 'content-type': 'application/xml; charset=utf-8', accept: 'application/xml' },
-      body: esendexRequestXml(message, context),
+      body: esendexRequestXml(message, { ...context, from: senders(message).sender }),
       signal: sendOptions?.signal,
       timeoutMs: sendOptions?.timeoutMs,
       sensitive,

@@ -14,9 +14,10 @@ export const esendexVoiceLanguages = ['en-GB', 'en-AU', 'fr-FR', 'es-ES', 'de-DE
 
 export type EsendexVoiceLanguage = (typeof esendexVoiceLanguages)[number];
 
-/** What one message needs besides the message itself: the account and the defaults from the options. */
+/** What one message needs besides the message itself: the account, the options' defaults, its sender. */
 export interface EsendexRequestContext {
   accountReference: string;
+  /** The sender chosen for this message (its own or the options'); none: the account's default. */
   from?: string;
   voiceLanguage?: EsendexVoiceLanguage;
   voiceRetries?: number;
@@ -69,7 +70,7 @@ export function esendexMessageFields(
 ): EsendexMessageFields {
   const voice = message.channel === 'voice';
   const body = voice ? speakCodesInText(message.text, message.code) : message.text;
-  const from = message.from ?? context.from;
+  const from = context.from;
   return {
     ...(from === undefined ? {} : { from }),
     // Esendex documents international digits; whether it takes a leading `+` is unconfirmed.

@@ -2,15 +2,17 @@ import {
   assertSendable,
   countSegments,
   createHttpClient,
+  createSenderResolver,
   type Dispatcher,
   lazySchema,
   maskPhoneNumber,
   type PhoneMessage,
   type Provider,
   parseOptions,
+  type SenderOption,
   type SendOptions,
   type SendResult,
-  senderIdOption,
+  senderOption,
   sensitiveValuesOf,
   transportOptions,
 } from '@mfa-sms/core';
@@ -21,8 +23,12 @@ import { mittoAnswerSchema, mittoSmsRequest, mittoSuccessSchema } from './mitto-
 export interface MittoOptions {
   /** The API key: the classic guide's `MITTO_API_KEY`. */
   apiKey: string;
-  /** Sender id: 3–11 letters and digits, or a number of 3–14 digits. */
-  from: string;
+  /**
+   * Sender id (the classic guide's `MITTO_FROM`), or one per country with `'*'` for the rest
+   * (`{ '*': 'Acme', US: '14155550100' }`); countries that refuse alphanumeric senders (US, CA)
+   * get a number or nothing.
+   */
+  from: SenderOption;
   /**
    * Default `https://rest.mittoapi.com`. Mitto's newer host (`https://rest.mittoapi.net`), a
    * regional host or the Swagger's `/v2` base path (`https://rest.mittoapi.com/v2`) work too: a
@@ -41,7 +47,7 @@ const channels = ['sms'] as const;
 const optionsSchema = lazySchema(() =>
   z.strictObject({
     apiKey: z.string().min(1, 'must not be empty').regex(/^\S+$/, 'must not contain white space'),
-    from: senderIdOption(),
+    from: senderOption(),
     ...transportOptions('https://rest.mittoapi.com'),
   }),
 );
@@ -65,14 +71,22 @@ export function createMitto(options: MittoOptions): Provider {
     secrets: [settings.apiKey],
   });
 
+  const senders = createSenderResolver(settings.from, {
+    provider: 'mitto',
+    label,
+    required: { sms: true, voice: true },
+  });
+
   async function send(message: PhoneMessage, sendOptions?: SendOptions): Promise<SendResult> {
     // Mitto has no voice product: a voice message is unsupported_channel here, before any request.
     assertSendable(message, { name: 'mitto', label, channels });
+    const choice = senders(message);
+    if (choice.problem) throw choice.problem;
     const sensitive = sensitiveValuesOf(message);
     const response = await http.request({
       path: '/sms.json',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(mittoSmsRequest(message, message.from ?? settings.from)),
+      body: JSON.stringify(mittoSmsRequest(message, choice.sender as string)),
       signal: sendOptions?.signal,
       timeoutMs: sendOptions?.timeoutMs,
       sensitive,
@@ -93,5 +107,5 @@ export function createMitto(options: MittoOptions): Provider {
     };
   }
 
-  return { name: 'mitto', channels, send };
+  return { name: 'mitto', channels, send, cannotSend: (message) => senders(message).problem };
 }

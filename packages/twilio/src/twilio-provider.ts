@@ -3,15 +3,17 @@ import {
   type Channel,
   countSegments,
   createHttpClient,
+  createSenderResolver,
   type Dispatcher,
   type HttpResponse,
   lazySchema,
   type PhoneMessage,
   type Provider,
   parseOptions,
+  type SenderOption,
   type SendOptions,
   type SendResult,
-  senderIdOption,
+  senderOption,
   sensitiveValuesOf,
   speakCodesInText,
   transportOptions,
@@ -75,7 +77,7 @@ const optionsSchema = lazySchema(() => {
       authToken: z.string().min(8, 'is too short to be a Twilio auth token').optional(),
       apiKeySid: sidPattern('SK').optional(),
       apiKeySecret: z.string().min(8, 'is too short to be a Twilio API key secret').optional(),
-      from: senderIdOption().optional(),
+      from: senderOption().optional(),
       messagingServiceSid: sidPattern('MG').optional(),
       verifyServiceSid: sidPattern('VA').optional(),
       ...transportOptions(twilioBaseUrl),
@@ -127,9 +129,11 @@ export interface TwilioOptions {
   apiKeySecret?: string;
   /**
    * Sender: a +E.164 Twilio number (SMS and voice), or for SMS only a short code or an
-   * alphanumeric sender ID. Voice needs a +E.164 number.
+   * alphanumeric sender ID; or one per country with `'*'` for the rest:
+   * `{ '*': 'Acme', US: '+14155550100', CA: '+14155550100' }`. Voice needs a +E.164 number, and
+   * countries that refuse alphanumeric senders (US, CA) get a number or nothing.
    */
-  from?: string;
+  from?: SenderOption;
   /** `MG` + 32 hex. Preferred over `from` for SMS when both are set. */
   messagingServiceSid?: string;
   /**
@@ -190,7 +194,31 @@ export function createTwilio(options: TwilioOptions): Provider {
     },
     secrets: [settings.authToken, settings.apiKeySecret, authorization, authorization.slice(6)],
   });
-  const voiceFrom = settings.from !== undefined && e164.test(settings.from) ? settings.from : undefined;
+  const fromValues =
+    settings.from === undefined
+      ? []
+      : typeof settings.from === 'string'
+        ? [settings.from]
+        : Object.values(settings.from);
+  const voiceCapable = fromValues.some((value) => e164.test(value));
+  // With a Messaging Service, an SMS without a usable sender of ours is the service's to send.
+  const senders = createSenderResolver(settings.from, {
+    provider: name,
+    label,
+    required: { sms: settings.messagingServiceSid === undefined, voice: true },
+  });
+  function senderFor(message: Pick<PhoneMessage, 'to' | 'channel' | 'from'>) {
+    const choice = senders(message);
+    if (message.channel === 'voice' && choice.sender !== undefined && !e164.test(choice.sender)) {
+      return {
+        problem: http.error({
+          code: 'invalid_config',
+          message: `${label}: a call needs a +E.164 number in option "from" for this destination`,
+        }),
+      };
+    }
+    return choice;
+  }
   const verifyServiceSid = settings.verifyServiceSid;
   // Verify has a host of its own; a given baseUrl (the simulator, a proxy) stands for both.
   const verifyHttp =
@@ -211,7 +239,7 @@ export function createTwilio(options: TwilioOptions): Provider {
           secrets: [settings.authToken, settings.apiKeySecret, authorization, authorization.slice(6)],
         });
   const channels: readonly Channel[] =
-    voiceFrom === undefined && verifyServiceSid === undefined ? ['sms'] : ['sms', 'voice'];
+    !voiceCapable && verifyServiceSid === undefined ? ['sms'] : ['sms', 'voice'];
   const messagesOn = settings.from !== undefined || settings.messagingServiceSid !== undefined;
   const provider = { name, label, channels };
 
@@ -249,10 +277,12 @@ export function createTwilio(options: TwilioOptions): Provider {
         `the text has ${message.text.length} characters; Twilio accepts at most ${twilioMaxBodyLength}`,
       );
     }
+    const choice = senderFor(message);
+    if (choice.problem) throw choice.problem;
     const form = messageRequestForm({
       to: message.to,
       text: message.text,
-      from: message.from ?? settings.from,
+      from: choice.sender,
       messagingServiceSid: settings.messagingServiceSid,
       statusCallback: statusCallbackUrl(settings.statusCallback, message.reference),
     });
@@ -294,10 +324,12 @@ export function createTwilio(options: TwilioOptions): Provider {
         `the call's TwiML would have ${twiml.length} characters; Twilio accepts at most ${twilioMaxTwimlLength}: shorten the text`,
       );
     }
+    // A Phone Template's "From" is used for a call when it is a number; a name cannot call.
+    const choice = senderFor(message);
+    if (choice.problem) throw choice.problem;
     const form = callRequestForm({
       to: message.to,
-      // A Phone Template's "From" is used for a call when it is a number; a name cannot call.
-      from: message.from !== undefined && e164.test(message.from) ? message.from : (voiceFrom as string),
+      from: choice.sender as string,
       twiml,
       statusCallback: statusCallbackUrl(settings.statusCallback, message.reference),
     });
@@ -341,7 +373,7 @@ export function createTwilio(options: TwilioOptions): Provider {
       rejectBeforeSending(message, 'Verify takes a code of 4 to 10 letters or digits only');
     }
     // Verify delivers codes, never free text: other messages need a sender of our own.
-    const canSendOtherwise = message.channel === 'voice' ? voiceFrom !== undefined : messagesOn;
+    const canSendOtherwise = message.channel === 'voice' ? voiceCapable : messagesOn;
     if (!canSendOtherwise) {
       rejectBeforeSending(
         message,
@@ -354,6 +386,8 @@ export function createTwilio(options: TwilioOptions): Provider {
   return {
     name,
     channels,
+    // Verify needs no sender of ours for a code; otherwise a destination may have none.
+    cannotSend: (message) => (verifyServiceSid === undefined ? senderFor(message).problem : undefined),
     send(message, sendOptions) {
       // Checks run before any await so that bad input never reaches the network, even by a tick.
       let code: string | undefined;

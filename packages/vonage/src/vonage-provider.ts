@@ -4,6 +4,7 @@ import {
   type Channel,
   countSegments,
   createHttpClient,
+  createSenderResolver,
   type Dispatcher,
   type HttpClient,
   type HttpResponse,
@@ -12,9 +13,11 @@ import {
   type PhoneMessage,
   type Provider,
   parseOptions,
+  type SenderChoice,
+  type SenderOption,
   type SendOptions,
   type SendResult,
-  senderIdOption,
+  senderOption,
   sensitiveValuesOf,
   speakCodesInText,
   summarizeBody,
@@ -41,8 +44,12 @@ export interface VonageOptions {
   apiKey: string;
   /** `VONAGE_API_SECRET`. */
   apiSecret: string;
-  /** `VONAGE_FROM_NUMBER`: an alphanumeric sender of at most 11 characters, or a number. */
-  from: string;
+  /**
+   * `VONAGE_FROM_NUMBER`: an alphanumeric sender of at most 11 characters, or a number; or one per
+   * country with `'*'` for the rest (`{ '*': 'Acme', US: '14155550100' }`). Countries that refuse
+   * alphanumeric senders (US, CA) get a number or nothing.
+   */
+  from: SenderOption;
   /** `sms` (default): the classic SMS API, as the `nexmo` package used; `messages`: the Messages API. */
   api?: 'sms' | 'messages';
   /** Vonage application id; with `privateKey`, enables voice. */
@@ -94,7 +101,7 @@ const optionsSchema = lazySchema(() =>
     .strictObject({
       apiKey: z.string().min(1, 'is required'),
       apiSecret: z.string().min(1, 'is required'),
-      from: senderIdOption(),
+      from: senderOption(),
       api: z.enum(['sms', 'messages']).default('sms'),
       // Any 8-4-4-4-12 hex form: Vonage's documentation shows ids that are not RFC 4122 UUIDs.
       applicationId: z.guid('must be a Vonage application id (8-4-4-4-12 hex digits)').optional(),
@@ -124,8 +131,16 @@ const optionsSchema = lazySchema(() =>
           message: 'applicationId and privateKey enable voice together; give both or neither',
         });
       }
-      const caller = options.voice.from ?? options.from;
-      if (options.applicationId && caller !== 'random' && !phoneNumber.test(caller)) {
+      const callers =
+        options.voice.from !== undefined
+          ? [options.voice.from]
+          : typeof options.from === 'string'
+            ? [options.from]
+            : Object.values(options.from);
+      if (
+        options.applicationId &&
+        !callers.some((caller) => caller === 'random' || phoneNumber.test(caller))
+      ) {
         context.addIssue({
           code: 'custom',
           path: ['voice', 'from'],
@@ -161,6 +176,21 @@ export function createVonage(options: VonageOptions): Provider {
     baseUrl: settings.baseUrl ?? 'https://rest.nexmo.com',
     headers: { 'user-agent': userAgent },
   });
+  const senders = createSenderResolver(settings.from, {
+    provider: 'vonage',
+    label,
+    required: { sms: true, voice: true },
+  });
+  // voice.from is the caller for every call; otherwise calls take a number from `from`.
+  function senderChoice(message: Pick<PhoneMessage, 'to' | 'channel' | 'from'>): SenderChoice {
+    if (message.channel !== 'voice' || settings.voice.from === undefined) return senders(message);
+    const given = message.from !== undefined && phoneNumber.test(message.from);
+    return { sender: given ? (message.from as string) : settings.voice.from };
+  }
+  // Called after senderChoice found no problem.
+  function senderOf(message: PhoneMessage): string {
+    return senderChoice(message).sender as string;
+  }
   const basic = `Basic ${Buffer.from(`${settings.apiKey}:${settings.apiSecret}`).toString('base64')}`;
   const api = createHttpClient({
     ...common,
@@ -194,7 +224,7 @@ export function createVonage(options: VonageOptions): Provider {
       body: smsApiForm({
         apiKey: settings.apiKey,
         apiSecret: settings.apiSecret,
-        from: (message.from ?? settings.from).replace(/^\+/, ''),
+        from: senderOf(message).replace(/^\+/, ''),
         to: message.to.slice(1),
         text: message.text,
         unicode: segments.encoding === 'UCS-2',
@@ -246,7 +276,7 @@ export function createVonage(options: VonageOptions): Provider {
       path: '/v1/messages',
       headers: { 'content-type': 'application/json', accept: 'application/json', authorization: basic },
       body: messagesApiBody({
-        from: (message.from ?? settings.from).replace(/^\+/, ''),
+        from: senderOf(message).replace(/^\+/, ''),
         to: message.to.slice(1),
         text: message.text,
         reference: message.reference,
@@ -289,10 +319,7 @@ export function createVonage(options: VonageOptions): Provider {
       },
       body: callBody({
         // A Phone Template's "From" is used for a call when it is a number; a name cannot call.
-        from: (message.from !== undefined && phoneNumber.test(message.from)
-          ? message.from
-          : (settings.voice.from ?? settings.from)
-        ).replace(/^\+/, ''),
+        from: senderOf(message).replace(/^\+/, ''),
         to: message.to.slice(1),
         text,
         talk: {
@@ -313,8 +340,11 @@ export function createVonage(options: VonageOptions): Provider {
   return {
     name: 'vonage',
     channels,
+    cannotSend: (message) => senderChoice(message).problem,
     async send(message: PhoneMessage, options: SendOptions = {}): Promise<SendResult> {
       assertSendable(message, provider);
+      const problem = senderChoice(message).problem;
+      if (problem) throw problem;
       const sensitive = sensitiveValuesOf(message);
       if (message.channel === 'voice') return sendCall(message, options, sensitive);
       return settings.api === 'messages'
