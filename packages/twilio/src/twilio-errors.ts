@@ -114,20 +114,24 @@ export function classifyTwilioError(status: number, twilioCode: number | undefin
 /**
  * Builds the error for a failed Twilio answer: the table decides the code, `providerCode` carries
  * Twilio's code, and the message names Twilio's documentation page for it. An empty or
- * unexpected body falls back to the HTTP status.
+ * unexpected body falls back to the HTTP status. Verify passes its own classification and name.
  */
 export function twilioError(
   http: HttpClient,
   response: HttpResponse,
   message: { to: string; sensitive: readonly (string | undefined)[] },
+  api: {
+    classify(status: number, twilioCode: number | undefined, text?: string): AnswerClassification;
+    prefix?: string;
+  } = { classify: classifyTwilioError },
 ): MfaSmsError {
   const body = http.tryParseJson(response, twilioErrorBodySchema());
-  const classified = classifyTwilioError(response.status, body?.code);
+  const classified = api.classify(response.status, body?.code, body?.message);
   if (body === undefined) {
     return http.errorFromResponse(response, { code: classified.code, sensitive: message.sensitive });
   }
   const parts = [
-    classified.meaning ?? 'Twilio refused the request',
+    `${api.prefix ?? ''}${classified.meaning ?? 'Twilio refused the request'}`,
     `recipient ${maskPhoneNumber(message.to)}`,
     `see ${documentationLink(body)}`,
   ];

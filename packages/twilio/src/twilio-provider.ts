@@ -179,21 +179,24 @@ export function createTwilio(options: TwilioOptions): Provider {
   const username = settings.apiKeySid ?? settings.accountSid;
   const password = settings.apiKeySecret ?? settings.authToken ?? '';
   const authorization = basicAuthorization(username, password);
-  const http = createHttpClient({
-    provider: name,
-    label,
-    // transportOptions types baseUrl as optional even when it has a default.
-    baseUrl: settings.baseUrl,
-    timeoutMs: settings.timeoutMs,
-    ...(settings.dispatcher === undefined ? {} : { dispatcher: settings.dispatcher }),
-    headers: {
-      authorization,
-      accept: 'application/json',
-      'content-type': 'application/x-www-form-urlencoded',
-      'user-agent': `mfa-sms-twilio/${__PACKAGE_VERSION__}`,
-    },
-    secrets: [settings.authToken, settings.apiKeySecret, authorization, authorization.slice(6)],
-  });
+  // Messages, Calls and Verify (a host of its own) share everything but the origin.
+  const client = (baseUrl: string) =>
+    createHttpClient({
+      provider: name,
+      label,
+      baseUrl,
+      timeoutMs: settings.timeoutMs,
+      ...(settings.dispatcher === undefined ? {} : { dispatcher: settings.dispatcher }),
+      headers: {
+        authorization,
+        accept: 'application/json',
+        'content-type': 'application/x-www-form-urlencoded',
+        'user-agent': `mfa-sms-twilio/${__PACKAGE_VERSION__}`,
+      },
+      secrets: [settings.authToken, settings.apiKeySecret, authorization, authorization.slice(6)],
+    });
+  // transportOptions types baseUrl as optional even when it has a default.
+  const http = client(settings.baseUrl as string);
   const fromValues =
     settings.from === undefined
       ? []
@@ -224,20 +227,7 @@ export function createTwilio(options: TwilioOptions): Provider {
   const verifyHttp =
     verifyServiceSid === undefined
       ? undefined
-      : createHttpClient({
-          provider: name,
-          label,
-          baseUrl: options.baseUrl === undefined ? twilioVerifyBaseUrl : settings.baseUrl,
-          timeoutMs: settings.timeoutMs,
-          ...(settings.dispatcher === undefined ? {} : { dispatcher: settings.dispatcher }),
-          headers: {
-            authorization,
-            accept: 'application/json',
-            'content-type': 'application/x-www-form-urlencoded',
-            'user-agent': `mfa-sms-twilio/${__PACKAGE_VERSION__}`,
-          },
-          secrets: [settings.authToken, settings.apiKeySecret, authorization, authorization.slice(6)],
-        });
+      : client(options.baseUrl === undefined ? twilioVerifyBaseUrl : (settings.baseUrl as string));
   const channels: readonly Channel[] =
     !voiceCapable && verifyServiceSid === undefined ? ['sms'] : ['sms', 'voice'];
   const messagesOn = settings.from !== undefined || settings.messagingServiceSid !== undefined;

@@ -1,6 +1,6 @@
 import type { AnswerClassification, HttpClient, HttpResponse, MfaSmsError } from '@mfa-sms/core';
-import { classifyAnswer, maskPhoneNumber, redactSecrets } from '@mfa-sms/core';
-import { classifyTwilioError, type TwilioErrorRule, twilioErrorBodySchema } from './twilio-errors.js';
+import { classifyAnswer } from '@mfa-sms/core';
+import { classifyTwilioError, type TwilioErrorRule, twilioError } from './twilio-errors.js';
 
 /**
  * Verify's own error codes (https://www.twilio.com/docs/api/errors/CODE), classified like every
@@ -83,33 +83,11 @@ export function classifyTwilioVerifyError(
   );
 }
 
-/** The error for a failed Verify answer, as `twilioError` builds it for Messages and Calls. */
+/** The error for a failed Verify answer, built as `twilioError` builds it for Messages and Calls. */
 export function twilioVerifyError(
   http: HttpClient,
   response: HttpResponse,
   message: { to: string; sensitive: readonly (string | undefined)[] },
 ): MfaSmsError {
-  const body = http.tryParseJson(response, twilioErrorBodySchema());
-  const classified = classifyTwilioVerifyError(response.status, body?.code, body?.message);
-  if (body === undefined) {
-    return http.errorFromResponse(response, {
-      code: classified.code,
-      sensitive: message.sensitive,
-    });
-  }
-  const parts = [
-    `Verify: ${classified.meaning ?? 'Twilio refused the request'}`,
-    `see https://www.twilio.com/docs/errors/${body.code}`,
-    `recipient ${maskPhoneNumber(message.to)}`,
-  ];
-  if (body.message) {
-    const masked = body.message.split(message.to).join(maskPhoneNumber(message.to));
-    parts.push(`Twilio says: ${redactSecrets(masked, message.sensitive)}`);
-  }
-  return http.errorFromResponse(response, {
-    code: classified.code,
-    providerCode: String(body.code),
-    detail: parts.join('; '),
-    sensitive: message.sensitive,
-  });
+  return twilioError(http, response, message, { classify: classifyTwilioVerifyError, prefix: 'Verify: ' });
 }
