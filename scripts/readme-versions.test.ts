@@ -11,14 +11,19 @@ describe('versions shown to users', () => {
     expect(syncReadmeVersions(repositoryRoot, { write: false })).toEqual([]);
   });
 
-  it('reads our packages and the Action’s third-party dependencies from package.json', () => {
+  it('reads our packages and the Action’s dependencies from package.json', () => {
     const versions = publishedVersions();
     const twilio = JSON.parse(readFileSync(join(repositoryRoot, 'packages/twilio/package.json'), 'utf8'));
     expect(versions.get('@mfa-sms/twilio')).toBe(twilio.version);
     const undici = JSON.parse(readFileSync(join(repositoryRoot, 'node_modules/undici/package.json'), 'utf8'));
     expect(versions.get('undici')).toBe(undici.version);
-    // Our packages are bundled into the Action, so Auth0's list never names them.
-    expect(Object.keys(actionDependencies()).filter((name) => workspacePackages().has(name))).toEqual([]);
+    // Core and the providers are the Action's dependencies, at the version this repository has.
+    const ours = Object.entries(actionDependencies()).filter(([name]) => workspacePackages().has(name));
+    expect(ours).toEqual(
+      ['@mfa-sms/core', '@mfa-sms/esendex', '@mfa-sms/mitto', '@mfa-sms/twilio', '@mfa-sms/vonage'].map(
+        (name) => [name, workspacePackages().get(name)?.version],
+      ),
+    );
   });
 
   it('the built Action lists exactly those dependencies', () => {

@@ -1,5 +1,5 @@
 // The versions the repository shows its users, read from package.json files: our packages' own,
-// and the exact versions of the third-party packages the built Action requires. READMEs and the
+// and the exact versions of the packages the built Action requires. READMEs and the
 // Action's dist/dependencies.json take them from here, so no version is typed by hand.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -46,19 +46,16 @@ function installedVersion(name, fromFolder) {
 }
 
 /**
- * The third-party packages the Auth0 Action declares, each with the exact version installed:
- * what its bundle leaves as require()s and what Auth0's Dependencies list must name. Our own
- * packages are bundled, so they are not among them.
+ * The packages the Auth0 Action declares, each with an exact version: what its bundle leaves as
+ * require()s and what Auth0's Dependencies list must name. Ours (core and the providers) at the
+ * version this repository is about to publish, third-party ones at the version installed.
  */
 export function actionDependencies(root = repositoryRoot) {
   const folder = join(root, 'apps', 'action');
   const workspace = workspacePackages(root);
   const declared = Object.keys(readJson(join(folder, 'package.json')).dependencies ?? {});
   return Object.fromEntries(
-    declared
-      .filter((name) => !workspace.has(name))
-      .sort()
-      .map((name) => [name, installedVersion(name, folder)]),
+    declared.sort().map((name) => [name, workspace.get(name)?.version ?? installedVersion(name, folder)]),
   );
 }
 

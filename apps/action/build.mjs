@@ -1,13 +1,15 @@
-// Builds the Auth0 Action: our own code bundled and minified into one CommonJS file per entry,
-// third-party packages left as require()s and listed with exact versions for Auth0's
-// dependency list. Fails when the Action's own code passes Auth0's 100 kB limit.
+// Builds the Auth0 Action: its own glue (reading secrets, choosing providers) bundled and
+// minified into one CommonJS file per entry; @mfa-sms/core, the providers and third-party packages
+// left as require()s and listed with exact versions for Auth0's dependency list, so a tenant
+// upgrades a provider by changing a version. Fails when the Action's own code passes Auth0's
+// 100 kB limit.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { actionDependencies } from '../../scripts/versions.mjs';
 
-// The third-party packages package.json declares, with the versions installed: the READMEs name
-// the same ones (scripts/readme-versions.mjs), so Auth0's list is never typed by hand. ioredis is
-// among them but required only when MFA_SMS_REDIS_URL is set, never on the cold path.
+// The packages package.json declares, with exact versions: the READMEs name the same ones
+// (scripts/readme-versions.mjs), so Auth0's list is never typed by hand. ioredis is among them
+// but required only when MFA_SMS_REDIS_URL is set, never on the cold path.
 const dependencies = actionDependencies();
 const external = Object.keys(dependencies);
 const auth0LimitBytes = 100 * 1024;
@@ -17,25 +19,26 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  // Core loads undici lazily with import(); in CommonJS that is a require(), which does not
-  // start Node's ESM loader on the cold path.
+  // A lazy import() would be a require() in CommonJS, which does not start Node's ESM loader on
+  // the cold path.
   supported: { 'dynamic-import': false },
-  external: external.flatMap((name) => [name, `${name}/*`]),
-  // Bundle our workspace packages from their sources so that the Action does not depend on
-  // their dist/ layout and esbuild can drop what the Action does not use.
-  alias: {
-    '@mfa-sms/core': './../../packages/core/src/index.ts',
-    '@mfa-sms/twilio': './../../packages/twilio/src/index.ts',
-    '@mfa-sms/vonage': './../../packages/vonage/src/index.ts',
-    '@mfa-sms/esendex': './../../packages/esendex/src/index.ts',
-    '@mfa-sms/mitto': './../../packages/mitto/src/index.ts',
-    '@mfa-sms/simulator': './../../packages/simulator/src/index.ts',
-  },
   define: { __PACKAGE_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   logLevel: 'warning',
   legalComments: 'none',
   charset: 'utf8',
 };
+
+// The tools that run on a developer's machine bundle our packages from their sources, so that
+// `npx @mfa-sms/action` needs none of them installed and does not depend on their dist/ layout.
+const fromSources = {
+  '@mfa-sms/core': './../../packages/core/src/index.ts',
+  '@mfa-sms/twilio': './../../packages/twilio/src/index.ts',
+  '@mfa-sms/vonage': './../../packages/vonage/src/index.ts',
+  '@mfa-sms/esendex': './../../packages/esendex/src/index.ts',
+  '@mfa-sms/mitto': './../../packages/mitto/src/index.ts',
+  '@mfa-sms/simulator': './../../packages/simulator/src/index.ts',
+};
+const thirdParty = external.filter((name) => !name.startsWith('@mfa-sms/'));
 
 const deployed = [
   ['src/action.ts', 'dist/action.cjs'],
@@ -43,7 +46,14 @@ const deployed = [
 ];
 
 for (const [entry, outfile] of deployed) {
-  await build({ ...common, entryPoints: [entry], outfile, minify: true, sourcemap: false });
+  await build({
+    ...common,
+    entryPoints: [entry],
+    outfile,
+    external: external.flatMap((name) => [name, `${name}/*`]),
+    minify: true,
+    sourcemap: false,
+  });
 }
 // Tools that run on a developer's machine: readable, not size-bound.
 for (const [entry, outfile, banner] of [
@@ -54,6 +64,8 @@ for (const [entry, outfile, banner] of [
     ...common,
     entryPoints: [entry],
     outfile,
+    external: thirdParty.flatMap((name) => [name, `${name}/*`]),
+    alias: fromSources,
     minify: false,
     sourcemap: 'inline',
     banner: { js: banner },

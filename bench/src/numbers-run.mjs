@@ -33,21 +33,29 @@ function print(result) {
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
+// The library's own entry for the metadata core uses: core loads libphonenumber-js through
+// src/libphonenumber.ts (its `core` entry and one metadata file), formerly an entry such as `/max`
+// straight from phone-number.ts.
 function metadataVariant() {
-  let source;
-  try {
-    source = readFileSync(new URL('packages/core/src/phone-number.ts', root), 'utf8');
-  } catch {
-    return undefined;
+  for (const file of ['packages/core/src/libphonenumber.ts', 'packages/core/src/phone-number.ts']) {
+    let source;
+    try {
+      source = readFileSync(new URL(file, root), 'utf8');
+    } catch {
+      continue;
+    }
+    const metadata = /['"]libphonenumber-js\/metadata\.(max|min|mobile)\.json['"]/.exec(source);
+    if (metadata) return `libphonenumber-js/${metadata[1]}`;
+    const entry = /from\s+['"](libphonenumber-js(?:\/(?:max|min|mobile))?)['"]/.exec(source);
+    if (entry) return entry[1];
   }
-  const found = /from\s+['"](libphonenumber-js(?:\/[\w.-]+)?)['"]/.exec(source);
-  return found?.[1];
+  return undefined;
 }
 
 async function main() {
   const variant = metadataVariant();
   if (!variant) {
-    print({ skipped: 'packages/core/src/phone-number.ts does not exist yet' });
+    print({ skipped: 'packages/core/src has no libphonenumber-js entry or metadata to compare with' });
     return;
   }
   const core = await import('@mfa-sms/core');

@@ -108,8 +108,11 @@ export function deployFixture(): DeployFixture {
       ...args,
     ]);
   fixture.expectNoSecretIn = (text) => {
-    // URLs and sender numbers are configuration, not secrets.
-    const hidden = Object.values(fixture.secrets).filter((value) => !/^(?:http|\+)/.test(value));
+    // URLs, sender numbers and the providers' names (the Action's dependencies name them) are
+    // configuration, not secrets.
+    const hidden = Object.entries(fixture.secrets)
+      .filter(([name, value]) => name !== 'MFA_SMS_PROVIDERS' && !/^(?:http|\+)/.test(value))
+      .map(([, value]) => value);
     for (const value of [...hidden, fixture.management.clientSecret]) expect(text).not.toContain(value);
   };
   beforeAll(async () => {

@@ -2,6 +2,8 @@
 // Loads the built Action the way Auth0 does (require, CommonJS, a fresh process) and runs the
 // executions given as JSON on stdin, one after another in the same warm container. Prints one
 // JSON line with what each execution did: its outcome, its log lines, and the api calls it made.
+// The folder holding action.cjs, hook.cjs and their node_modules is the first argument (the tests
+// install the packed packages there), apps/action/dist by default.
 const path = require('node:path');
 
 function createCache() {
@@ -28,7 +30,7 @@ async function main() {
   const chunks = [];
   for await (const chunk of process.stdin) chunks.push(chunk);
   const { executions } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  const dist = path.join(__dirname, '..', 'dist');
+  const dist = path.resolve(process.argv[2] ?? path.join(__dirname, '..', 'dist'));
   const action = require(path.join(dist, 'action.cjs'));
   const hook = require(path.join(dist, 'hook.cjs'));
   const cache = createCache();
@@ -91,8 +93,20 @@ async function main() {
   const ioredisLoaded = Object.keys(require.cache).some((file) =>
     file.includes(`${path.sep}ioredis${path.sep}`),
   );
+  // Where our packages came from: the tests check it is the installed tarballs, not the workspace.
+  const ours = [
+    ...new Set(
+      Object.keys(require.cache)
+        .map((file) => /[\\/]node_modules[\\/](@mfa-sms[\\/][^\\/]+)[\\/]/.exec(file)?.[1])
+        .filter(Boolean)
+        .map((name) => name.replace('\\', '/')),
+    ),
+  ].sort();
+  const outsideFolder = Object.keys(require.cache).filter(
+    (file) => !file.startsWith(dist) && file !== __filename,
+  );
   process.stdout.write(
-    `${JSON.stringify({ results, exports: Object.keys(action).sort(), hookType: typeof hook, ioredisLoaded })}\n`,
+    `${JSON.stringify({ results, exports: Object.keys(action).sort(), hookType: typeof hook, ioredisLoaded, ours, outsideFolder })}\n`,
     // A Redis client reconnects for ever (Auth0 freezes the container instead): end the process.
     () => ioredisLoaded && process.exit(0),
   );

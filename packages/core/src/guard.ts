@@ -1,6 +1,6 @@
-import { isSupportedCountry } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import { MfaSmsError } from './errors.js';
+import { isSupportedCountry } from './libphonenumber.js';
 import { lazySchema, parseOptions } from './options.js';
 import { type PhoneNumberType, phoneNumberInfo, phoneNumberTypes } from './phone-number.js';
 import { maskPhoneNumber } from './redact.js';

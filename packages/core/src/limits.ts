@@ -1,6 +1,6 @@
-import { getCountries, getCountryCallingCode } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import { MfaSmsError } from './errors.js';
+import { getCountries, getCountryCallingCode } from './libphonenumber.js';
 import { lazySchema, parseOptions } from './options.js';
 import { phoneNumberInfo } from './phone-number.js';
 import { maskPhoneNumber } from './redact.js';

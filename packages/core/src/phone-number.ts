@@ -1,5 +1,4 @@
-// The `max` metadata, chosen by measurement (docs/phone-numbers.md): only it tells every number
-// type of every country, and the guard needs premium-rate and fixed-line told apart from mobile.
+import { MfaSmsError } from './errors.js';
 import {
   type CountryCode,
   getCountryCallingCode,
@@ -9,8 +8,7 @@ import {
   type PhoneNumber,
   parsePhoneNumberWithError,
   validatePhoneNumberLength,
-} from 'libphonenumber-js/max';
-import { MfaSmsError } from './errors.js';
+} from './libphonenumber.js';
 import { maskPhoneNumber } from './redact.js';
 
 /** Every kind of line libphonenumber's full metadata can tell, in our spelling. */
