@@ -24,6 +24,7 @@ const common = {
   // Bundle our workspace packages from their sources so that the Action does not depend on
   // their dist/ layout and esbuild can drop what the Action does not use.
   alias: {
+    '@mfa-sms/core/provider': './../../packages/core/src/provider.ts',
     '@mfa-sms/core': './../../packages/core/src/index.ts',
     '@mfa-sms/twilio': './../../packages/twilio/src/index.ts',
     '@mfa-sms/vonage': './../../packages/vonage/src/index.ts',

@@ -3,10 +3,10 @@ import {
   type Auth0Secrets,
   autofillOptionShape,
   isMfaSmsError,
-  lazySchema,
   MfaSmsError,
   type Provider,
 } from '@mfa-sms/core';
+import { lazySchema } from '@mfa-sms/core/provider';
 import { createEsendex } from '@mfa-sms/esendex';
 import { createMitto } from '@mfa-sms/mitto';
 import { createTwilio } from '@mfa-sms/twilio';

@@ -26,21 +26,12 @@ export type {
 } from './auth0-types.js';
 export type { AutofillOptions } from './autofill.js';
 export { appendAutofillLines, autofillOptionShape } from './autofill.js';
-export type { AnswerClassification, ProviderErrorRule } from './classify-answer.js';
-export { classifyAnswer, codeForStatus } from './classify-answer.js';
 export type { MfaSmsErrorCode, MfaSmsErrorOptions, SendAttempt } from './errors.js';
 export { errorCodes, isMfaSmsError, isRetryableCode, MfaSmsError } from './errors.js';
 export type { GuardOptions } from './guard.js';
 export { createGuard } from './guard.js';
-export type {
-  Dispatcher,
-  HttpClient,
-  HttpClientOptions,
-  HttpRequest,
-  HttpResponse,
-  ProviderErrorDetails,
-} from './http.js';
-export { closeHttpPools, createHttpClient, parseRetryAfter } from './http.js';
+export type { Dispatcher } from './http.js';
+export { closeHttpPools } from './http-pool.js';
 export type {
   VelocityLimit,
   VelocityLimiter,
@@ -56,13 +47,11 @@ export {
   parseVelocityLimits,
   resolveVelocityLimits,
 } from './limits.js';
-export { assertSendable } from './message.js';
 export type { CatalogMessageOptions } from './message-catalog.js';
 export { defaultMessage, negotiateLanguage, supportedLanguages } from './message-catalog.js';
-export { lazySchema, parseOptions, providerOption, transportOptions } from './options.js';
 export type { NormalizedPhoneNumber, NormalizeOptions, PhoneNumberType } from './phone-number.js';
 export { isSmsCapableType, normalizePhoneNumber, phoneNumberInfo, phoneNumberTypes } from './phone-number.js';
-export { maskPhoneNumber, redactSecrets, sensitiveValuesOf, summarizeBody } from './redact.js';
+export { maskPhoneNumber } from './redact.js';
 export type { RedisClientLike, RedisStore, RedisStoreOptions } from './redis-store.js';
 export { createRedisStore } from './redis-store.js';
 export type { RoutedSendResult, Router, RouterOptions, RouterSendOptions } from './router.js';
@@ -70,7 +59,7 @@ export { createRouter } from './router.js';
 export type { SegmentCount } from './segments.js';
 export { countSegments, isGsm7 } from './segments.js';
 export type { SenderIdKind } from './sender-id.js';
-export { isSenderId, senderIdKind, senderIdOption, senderIdRule } from './sender-id.js';
+export { isSenderId, senderIdKind } from './sender-id.js';
 export { speakableCode, speakCodesInText } from './speakable-code.js';
 export type { MemoryStoreOptions, Store, StoreHit } from './store.js';
 export { createAuth0CacheStore, createMemoryStore } from './store.js';
@@ -86,5 +75,3 @@ export type {
   SendOptions,
   SendResult,
 } from './types.js';
-export type { XmlElement } from './xml.js';
-export { escapeXml, parseXml } from './xml.js';

@@ -34,11 +34,13 @@ export function parseOptions<T>(
     where === '' ? `${context.label} options are invalid` : `${context.label} option "${where}" is invalid`;
   const more =
     issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
-  return fail(`${subject}: ${reason}${more}`, context.provider);
-}
-
-function fail(message: string, provider: string | undefined): never {
-  throw new MfaSmsError({ code: 'invalid_config', message, ...(provider === undefined ? {} : { provider }) });
+  const option = first?.code === 'unrecognized_keys' ? first.keys[0] : first?.path[0];
+  throw new MfaSmsError({
+    code: 'invalid_config',
+    message: `${subject}: ${reason}${more}`,
+    provider: context.provider,
+    option: typeof option === 'string' ? option : undefined,
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { inspect } from 'node:util';
-import { type Dispatcher, isMfaSmsError, type MfaSmsError, type PhoneMessage, parseXml } from '@mfa-sms/core';
+import { type Dispatcher, isMfaSmsError, type MfaSmsError, type PhoneMessage } from '@mfa-sms/core';
+import { parseXml } from '@mfa-sms/core/provider';
 import { type Simulator, startSimulator } from '@mfa-sms/simulator';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';

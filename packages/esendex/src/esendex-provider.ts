@@ -1,23 +1,26 @@
 import {
-  assertSendable,
   countSegments,
-  createHttpClient,
   type Dispatcher,
-  type HttpResponse,
   isMfaSmsError,
-  lazySchema,
   maskPhoneNumber,
   type PhoneMessage,
   type Provider,
-  parseOptions,
-  parseXml,
   type SendOptions,
   type SendResult,
+} from '@mfa-sms/core';
+import {
+  assertSendable,
+  createHttpClient,
+  createProviderErrors,
+  type HttpResponse,
+  lazySchema,
+  parseOptions,
+  parseXml,
   senderIdOption,
   sensitiveValuesOf,
   transportOptions,
   type XmlElement,
-} from '@mfa-sms/core';
+} from '@mfa-sms/core/provider';
 import { z } from 'zod';
 import { esendexError } from './esendex-errors.js';
 import {
@@ -83,18 +86,21 @@ const optionsSchema = lazySchema(() => {
 export function createEsendex(options: EsendexOptions): Provider {
   const settings = parseOptions(optionsSchema, options, { provider: 'esendex', label });
   const token = Buffer.from(`${settings.username}:${settings.password}`, 'utf8').toString('base64');
-  const http = createHttpClient({
+  const errors = createProviderErrors({
     provider: 'esendex',
     label,
+    // The account reference is stored as a secret in the classic guide: treat it as one.
+    secrets: [settings.password, token, settings.username, settings.accountReference],
+  });
+  const http = createHttpClient({
+    errors,
     baseUrl: settings.baseUrl,
     timeoutMs: settings.timeoutMs,
-    ...(settings.dispatcher === undefined ? {} : { dispatcher: settings.dispatcher }),
+    dispatcher: settings.dispatcher,
     headers: {
       authorization: `Basic ${token}`,
       'user-agent': `mfa-sms-esendex/${__PACKAGE_VERSION__}`,
     },
-    // The account reference is stored as a secret in the classic guide: treat it as one.
-    secrets: [settings.password, token, settings.username, settings.accountReference],
   });
   const context = {
     accountReference: settings.accountReference,
@@ -114,12 +120,10 @@ export function createEsendex(options: EsendexOptions): Provider {
     }
     const dispatch = root === undefined ? undefined : esendexDispatchFromXml(root);
     if (dispatch) return dispatch;
-    throw http.error({
-      code: 'bad_response',
-      message: `${label} sent an unexpected answer (HTTP ${response.status}, ${response.headers['content-type'] ?? 'no content type'}): ${body === '' ? 'empty body' : 'no <messageheaders> with a message id'}`,
-      status: response.status,
-      retryable: false,
-    });
+    throw errors.unexpectedAnswer(
+      response,
+      body === '' ? 'empty body' : 'no <messageheaders> with a message id',
+    );
   }
 
   async function send(message: PhoneMessage, sendOptions?: SendOptions): Promise<SendResult> {

@@ -1,19 +1,22 @@
 import {
-  assertSendable,
   countSegments,
-  createHttpClient,
   type Dispatcher,
-  lazySchema,
   maskPhoneNumber,
   type PhoneMessage,
   type Provider,
-  parseOptions,
   type SendOptions,
   type SendResult,
+} from '@mfa-sms/core';
+import {
+  assertSendable,
+  createHttpClient,
+  createProviderErrors,
+  lazySchema,
+  parseOptions,
   senderIdOption,
   sensitiveValuesOf,
   transportOptions,
-} from '@mfa-sms/core';
+} from '@mfa-sms/core/provider';
 import { z } from 'zod';
 import { mittoError } from './mitto-errors.js';
 import { mittoAnswerSchema, mittoSmsRequest, mittoSuccessSchema } from './mitto-wire.js';
@@ -53,16 +56,14 @@ const optionsSchema = lazySchema(() =>
 export function createMitto(options: MittoOptions): Provider {
   const settings = parseOptions(optionsSchema, options, { provider: 'mitto', label });
   const http = createHttpClient({
-    provider: 'mitto',
-    label,
+    errors: createProviderErrors({ provider: 'mitto', label, secrets: [settings.apiKey] }),
     baseUrl: settings.baseUrl,
     timeoutMs: settings.timeoutMs,
-    ...(settings.dispatcher === undefined ? {} : { dispatcher: settings.dispatcher }),
+    dispatcher: settings.dispatcher,
     headers: {
       'x-mitto-api-key': settings.apiKey,
       'user-agent': `mfa-sms-mitto/${__PACKAGE_VERSION__}`,
     },
-    secrets: [settings.apiKey],
   });
 
   async function send(message: PhoneMessage, sendOptions?: SendOptions): Promise<SendResult> {

@@ -1,15 +1,12 @@
+import { isRetryableCode, type MfaSmsError, type MfaSmsErrorCode, maskPhoneNumber } from '@mfa-sms/core';
 import {
   type AnswerClassification,
   classifyAnswer,
   type HttpClient,
   type HttpResponse,
-  isRetryableCode,
   lazySchema,
-  type MfaSmsError,
-  type MfaSmsErrorCode,
-  maskPhoneNumber,
   redactSecrets,
-} from '@mfa-sms/core';
+} from '@mfa-sms/core/provider';
 import { z } from 'zod';
 
 /** What one Twilio error code means for a sender of one-time codes. */
@@ -124,7 +121,7 @@ export function twilioError(
   const body = http.tryParseJson(response, twilioErrorBodySchema());
   const classified = classifyTwilioError(response.status, body?.code);
   if (body === undefined) {
-    return http.errorFromResponse(response, { code: classified.code, sensitive: message.sensitive });
+    return http.errors.fromResponse(response, { code: classified.code, sensitive: message.sensitive });
   }
   const parts = [
     classified.meaning ?? 'Twilio refused the request',
@@ -136,7 +133,7 @@ export function twilioError(
     const masked = body.message.split(message.to).join(maskPhoneNumber(message.to));
     parts.push(`Twilio says: ${redactSecrets(masked, message.sensitive)}`);
   }
-  return http.errorFromResponse(response, {
+  return http.errors.fromResponse(response, {
     code: classified.code,
     providerCode: String(body.code),
     detail: parts.join('; '),

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseXml } from '@mfa-sms/core';
+import { parseXml } from '@mfa-sms/core/provider';
 import { type Simulator, startSimulator } from '@mfa-sms/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTwilio, type TwilioOptions } from './twilio-provider.js';

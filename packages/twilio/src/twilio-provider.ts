@@ -1,21 +1,24 @@
 import {
-  assertSendable,
   type Channel,
   countSegments,
-  createHttpClient,
   type Dispatcher,
-  type HttpResponse,
-  lazySchema,
   type PhoneMessage,
   type Provider,
-  parseOptions,
   type SendOptions,
   type SendResult,
+  speakCodesInText,
+} from '@mfa-sms/core';
+import {
+  assertSendable,
+  createHttpClient,
+  createProviderErrors,
+  type HttpResponse,
+  lazySchema,
+  parseOptions,
   senderIdOption,
   sensitiveValuesOf,
-  speakCodesInText,
   transportOptions,
-} from '@mfa-sms/core';
+} from '@mfa-sms/core/provider';
 import { z } from 'zod';
 import { classifyTwilioError, twilioError } from './twilio-errors.js';
 import { twilioSayLanguage } from './twilio-say-language.js';
@@ -175,21 +178,23 @@ export function createTwilio(options: TwilioOptions): Provider {
   const username = settings.apiKeySid ?? settings.accountSid;
   const password = settings.apiKeySecret ?? settings.authToken ?? '';
   const authorization = basicAuthorization(username, password);
-  const http = createHttpClient({
+  const errors = createProviderErrors({
     provider: name,
     label,
-    // transportOptions types baseUrl as optional even when it has a default.
-    baseUrl: settings.baseUrl,
+    secrets: [settings.authToken, settings.apiKeySecret, authorization, authorization.slice(6)],
+  });
+  const transport = {
+    errors,
     timeoutMs: settings.timeoutMs,
-    ...(settings.dispatcher === undefined ? {} : { dispatcher: settings.dispatcher }),
+    dispatcher: settings.dispatcher,
     headers: {
       authorization,
       accept: 'application/json',
       'content-type': 'application/x-www-form-urlencoded',
       'user-agent': `mfa-sms-twilio/${__PACKAGE_VERSION__}`,
     },
-    secrets: [settings.authToken, settings.apiKeySecret, authorization, authorization.slice(6)],
-  });
+  };
+  const http = createHttpClient({ ...transport, baseUrl: settings.baseUrl });
   const voiceFrom = settings.from !== undefined && e164.test(settings.from) ? settings.from : undefined;
   const verifyServiceSid = settings.verifyServiceSid;
   // Verify has a host of its own; a given baseUrl (the simulator, a proxy) stands for both.
@@ -197,18 +202,8 @@ export function createTwilio(options: TwilioOptions): Provider {
     verifyServiceSid === undefined
       ? undefined
       : createHttpClient({
-          provider: name,
-          label,
+          ...transport,
           baseUrl: options.baseUrl === undefined ? twilioVerifyBaseUrl : settings.baseUrl,
-          timeoutMs: settings.timeoutMs,
-          ...(settings.dispatcher === undefined ? {} : { dispatcher: settings.dispatcher }),
-          headers: {
-            authorization,
-            accept: 'application/json',
-            'content-type': 'application/x-www-form-urlencoded',
-            'user-agent': `mfa-sms-twilio/${__PACKAGE_VERSION__}`,
-          },
-          secrets: [settings.authToken, settings.apiKeySecret, authorization, authorization.slice(6)],
         });
   const channels: readonly Channel[] =
     voiceFrom === undefined && verifyServiceSid === undefined ? ['sms'] : ['sms', 'voice'];
@@ -216,7 +211,7 @@ export function createTwilio(options: TwilioOptions): Provider {
   const provider = { name, label, channels };
 
   function rejectBeforeSending(message: PhoneMessage, reason: string): never {
-    throw http.error({
+    throw errors.create({
       code: 'rejected',
       message: `${label}: ${reason}`,
       sensitive: sensitiveValuesOf(message),
@@ -233,8 +228,8 @@ export function createTwilio(options: TwilioOptions): Provider {
       path,
       body: form.toString(),
       sensitive: sensitiveValuesOf(message),
-      ...(sendOptions?.signal === undefined ? {} : { signal: sendOptions.signal }),
-      ...(sendOptions?.timeoutMs === undefined ? {} : { timeoutMs: sendOptions.timeoutMs }),
+      signal: sendOptions?.signal,
+      timeoutMs: sendOptions?.timeoutMs,
     });
   }
 
@@ -263,7 +258,7 @@ export function createTwilio(options: TwilioOptions): Provider {
       // Rare, but Twilio can create a message that has already failed (an opted-out recipient).
       const errorCode = created.error_code ?? undefined;
       const classified = classifyTwilioError(400, errorCode);
-      throw http.error({
+      throw errors.create({
         code: classified.code,
         retryable: classified.retryable,
         status: response.status,
@@ -323,8 +318,8 @@ export function createTwilio(options: TwilioOptions): Provider {
       path: verificationsPath(verifyServiceSid as string),
       body: form.toString(),
       sensitive: sensitiveValuesOf(message),
-      ...(sendOptions?.signal === undefined ? {} : { signal: sendOptions.signal }),
-      ...(sendOptions?.timeoutMs === undefined ? {} : { timeoutMs: sendOptions.timeoutMs }),
+      signal: sendOptions?.signal,
+      timeoutMs: sendOptions?.timeoutMs,
     });
     if (response.status !== 200 && response.status !== 201) {
       throw twilioVerifyError(client, response, { to: message.to, sensitive: sensitiveValuesOf(message) });

@@ -1,5 +1,7 @@
-import type { AnswerClassification, HttpClient, HttpResponse, MfaSmsError } from '@mfa-sms/core';
-import { classifyAnswer, maskPhoneNumber, redactSecrets } from '@mfa-sms/core';
+import type { MfaSmsError } from '@mfa-sms/core';
+import { maskPhoneNumber } from '@mfa-sms/core';
+import type { AnswerClassification, HttpClient, HttpResponse } from '@mfa-sms/core/provider';
+import { classifyAnswer, redactSecrets } from '@mfa-sms/core/provider';
 import { classifyTwilioError, type TwilioErrorRule, twilioErrorBodySchema } from './twilio-errors.js';
 
 /**
@@ -92,7 +94,7 @@ export function twilioVerifyError(
   const body = http.tryParseJson(response, twilioErrorBodySchema());
   const classified = classifyTwilioVerifyError(response.status, body?.code, body?.message);
   if (body === undefined) {
-    return http.errorFromResponse(response, {
+    return http.errors.fromResponse(response, {
       code: classified.code,
       sensitive: message.sensitive,
     });
@@ -106,7 +108,7 @@ export function twilioVerifyError(
     const masked = body.message.split(message.to).join(maskPhoneNumber(message.to));
     parts.push(`Twilio says: ${redactSecrets(masked, message.sensitive)}`);
   }
-  return http.errorFromResponse(response, {
+  return http.errors.fromResponse(response, {
     code: classified.code,
     providerCode: String(body.code),
     detail: parts.join('; '),

@@ -1,25 +1,28 @@
 import type { KeyObject } from 'node:crypto';
 import {
-  assertSendable,
   type Channel,
   countSegments,
-  createHttpClient,
   type Dispatcher,
-  type HttpClient,
-  type HttpResponse,
-  lazySchema,
   type MfaSmsError,
   type PhoneMessage,
   type Provider,
-  parseOptions,
   type SendOptions,
   type SendResult,
+  speakCodesInText,
+} from '@mfa-sms/core';
+import {
+  assertSendable,
+  createHttpClient,
+  createProviderErrors,
+  type HttpClient,
+  type HttpResponse,
+  lazySchema,
+  parseOptions,
   senderIdOption,
   sensitiveValuesOf,
-  speakCodesInText,
   summarizeBody,
   transportOptions,
-} from '@mfa-sms/core';
+} from '@mfa-sms/core/provider';
 import { z } from 'zod';
 import { vonageProblemCode, vonageProblemCodeName, vonageStatusRule } from './vonage-errors.js';
 import { readPrivateKey, vonageJwt } from './vonage-jwt.js';
@@ -143,30 +146,25 @@ export function createVonage(options: VonageOptions): Provider {
   const settings = parseOptions(optionsSchema, options, { provider: 'vonage', label });
   const key: KeyObject | undefined = settings.privateKey ? readPrivateKey(settings.privateKey) : undefined;
   const channels: readonly Channel[] = key ? ['sms', 'voice'] : ['sms'];
-  const common = {
+  const errors = createProviderErrors({
     provider: 'vonage',
     label,
-    timeoutMs: settings.timeoutMs,
-    ...(settings.dispatcher ? { dispatcher: settings.dispatcher } : {}),
     // The key's base64 lines too: a fragment of a key is as bad a leak as the whole of it.
     secrets: [
       settings.apiSecret,
       settings.apiKey,
       ...(settings.privateKey?.split('\n').filter((line) => !line.startsWith('-----')) ?? []),
     ],
+  });
+  const common = {
+    errors,
+    timeoutMs: settings.timeoutMs,
+    dispatcher: settings.dispatcher,
+    headers: { 'user-agent': `mfa-sms-vonage/${__PACKAGE_VERSION__}` },
   };
-  const userAgent = `mfa-sms-vonage/${__PACKAGE_VERSION__}`;
-  const rest = createHttpClient({
-    ...common,
-    baseUrl: settings.baseUrl ?? 'https://rest.nexmo.com',
-    headers: { 'user-agent': userAgent },
-  });
+  const rest = createHttpClient({ ...common, baseUrl: settings.baseUrl ?? 'https://rest.nexmo.com' });
   const basic = `Basic ${Buffer.from(`${settings.apiKey}:${settings.apiSecret}`).toString('base64')}`;
-  const api = createHttpClient({
-    ...common,
-    baseUrl: settings.baseUrl ?? 'https://api.nexmo.com',
-    headers: { 'user-agent': userAgent },
-  });
+  const api = createHttpClient({ ...common, baseUrl: settings.baseUrl ?? 'https://api.nexmo.com' });
   const provider = { name: 'vonage', label, channels };
 
   function problemError(http: HttpClient, response: HttpResponse, sensitive: readonly string[]): MfaSmsError {
@@ -174,7 +172,7 @@ export function createVonage(options: VonageOptions): Provider {
     const code = vonageProblemCode(response.status, problem);
     const providerCode = vonageProblemCodeName(problem);
     const detail = [problem?.title, problem?.detail].filter(Boolean).join(': ');
-    return http.errorFromResponse(response, {
+    return errors.fromResponse(response, {
       ...(code ? { code } : {}),
       ...(providerCode ? { providerCode } : {}),
       ...(detail ? { detail } : {}),
@@ -204,7 +202,7 @@ export function createVonage(options: VonageOptions): Provider {
       timeoutMs: options.timeoutMs,
       sensitive,
     });
-    if (response.status !== 200) throw rest.errorFromResponse(response, { sensitive });
+    if (response.status !== 200) throw errors.fromResponse(response, { sensitive });
     const answer = rest.parseJson(response, smsApiResponseSchema());
     // A long text is sent in parts, each with its own status: one failed part fails the message.
     const failed = answer.messages.find((part) => part.status !== 0);
@@ -212,7 +210,7 @@ export function createVonage(options: VonageOptions): Provider {
       const rule = vonageStatusRule(failed.status, failed['error-text']);
       const partial = answer.messages.length > 1 && answer.messages.some((part) => part.status === 0);
       const text = summarizeBody(failed['error-text'] ?? rule.meaning, 160);
-      throw rest.error({
+      throw errors.create({
         code: rule.code,
         retryable: rule.retryable,
         status: response.status,
@@ -223,7 +221,7 @@ export function createVonage(options: VonageOptions): Provider {
     }
     const id = answer.messages[0]?.['message-id'];
     if (!id)
-      throw rest.error({
+      throw errors.create({
         code: 'bad_response',
         status: response.status,
         message: `${label} accepted the message without a message-id`,
@@ -274,7 +272,7 @@ export function createVonage(options: VonageOptions): Provider {
   ): Promise<SendResult> {
     const text = speakCodesInText(message.text, message.code);
     if (text.length > talkTextLimit) {
-      throw api.error({
+      throw errors.create({
         code: 'rejected',
         message: `${label} reads at most ${talkTextLimit} characters in a call; this text has ${text.length}`,
       });
