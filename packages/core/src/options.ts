@@ -48,8 +48,8 @@ export function parseOptions<T>(
  * ready-made Action holds every provider's: built at import they were most of the time its
  * module scope took (about 18 ms of a cold start), for providers a tenant may never configure.
  */
-export function lazySchema<T>(build: () => z.ZodType<T>): () => z.ZodType<T> {
-  let schema: z.ZodType<T> | undefined;
+export function lazySchema<S extends z.ZodType>(build: () => S): () => S {
+  let schema: S | undefined;
   return () => {
     schema ??= build();
     return schema;

@@ -58,7 +58,8 @@ export interface EsendexOptions {
 const label = 'Esendex';
 const channels = ['sms', 'voice'] as const;
 
-const optionsSchema = lazySchema(() => {
+/** The options' one source of truth; `EsendexOptions` is checked against it (exports.test.ts). */
+export const optionsSchema = lazySchema(() => {
   const nonBlank = z
     .string()
     .min(1, 'must not be empty')

@@ -41,7 +41,8 @@ export interface MittoOptions {
 const label = 'Mitto';
 const channels = ['sms'] as const;
 
-const optionsSchema = lazySchema(() =>
+/** The options' one source of truth; `MittoOptions` is checked against it (exports.test.ts). */
+export const optionsSchema = lazySchema(() =>
   z.strictObject({
     apiKey: z.string().min(1, 'must not be empty').regex(/^\S+$/, 'must not contain white space'),
     from: senderIdOption(),

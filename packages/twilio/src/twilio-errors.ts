@@ -90,12 +90,6 @@ export const twilioErrorBodySchema = lazySchema(() =>
 
 export type TwilioErrorBody = z.infer<ReturnType<typeof twilioErrorBodySchema>>;
 
-/** The rule for a Twilio error code, if the table has one, with its retryability from core. */
-export function twilioErrorRule(twilioCode: number): (TwilioErrorRule & { retryable: boolean }) | undefined {
-  const rule = ruleByCode.get(twilioCode);
-  return rule && { ...rule, retryable: isRetryableCode(rule.code) };
-}
-
 // Only Twilio's own documentation links are repeated: a body is not trusted to put a URL in our logs.
 function documentationLink(body: TwilioErrorBody): string {
   const given = body.more_info;

@@ -58,7 +58,8 @@ const e164 = /^\+[1-9]\d{6,14}$/;
 
 const twilioBaseUrl = 'https://api.twilio.com';
 
-const optionsSchema = lazySchema(() => {
+/** The options' one source of truth; `TwilioOptions` is checked against it (exports.test.ts). */
+export const optionsSchema = lazySchema(() => {
   const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
   const voiceSchema = z.strictObject({
     language: z

@@ -92,7 +92,8 @@ function isRsaPrivateKey(value: string): boolean {
   }
 }
 
-const optionsSchema = lazySchema(() =>
+/** The options' one source of truth; `VonageOptions` is checked against it (exports.test.ts). */
+export const optionsSchema = lazySchema(() =>
   z
     .strictObject({
       apiKey: z.string().min(1, 'is required'),
