@@ -1,11 +1,11 @@
+export { createActionHandlers } from './action-handlers.js';
 export type {
   ActionEventContext,
   ActionHandlers,
   ActionHandlersOptions,
   ActionPolicy,
   PolicyForEvent,
-} from './action-handlers.js';
-export { createActionHandlers } from './action-handlers.js';
+} from './action-policy.js';
 export {
   fromCustomPhoneProviderEvent,
   fromHook,
