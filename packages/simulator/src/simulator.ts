@@ -17,6 +17,7 @@ import type {
   SimulatorRoute,
 } from './simulated-provider.js';
 
+import { readBody, send, streamHuge } from './simulator-http.js';
 export interface SimulatorOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
@@ -48,59 +49,6 @@ interface PendingFault {
   remaining: number;
   channel: 'sms' | 'voice' | undefined;
   probability: number;
-}
-
-const maxRequestBytes = 1024 * 1024;
-const hugeBodyBytes = 5 * 1024 * 1024;
-
-function readBody(request: IncomingMessage): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxRequestBytes) {
-        resolve(undefined);
-        request.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () =>
-      resolve(size > maxRequestBytes ? undefined : Buffer.concat(chunks).toString('utf8')),
-    );
-    request.on('error', reject);
-  });
-}
-
-function send(response: ServerResponse, answer: SimulatorResponse): void {
-  const isText = typeof answer.body === 'string';
-  const body =
-    answer.body === undefined ? '' : isText ? (answer.body as string) : JSON.stringify(answer.body);
-  const headers: Record<string, string> = {
-    ...(answer.body !== undefined && !isText ? { 'content-type': 'application/json; charset=utf-8' } : {}),
-    ...answer.headers,
-    'content-length': String(Buffer.byteLength(body)),
-  };
-  response.writeHead(answer.status, headers);
-  response.end(body);
-}
-
-function streamHuge(response: ServerResponse): void {
-  response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(hugeBodyBytes) });
-  const chunk = Buffer.alloc(64 * 1024, 'a');
-  let sent = 0;
-  const pump = (): void => {
-    while (sent < hugeBodyBytes && !response.destroyed) {
-      sent += chunk.length;
-      if (!response.write(chunk)) {
-        response.once('drain', pump);
-        return;
-      }
-    }
-    if (!response.destroyed) response.end();
-  };
-  pump();
 }
 
 /**

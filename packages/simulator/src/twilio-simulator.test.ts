@@ -2,7 +2,9 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorKind } from './faults.js';
 import { type Simulator, startSimulatorWith } from './simulator.js';
-import { readTwiml, twilioSegmentCount, twilioSimulator } from './twilio-simulator.js';
+import { smsPartCount } from './sms-parts.js';
+import { twilioSimulator } from './twilio-simulator.js';
+import { readTwiml } from './twilio-twiml.js';
 
 interface Answer {
   status: number;
@@ -124,11 +126,11 @@ describe('twilioSimulator', () => {
       Body: 'é'.repeat(161),
     });
     expect(answer.json.num_segments).toBe('2');
-    expect(twilioSegmentCount('a'.repeat(160))).toBe(1);
-    expect(twilioSegmentCount('€'.repeat(80))).toBe(1);
-    expect(twilioSegmentCount('€'.repeat(81))).toBe(2);
-    expect(twilioSegmentCount('😀'.repeat(35))).toBe(1);
-    expect(twilioSegmentCount('😀'.repeat(36))).toBe(2);
+    expect(smsPartCount('a'.repeat(160))).toBe(1);
+    expect(smsPartCount('€'.repeat(80))).toBe(1);
+    expect(smsPartCount('€'.repeat(81))).toBe(2);
+    expect(smsPartCount('😀'.repeat(35))).toBe(1);
+    expect(smsPartCount('😀'.repeat(36))).toBe(2);
   });
 
   it('journals the reference carried in the status callback', async () => {
