@@ -52,6 +52,7 @@ const provider = [
   'createHttpClient',
   'createProviderErrors',
   'escapeXml',
+  'isE164',
   'lazySchema',
   'parseOptions',
   'parseRetryAfter',

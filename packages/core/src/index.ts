@@ -49,8 +49,9 @@ export {
 } from './limits.js';
 export type { CatalogMessageOptions } from './message-catalog.js';
 export { defaultMessage, negotiateLanguage, supportedLanguages } from './message-catalog.js';
-export type { NormalizedPhoneNumber, NormalizeOptions, PhoneNumberType } from './phone-number.js';
-export { isSmsCapableType, normalizePhoneNumber, phoneNumberInfo, phoneNumberTypes } from './phone-number.js';
+export { normalizePhoneNumber, phoneNumberInfo } from './phone-number.js';
+export type { NormalizedPhoneNumber, NormalizeOptions, PhoneNumberType } from './phone-number-types.js';
+export { isSmsCapableType, phoneNumberTypes } from './phone-number-types.js';
 export { maskPhoneNumber } from './redact.js';
 export type { RedisClientLike, RedisStore, RedisStoreOptions } from './redis-store.js';
 export { createRedisStore } from './redis-store.js';

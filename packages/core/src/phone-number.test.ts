@@ -1,13 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMfaSmsError, type MfaSmsError } from './errors.js';
-import {
-  isSmsCapableType,
-  type NormalizeOptions,
-  normalizePhoneNumber,
-  phoneNumberInfo,
-  phoneNumberTypes,
-} from './phone-number.js';
+import { normalizePhoneNumber, phoneNumberInfo } from './phone-number.js';
+import { isSmsCapableType, type NormalizeOptions, phoneNumberTypes } from './phone-number-types.js';
 
 function failure(input: unknown, options: NormalizeOptions = {}): MfaSmsError {
   try {

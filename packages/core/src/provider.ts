@@ -2,6 +2,7 @@
 // of it; they import from @mfa-sms/core.
 export type { AnswerClassification, ProviderErrorRule } from './classify-answer.js';
 export { classifyAnswer, codeForStatus } from './classify-answer.js';
+export { isE164 } from './e164.js';
 export type { HttpClient, HttpClientOptions, HttpRequest } from './http.js';
 export { createHttpClient } from './http.js';
 export { assertSendable } from './message.js';

@@ -1,4 +1,4 @@
-import { isRetryableCode, type MfaSmsError, type MfaSmsErrorCode, maskPhoneNumber } from '@mfa-sms/core';
+import { type MfaSmsError, type MfaSmsErrorCode, maskPhoneNumber } from '@mfa-sms/core';
 import {
   type AnswerClassification,
   classifyAnswer,

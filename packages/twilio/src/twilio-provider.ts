@@ -13,6 +13,7 @@ import {
   createHttpClient,
   createProviderErrors,
   type HttpResponse,
+  isE164,
   lazySchema,
   parseOptions,
   senderIdOption,
@@ -52,9 +53,6 @@ const sidPattern = (prefix: string) =>
       new RegExp(`^${prefix}[0-9a-fA-F]{32}$`),
       `must be "${prefix}" followed by 32 hexadecimal characters`,
     );
-
-// A call needs a number to come from; an SMS may also come from a short code or a sender id.
-const e164 = /^\+[1-9]\d{6,14}$/;
 
 const twilioBaseUrl = 'https://api.twilio.com';
 
@@ -196,7 +194,8 @@ export function createTwilio(options: TwilioOptions): Provider {
     },
   };
   const http = createHttpClient({ ...transport, baseUrl: settings.baseUrl });
-  const voiceFrom = settings.from !== undefined && e164.test(settings.from) ? settings.from : undefined;
+  // A call needs a number to come from; an SMS may also come from a short code or a sender id.
+  const voiceFrom = isE164(settings.from) ? settings.from : undefined;
   const verifyServiceSid = settings.verifyServiceSid;
   // Verify has a host of its own; a given baseUrl (the simulator, a proxy) stands for both.
   const verifyHttp =
@@ -293,7 +292,7 @@ export function createTwilio(options: TwilioOptions): Provider {
     const form = callRequestForm({
       to: message.to,
       // A Phone Template's "From" is used for a call when it is a number; a name cannot call.
-      from: message.from !== undefined && e164.test(message.from) ? message.from : (voiceFrom as string),
+      from: isE164(message.from) ? message.from : (voiceFrom as string),
       twiml,
       statusCallback: statusCallbackUrl(settings.statusCallback, message.reference),
     });
