@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  fromCustomPhoneProviderEvent,
-  fromHook,
-  fromSendPhoneMessageEvent,
-  toBcp47,
-} from './auth0-adapters.js';
+import { fromCustomPhoneProviderEvent, fromHook, fromSendPhoneMessageEvent } from './auth0-adapters.js';
 import type { CustomPhoneProviderEvent, HookContext, SendPhoneMessageEvent } from './auth0-types.js';
+import { toBcp47 } from './bcp47.js';
 import { isMfaSmsError, type MfaSmsError } from './errors.js';
 
 // A full event of the send-phone-message trigger, shaped as Auth0 documents it.

@@ -10,7 +10,6 @@ export {
   fromCustomPhoneProviderEvent,
   fromHook,
   fromSendPhoneMessageEvent,
-  toBcp47,
 } from './auth0-adapters.js';
 export type {
   Auth0Cache,
@@ -26,6 +25,7 @@ export type {
 } from './auth0-types.js';
 export type { AutofillOptions } from './autofill.js';
 export { appendAutofillLines, autofillOptionShape } from './autofill.js';
+export { toBcp47 } from './bcp47.js';
 export type { MfaSmsErrorCode, MfaSmsErrorOptions, SendAttempt } from './errors.js';
 export { errorCodes, isMfaSmsError, isRetryableCode, MfaSmsError } from './errors.js';
 export type { GuardOptions } from './guard.js';

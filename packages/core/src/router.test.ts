@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isMfaSmsError, MfaSmsError, type MfaSmsErrorCode } from './errors.js';
-import { attemptBudget, createRouter } from './router.js';
+import { createRouter } from './router.js';
+import { attemptBudget } from './router-attempt.js';
 import type { Channel, PhoneMessage, Provider, SendOptions } from './types.js';
 
 // Providers scripted per call: a router is pure orchestration, so its tests script outcomes
