@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import type { TwilioOptions } from './index.js';
-import type { optionsSchema } from './twilio-provider.js';
+import type { optionsSchema } from './twilio-options.js';
 
 describe('@mfa-sms/twilio public API', () => {
   it('exports its factory and nothing internal (a change here is a change of the API: README and changeset)', async () => {

@@ -1,2 +1,2 @@
-export type { TwilioOptions } from './twilio-provider.js';
+export type { TwilioOptions } from './twilio-options.js';
 export { createTwilio } from './twilio-provider.js';

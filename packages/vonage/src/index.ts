@@ -1,2 +1,2 @@
-export type { VonageOptions } from './vonage-provider.js';
+export type { VonageOptions } from './vonage-options.js';
 export { createVonage } from './vonage-provider.js';

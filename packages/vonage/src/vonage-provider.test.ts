@@ -5,7 +5,8 @@ import { isMfaSmsError, isRetryableCode, type MfaSmsError, type PhoneMessage } f
 import { type Simulator, startSimulator } from '@mfa-sms/simulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { vonageStatusTable } from './vonage-errors.js';
-import { createVonage, type VonageOptions } from './vonage-provider.js';
+import type { VonageOptions } from './vonage-options.js';
+import { createVonage } from './vonage-provider.js';
 import { vonageTalkLanguage, vonageTalkLanguages } from './vonage-wire.js';
 
 let simulator: Simulator;
