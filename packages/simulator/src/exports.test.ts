@@ -22,6 +22,12 @@ describe('@mfa-sms/simulator public API', () => {
   });
 
   it('exports the conformance suite and test helpers from /testing', async () => {
-    expect(Object.keys(await import('./testing.js')).sort()).toEqual(['faultMatrix', 'testProvider']);
+    expect(Object.keys(await import('./testing.js')).sort()).toEqual([
+      'closedPort',
+      'faultMatrix',
+      'recordingDispatcher',
+      'rejection',
+      'testProvider',
+    ]);
   });
 });

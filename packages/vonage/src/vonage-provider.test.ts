@@ -1,8 +1,9 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
-import { isMfaSmsError, isRetryableCode, type MfaSmsError, type PhoneMessage } from '@mfa-sms/core';
+import { isRetryableCode, type PhoneMessage } from '@mfa-sms/core';
 import { type Simulator, startSimulator } from '@mfa-sms/simulator';
+import { rejection } from '@mfa-sms/simulator/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { vonageStatusTable } from './vonage-errors.js';
 import type { VonageOptions } from './vonage-options.js';
@@ -44,16 +45,6 @@ const voice: PhoneMessage = {
   text: 'Your code is {{pause}} 4.9.3.8.1.7.',
   language: 'pt-BR',
 };
-
-async function failure(promise: Promise<unknown>): Promise<MfaSmsError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isMfaSmsError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
 
 function visible(error: unknown): string {
   return [
@@ -97,7 +88,7 @@ describe('SMS API', () => {
     ),
   )('maps status %i to %s', async (status, code, retryable) => {
     simulator.fail('vonage', { type: 'code', code: status });
-    const error = await failure(vonage().send(sms));
+    const error = await rejection(vonage().send(sms));
     expect(error).toMatchObject({
       code,
       retryable,
@@ -122,20 +113,20 @@ describe('SMS API', () => {
         messages: [{ status: String(status), 'error-text': errorText }],
       }),
     });
-    const error = await failure(vonage().send(sms));
+    const error = await rejection(vonage().send(sms));
     expect(error).toMatchObject({ code, providerCode: String(status) });
     expect(error.message).toContain(errorText.replace(/\.$/, ''));
   });
 
   it('fails a multi-part text when one part fails, saying that part of it went out', async () => {
     simulator.fail('vonage', { type: 'code', code: '0,7' });
-    const error = await failure(vonage().send(sms));
+    const error = await rejection(vonage().send(sms));
     expect(error).toMatchObject({ code: 'blocked_destination', providerCode: '7' });
     expect(error.message).toContain('part of a 2-part text was sent');
   });
 
   it('refuses bad credentials in band', async () => {
-    const error = await failure(vonage({ apiSecret: 'WrongSecret0001' }).send(sms));
+    const error = await rejection(vonage({ apiSecret: 'WrongSecret0001' }).send(sms));
     expect(error).toMatchObject({ code: 'auth_failed', providerCode: '4', retryable: false });
     expect(visible(error)).not.toContain('WrongSecret0001');
   });
@@ -152,7 +143,7 @@ describe("a message's own sender", () => {
   });
 
   it('is refused before any request when no provider would take it', async () => {
-    const error = await failure(vonage().send({ ...sms, from: 'Acme Login Service' }));
+    const error = await rejection(vonage().send({ ...sms, from: 'Acme Login Service' }));
     expect(error.code).toBe('rejected');
     expect(simulator.requests).toEqual([]);
   });
@@ -186,7 +177,7 @@ describe('Messages API', () => {
     ['bad-request', 'rejected', 400],
   ] as const)('maps problem+json %s to %s', async (kind, code, status) => {
     simulator.fail('vonage', kind);
-    const error = await failure(vonage({ api: 'messages' }).send(sms));
+    const error = await rejection(vonage({ api: 'messages' }).send(sms));
     expect(error).toMatchObject({ code, status, providerCode: expect.any(String) });
   });
 });
@@ -215,7 +206,7 @@ describe('voice', () => {
       privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
       publicKeyEncoding: { type: 'spki', format: 'pem' },
     });
-    const error = await failure(vonage({ privateKey: other.privateKey }).send(voice));
+    const error = await rejection(vonage({ privateKey: other.privateKey }).send(voice));
     expect(error).toMatchObject({ code: 'auth_failed', status: 401 });
     expect(visible(error)).not.toContain(other.privateKey.split('\n')[1]);
   });
@@ -229,13 +220,13 @@ describe('voice', () => {
   });
 
   it('refuses a text over 1500 characters before any request', async () => {
-    const error = await failure(vonage().send({ ...voice, text: 'a'.repeat(1501) }));
+    const error = await rejection(vonage().send({ ...voice, text: 'a'.repeat(1501) }));
     expect(error).toMatchObject({ code: 'rejected' });
     expect(simulator.requests).toHaveLength(0);
   });
 
   it('is unsupported without an application', async () => {
-    const error = await failure(
+    const error = await rejection(
       vonage({ applicationId: undefined, privateKey: undefined, voice: {} }).send(voice),
     );
     expect(error).toMatchObject({ code: 'unsupported_channel' });
@@ -281,7 +272,7 @@ describe('secret hygiene', () => {
     async (fault) => {
       for (const channel of ['sms', 'voice'] as const) {
         simulator.fail('vonage', fault, { channel });
-        const error = await failure(vonage({ timeoutMs: 300 }).send(channel === 'sms' ? sms : voice));
+        const error = await rejection(vonage({ timeoutMs: 300 }).send(channel === 'sms' ? sms : voice));
         const text = visible(error);
         const { apiSecret, privateKey } = simulator.credentials.vonage;
         for (const secret of [
@@ -376,7 +367,7 @@ describe('answers that are not what Vonage promises', () => {
     ['voice', {}],
   ] as const)('%s: a 2xx of the wrong shape is bad_response', async (kind, overrides) => {
     simulator.fail('vonage', 'wrong-shape');
-    const error = await failure(vonage(overrides).send(kind === 'voice' ? voice : sms));
+    const error = await rejection(vonage(overrides).send(kind === 'voice' ? voice : sms));
     expect(error).toMatchObject({ code: 'bad_response', retryable: false, provider: 'vonage' });
   });
 
@@ -389,13 +380,13 @@ describe('answers that are not what Vonage promises', () => {
 
   it('an SMS API 429 with Retry-After (no in-band status) is rate_limited with its delay', async () => {
     simulator.fail('vonage', { type: 'error', kind: 'rate-limit', retryAfter: 7 });
-    const error = await failure(vonage().send(sms));
+    const error = await rejection(vonage().send(sms));
     expect(error).toMatchObject({ code: 'rate_limited', retryable: true, status: 429, retryAfterMs: 7000 });
   });
 
   it('an SMS API throttle in band (status 1) is rate_limited too', async () => {
     simulator.fail('vonage', 'rate-limit');
-    const error = await failure(vonage().send(sms));
+    const error = await rejection(vonage().send(sms));
     expect(error).toMatchObject({ code: 'rate_limited', retryable: true, status: 200, providerCode: '1' });
   });
 
@@ -411,7 +402,7 @@ describe('answers that are not what Vonage promises', () => {
         invalid_parameters: [{ name: 'to', reason: 'Invalid value 447400123456' }],
       }),
     });
-    const error = await failure(vonage({ api: 'messages' }).send(sms));
+    const error = await rejection(vonage({ api: 'messages' }).send(sms));
     expect(error).toMatchObject({
       code: 'invalid_recipient',
       status: 422,
