@@ -1,4 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import type { SimulatorResponse } from './simulated-provider.js';
 
 export const maxRequestBytes = 1024 * 1024;
@@ -52,4 +53,26 @@ export function streamHuge(response: ServerResponse): void {
     if (!response.destroyed) response.end();
   };
   pump();
+}
+
+/**
+ * Starts listening (a free port on 127.0.0.1 unless told otherwise) and keeps the open sockets
+ * in `sockets`, so that closing can end kept-alive connections; resolves with the base URL.
+ */
+export async function listen(
+  server: Server,
+  sockets: Set<Socket>,
+  where: { port?: number | undefined; host?: string | undefined },
+): Promise<{ url: string; port: number }> {
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(where.port ?? 0, where.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return { url: `http://${host}:${address.port}`, port: address.port };
 }

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import {
   resolveCredentials,
   type SimulatorCredentials,
@@ -16,8 +16,8 @@ import type {
   SimulatorResponse,
   SimulatorRoute,
 } from './simulated-provider.js';
+import { listen, readBody, send, streamHuge } from './simulator-http.js';
 
-import { readBody, send, streamHuge } from './simulator-http.js';
 export interface SimulatorOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
@@ -243,20 +243,11 @@ export async function startSimulatorWith(
     });
   });
   server.keepAliveTimeout = 60_000;
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const { url, port } = await listen(server, sockets, options);
 
   return {
-    url: `http://${host}:${address.port}`,
-    port: address.port,
+    url,
+    port,
     credentials,
     messages,
     requests,
