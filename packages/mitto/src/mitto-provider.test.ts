@@ -1,18 +1,16 @@
 import { inspect } from 'node:util';
 import type { PhoneMessage } from '@mfa-sms/core';
 import { type Simulator, startSimulator } from '@mfa-sms/simulator';
-import { closedPort as findClosedPort, recordingDispatcher, rejection } from '@mfa-sms/simulator/testing';
+import { recordingDispatcher, rejection } from '@mfa-sms/simulator/testing';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMitto, type MittoOptions } from './mitto-provider.js';
 
 let simulator: Simulator;
-let closedPort: number;
 const agent = new Agent();
 
 beforeAll(async () => {
   simulator = await startSimulator();
-  closedPort = await findClosedPort();
 });
 afterAll(async () => {
   await simulator.close();
@@ -314,6 +312,8 @@ describe('createMitto: redaction (the classic guide logged the API key through a
     return chain;
   }
 
+  // Timeouts, resets and refused connections are testProvider's cells, which check the same for
+  // every fault; these are Mitto's own answers.
   const scenarios: [string, () => void, () => Partial<MittoOptions>][] = [
     ['a wrong key', () => undefined, () => ({ apiKey: 'wrong-api-key-99999' })],
     ['an invalid receiver', () => simulator.fail('mitto', { type: 'code', code: 8 }), () => ({})],
@@ -337,9 +337,6 @@ describe('createMitto: redaction (the classic guide logged the API key through a
         }),
       () => ({}),
     ],
-    ['a timeout', () => simulator.fail('mitto', 'no-answer'), () => ({ timeoutMs: 200 })],
-    ['a reset', () => simulator.fail('mitto', 'reset'), () => ({})],
-    ['a refused connection', () => undefined, () => ({ baseUrl: `http://127.0.0.1:${closedPort}` })],
   ];
   for (const [name, arrange, overrides] of scenarios) {
     it(`keeps the API key, code and number out of ${name}`, async () => {
