@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isMfaSmsError, type MfaSmsError } from './errors.js';
 import { normalizePhoneNumber, phoneNumberInfo } from './phone-number.js';
 import { isSmsCapableType, type NormalizeOptions, phoneNumberTypes } from './phone-number-types.js';
+import { expectNoSuperLinearWork } from './timing.test-helper.js';
 
 function failure(input: unknown, options: NormalizeOptions = {}): MfaSmsError {
   try {
@@ -285,9 +286,7 @@ describe('normalizePhoneNumber: properties', () => {
       }),
       { numRuns: 3000 },
     );
-    // Catches super-linear work (a backtracking pattern takes seconds), not speed: with a margin for a
-    // garbage collection on a loaded 2-core machine. Speed is the bench's business.
-    expect(slowest).toBeLessThan(500);
+    expectNoSuperLinearWork(slowest);
   });
 
   it('a valid number in any accepted form and punctuation gives the same result', () => {
@@ -340,9 +339,7 @@ describe('normalizePhoneNumber: properties', () => {
       expect(() => normalizePhoneNumber(input)).toThrow(/over 64 characters/);
       slowest = Math.max(slowest, performance.now() - started);
     }
-    // Catches super-linear work (a backtracking pattern takes seconds), not speed: with a margin for a
-    // garbage collection on a loaded 2-core machine. Speed is the bench's business.
-    expect(slowest).toBeLessThan(500);
+    expectNoSuperLinearWork(slowest);
   });
 });
 

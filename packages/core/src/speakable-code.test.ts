@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMfaSmsError, type MfaSmsError } from './errors.js';
 import { speakableCode, speakCodesInText } from './speakable-code.js';
+import { expectNoSuperLinearWork } from './timing.test-helper.js';
 
 function failure(run: () => unknown): MfaSmsError {
   try {
@@ -156,9 +157,7 @@ describe('properties', () => {
       }),
       { numRuns: 1000 },
     );
-    // Catches super-linear work (a backtracking pattern takes seconds), not speed: with a margin for a
-    // garbage collection on a loaded 2-core machine. Speed is the bench's business.
-    expect(slowest).toBeLessThan(500);
+    expectNoSuperLinearWork(slowest);
   });
 
   it('any value at all gives a string or an MfaSmsError', () => {
@@ -235,8 +234,6 @@ describe('properties', () => {
         }
       }
     }
-    // Catches super-linear work (a backtracking pattern takes seconds), not speed: with a margin for a
-    // garbage collection on a loaded 2-core machine. Speed is the bench's business.
-    expect(slowest).toBeLessThan(500);
+    expectNoSuperLinearWork(slowest);
   });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMfaSmsError, type MfaSmsError } from './errors.js';
 import { renderTemplate } from './template.js';
+import { expectNoSuperLinearWork } from './timing.test-helper.js';
 
 type Variables = Record<string, string | number | undefined>;
 
@@ -140,9 +141,7 @@ describe('renderTemplate properties', () => {
       ),
       { numRuns: 1000 },
     );
-    // Catches super-linear work (a backtracking pattern takes seconds), not speed: with a margin for a
-    // garbage collection on a loaded 2-core machine. Speed is the bench's business.
-    expect(slowest).toBeLessThan(500);
+    expectNoSuperLinearWork(slowest);
   });
 
   it('any value at all gives a string or an MfaSmsError', () => {
@@ -182,9 +181,7 @@ describe('renderTemplate properties', () => {
         if (pass === 'measured') slowest = Math.max(slowest, performance.now() - started);
       }
     }
-    // Catches super-linear work (a backtracking pattern takes seconds), not speed: with a margin for a
-    // garbage collection on a loaded 2-core machine. Speed is the bench's business.
-    expect(slowest).toBeLessThan(500);
+    expectNoSuperLinearWork(slowest);
     expect(renderTemplate('{{a}}'.repeat(20_000), { a: 'x' })).toBe('x'.repeat(20_000));
   });
 });
