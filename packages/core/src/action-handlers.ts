@@ -94,13 +94,13 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
     }
     const router = createRouter({
       providers,
-      ...(policy.routes ? { routes: policy.routes } : {}),
-      ...(policy.guard ? { guard: policy.guard } : {}),
-      ...(policy.deadlineMs === undefined ? {} : { deadlineMs: policy.deadlineMs }),
+      routes: policy.routes,
+      guard: policy.guard,
+      deadlineMs: policy.deadlineMs,
       attemptTimeoutMs: policy.attemptTimeoutMs ?? defaultAttemptTimeoutMs,
       limits: policy.limits ?? true,
-      ...(policy.store ? { store: policy.store } : {}),
-      ...(policy.storeKey === undefined ? {} : { storeKey: policy.storeKey }),
+      store: policy.store,
+      storeKey: policy.storeKey,
     });
     const window = policy.dedupeWindowMs ?? defaultDedupeWindowMs;
     const memory = memories.get(window) ?? memoryLedger(window);

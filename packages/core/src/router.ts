@@ -130,7 +130,7 @@ export function createRouter(options: RouterOptions): Router {
     ? createVelocityLimiter({
         limits: parsed.limits === true ? {} : parsed.limits,
         store: parsed.store ?? createMemoryStore(),
-        ...(parsed.storeKey === undefined ? {} : { storeKey: parsed.storeKey }),
+        storeKey: parsed.storeKey,
       })
     : undefined;
   const deadlineMs = parsed.deadlineMs ?? defaultDeadlineMs;

@@ -105,9 +105,9 @@ export function createEsendex(options: EsendexOptions): Provider {
   });
   const context = {
     accountReference: settings.accountReference,
-    ...(settings.from === undefined ? {} : { from: settings.from }),
-    ...(settings.voice?.language === undefined ? {} : { voiceLanguage: settings.voice.language }),
-    ...(settings.voice?.retries === undefined ? {} : { voiceRetries: settings.voice.retries }),
+    from: settings.from,
+    voiceLanguage: settings.voice?.language,
+    voiceRetries: settings.voice?.retries,
   };
 
   function readDispatch(response: HttpResponse): EsendexDispatch {

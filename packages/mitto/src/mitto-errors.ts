@@ -41,10 +41,10 @@ export function mittoError(
     response.status === 401 ? undefined : responseCode,
     (code) => mittoErrorTable[code],
   );
-  const providerCode = responseCode === undefined ? {} : { providerCode: String(responseCode) };
+  const providerCode = responseCode === undefined ? undefined : String(responseCode);
   // When the status overrode the table, Mitto's own explanation would contradict the code.
   if (responseCode === undefined || response.status === 401 || (rule && rule.code !== classified.code)) {
-    return http.errors.fromResponse(response, { code: classified.code, ...providerCode, sensitive });
+    return http.errors.fromResponse(response, { code: classified.code, providerCode, sensitive });
   }
   const said = answer?.responseText?.trim() || undefined;
   const explained =
@@ -56,7 +56,7 @@ export function mittoError(
   const about = classified.code === 'invalid_recipient' ? ` (recipient ${maskedRecipient})` : '';
   return http.errors.fromResponse(response, {
     code: classified.code,
-    ...providerCode,
+    providerCode,
     detail: `${explained}${about}`,
     sensitive,
   });

@@ -145,7 +145,7 @@ export function createTwilio(options: TwilioOptions): Provider {
         code: classified.code,
         retryable: classified.retryable,
         status: response.status,
-        ...(errorCode === undefined ? {} : { providerCode: String(errorCode) }),
+        providerCode: errorCode === undefined ? undefined : String(errorCode),
         message: `${label} created the message with status "${created.status}"${errorCode === undefined ? '' : ` (${errorCode}): ${classified.meaning ?? 'see the Twilio error documentation'}`}`,
         sensitive: sensitiveValuesOf(message),
       });
