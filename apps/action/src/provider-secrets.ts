@@ -104,7 +104,7 @@ export function buildProvider(name: ProviderName, secrets: Auth0Secrets): Provid
     if (names === undefined) throw error;
     throw new MfaSmsError({
       code: 'invalid_config',
-      message: `Secret ${names.join(' (or ')}${names.length > 1 ? ')' : ''} is invalid: ${error.message}`,
+      message: `Secret ${names.join(' (or ')}${names.length > 1 ? ')' : ''}: ${error.message}`,
       provider: error.provider,
       option: error.option,
     });
