@@ -24,6 +24,7 @@ describe('@mfa-sms/simulator public API', () => {
   it('exports the conformance suite and test helpers from /testing', async () => {
     expect(Object.keys(await import('./testing.js')).sort()).toEqual([
       'closedPort',
+      'everythingVisible',
       'faultMatrix',
       'recordingDispatcher',
       'rejection',

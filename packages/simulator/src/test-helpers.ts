@@ -44,3 +44,20 @@ export function recordingDispatcher(base: Dispatcher): { dispatcher: Dispatcher;
   });
   return { dispatcher, sent };
 }
+
+/** Every way an error can be seen (messages and stacks down its causes, inspect, JSON), for leak checks. */
+export function everythingVisible(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current !== undefined && current !== null; depth += 1) {
+    if (current instanceof Error) parts.push(current.message, current.stack ?? '');
+    current = (current as { cause?: unknown }).cause;
+  }
+  parts.push(inspect(error, { depth: null }));
+  try {
+    parts.push(JSON.stringify(error));
+  } catch {
+    // A circular error is still inspected above.
+  }
+  return parts.join('\n');
+}

@@ -5,7 +5,7 @@ import type { ErrorKind, Fault } from './faults.js';
 import type { ProviderName } from './simulated-provider.js';
 import type { Simulator } from './simulator.js';
 import { startSimulator } from './start-simulator.js';
-import { closedPort } from './test-helpers.js';
+import { closedPort, everythingVisible } from './test-helpers.js';
 
 /** The part of `@mfa-sms/core`'s Provider this suite drives (kept structural: no dependency on core). */
 export interface ConformingProvider {
@@ -133,22 +133,6 @@ export const faultMatrix: readonly Cell[] = [
 const timeoutMs = 400;
 // Generous for a loaded 2-core CI machine; what matters is "bounded", not the exact figure.
 const settleMarginMs = 1500;
-
-function everythingVisible(error: unknown): string {
-  const parts: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current !== undefined && current !== null; depth += 1) {
-    if (current instanceof Error) parts.push(current.message, current.stack ?? '');
-    current = (current as { cause?: unknown }).cause;
-  }
-  parts.push(inspect(error, { depth: null }));
-  try {
-    parts.push(JSON.stringify(error));
-  } catch {
-    // A circular error is still inspected above.
-  }
-  return parts.join('\n');
-}
 
 function isMfaSmsError(value: unknown): value is Error & Record<string, unknown> {
   return (

@@ -1,9 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { inspect } from 'node:util';
 import { isRetryableCode, type PhoneMessage } from '@mfa-sms/core';
 import { type Simulator, startSimulator } from '@mfa-sms/simulator';
-import { rejection } from '@mfa-sms/simulator/testing';
+import { everythingVisible, rejection } from '@mfa-sms/simulator/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { vonageStatusTable } from './vonage-errors.js';
 import type { VonageOptions } from './vonage-options.js';
@@ -45,15 +44,6 @@ const voice: PhoneMessage = {
   text: 'Your code is {{pause}} 4.9.3.8.1.7.',
   language: 'pt-BR',
 };
-
-function visible(error: unknown): string {
-  return [
-    String((error as Error).message),
-    (error as Error).stack,
-    inspect(error, { depth: null }),
-    JSON.stringify(error),
-  ].join('\n');
-}
 
 describe('SMS API', () => {
   it('sends GSM text as the classic nexmo package did, with client-ref', async () => {
@@ -128,7 +118,7 @@ describe('SMS API', () => {
   it('refuses bad credentials in band', async () => {
     const error = await rejection(vonage({ apiSecret: 'WrongSecret0001' }).send(sms));
     expect(error).toMatchObject({ code: 'auth_failed', providerCode: '4', retryable: false });
-    expect(visible(error)).not.toContain('WrongSecret0001');
+    expect(everythingVisible(error)).not.toContain('WrongSecret0001');
   });
 });
 
@@ -208,7 +198,7 @@ describe('voice', () => {
     });
     const error = await rejection(vonage({ privateKey: other.privateKey }).send(voice));
     expect(error).toMatchObject({ code: 'auth_failed', status: 401 });
-    expect(visible(error)).not.toContain(other.privateKey.split('\n')[1]);
+    expect(everythingVisible(error)).not.toContain(other.privateKey.split('\n')[1]);
   });
 
   it('keeps hostile text inside the one talk action', async () => {
@@ -273,7 +263,7 @@ describe('secret hygiene', () => {
       for (const channel of ['sms', 'voice'] as const) {
         simulator.fail('vonage', fault, { channel });
         const error = await rejection(vonage({ timeoutMs: 300 }).send(channel === 'sms' ? sms : voice));
-        const text = visible(error);
+        const text = everythingVisible(error);
         const { apiSecret, privateKey } = simulator.credentials.vonage;
         for (const secret of [
           apiSecret,
@@ -409,6 +399,6 @@ describe('answers that are not what Vonage promises', () => {
       providerCode: 'messages-olympus#1150',
     });
     expect(simulator.requests).toHaveLength(1);
-    expect(visible(error)).not.toContain('447400123456');
+    expect(everythingVisible(error)).not.toContain('447400123456');
   });
 });
