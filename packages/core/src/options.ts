@@ -46,7 +46,8 @@ export function parseOptions<T>(
 /**
  * A schema built on first use, then kept. zod builds a schema with dozens of objects, and the
  * ready-made Action holds every provider's: built at import they were most of the time its
- * module scope took (about 18 ms of a cold start), for providers a tenant may never configure.
+ * module scope took on a cold start (bench/BUDGET-NOTES.md), for providers a tenant may never
+ * configure.
  */
 export function lazySchema<S extends z.ZodType>(build: () => S): () => S {
   let schema: S | undefined;
