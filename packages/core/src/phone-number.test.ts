@@ -1,18 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMfaSmsError, type MfaSmsError } from './errors.js';
+import { thrown } from './errors.test-helper.js';
 import { normalizePhoneNumber, phoneNumberInfo } from './phone-number.js';
 import { isSmsCapableType, type NormalizeOptions, phoneNumberTypes } from './phone-number-types.js';
 import { expectNoSuperLinearWork } from './timing.test-helper.js';
 
 function failure(input: unknown, options: NormalizeOptions = {}): MfaSmsError {
-  try {
-    normalizePhoneNumber(input as string, options);
-  } catch (error) {
-    if (isMfaSmsError(error)) return error;
-    throw error;
-  }
-  throw new Error(`expected ${JSON.stringify(input)} to be refused`);
+  return thrown(() => normalizePhoneNumber(input as string, options));
 }
 
 describe('normalizePhoneNumber: accepted forms', () => {

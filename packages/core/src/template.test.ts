@@ -1,19 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMfaSmsError, type MfaSmsError } from './errors.js';
+import { thrown } from './errors.test-helper.js';
 import { renderTemplate } from './template.js';
 import { expectNoSuperLinearWork } from './timing.test-helper.js';
 
 type Variables = Record<string, string | number | undefined>;
 
 function failure(template: string, variables: Variables = {}): MfaSmsError {
-  try {
-    renderTemplate(template, variables);
-  } catch (error) {
-    if (isMfaSmsError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected an MfaSmsError');
+  return thrown(() => renderTemplate(template, variables));
 }
 
 describe('renderTemplate', () => {
