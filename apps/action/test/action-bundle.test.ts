@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Simulator, startSimulator } from '@mfa-sms/simulator';
@@ -10,6 +9,7 @@ import {
   sendPhoneMessageEvent,
 } from '../src/auth0-runtime.js';
 import { simulatorSecrets } from '../src/simulator-secrets.js';
+import { runNode } from './run-node.js';
 
 // These tests run the built bundle in a child process, as Auth0 would require() it: what they
 // check is what a tenant deploys, not the sources.
@@ -32,26 +32,12 @@ interface Result {
 const everything: { result: Result; secrets: Record<string, string>; code?: string; recipient: string }[] =
   [];
 
-function execute(
+async function execute(
   executions: Execution[],
 ): Promise<{ results: Result[]; exports: string[]; hookType: string; ioredisLoaded: boolean }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [runner], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`runner exited ${code}: ${stderr}`));
-      else resolve(JSON.parse(stdout));
-    });
-    child.stdin.end(JSON.stringify({ executions }));
-  });
+  const { exitCode, stdout, stderr } = await runNode([runner], { input: JSON.stringify({ executions }) });
+  if (exitCode !== 0) throw new Error(`runner exited ${exitCode}: ${stderr}`);
+  return JSON.parse(stdout);
 }
 
 let simulator: Simulator;
