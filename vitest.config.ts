@@ -13,6 +13,7 @@ export default defineConfig({
         find: new RegExp(`^@mfa-sms/${name}$`),
         replacement: source(name, 'index'),
       })),
+      { find: /^@mfa-sms\/core\/provider$/, replacement: source('core', 'provider') },
       { find: /^@mfa-sms\/simulator\/testing$/, replacement: source('simulator', 'testing') },
     ],
   },

@@ -10,8 +10,17 @@ let failed = 0;
 for (const folder of readdirSync(packagesDir)) {
   const manifest = JSON.parse(readFileSync(join(packagesDir, folder, 'package.json'), 'utf8'));
   if (manifest.private) continue;
-  const script = `const m = require(${JSON.stringify(manifest.name)}); console.log(JSON.stringify(Object.keys(m).sort()))`;
-  const esm = `const m = await import(${JSON.stringify(manifest.name)}); console.log(JSON.stringify(Object.keys(m).sort()))`;
+  // Every entry of the exports map that has code: `.`, `./provider`, `./testing`…
+  for (const entry of Object.keys(manifest.exports ?? { '.': null })) {
+    // ./testing runs inside vitest, which cannot be require()d at all.
+    if (entry.endsWith('.json') || entry === './testing') continue;
+    check(entry === '.' ? manifest.name : `${manifest.name}${entry.slice(1)}`);
+  }
+}
+
+function check(specifier) {
+  const script = `const m = require(${JSON.stringify(specifier)}); console.log(JSON.stringify(Object.keys(m).sort()))`;
+  const esm = `const m = await import(${JSON.stringify(specifier)}); console.log(JSON.stringify(Object.keys(m).sort()))`;
   try {
     const fromRequire = execFileSync(process.execPath, ['--no-experimental-require-module', '-e', script], {
       cwd: root,
@@ -26,10 +35,10 @@ for (const folder of readdirSync(packagesDir)) {
     const names = JSON.parse(fromRequire);
     if (names.length === 0 || names.includes('default'))
       throw new Error(`unexpected exports: ${fromRequire}`);
-    console.log(`ok ${manifest.name}: ${names.length} named exports from require() and import`);
+    console.log(`ok ${specifier}: ${names.length} named exports from require() and import`);
   } catch (error) {
     failed += 1;
-    console.error(`FAIL ${manifest.name}: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`FAIL ${specifier}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 process.exit(failed === 0 ? 0 : 1);

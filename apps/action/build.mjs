@@ -31,6 +31,7 @@ const common = {
 // The tools that run on a developer's machine bundle our packages from their sources, so that
 // `npx @mfa-sms/action` needs none of them installed and does not depend on their dist/ layout.
 const fromSources = {
+  '@mfa-sms/core/provider': './../../packages/core/src/provider.ts',
   '@mfa-sms/core': './../../packages/core/src/index.ts',
   '@mfa-sms/twilio': './../../packages/twilio/src/index.ts',
   '@mfa-sms/vonage': './../../packages/vonage/src/index.ts',

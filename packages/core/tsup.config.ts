@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
-const { version, name } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
-  version: string;
-  name: string;
-};
-
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // Two entries, one copy of each module between them (splitting, in CommonJS too): the error
+  // class and the keep-alive pools must be the same for users and for providers.
+  entry: ['src/index.ts', 'src/provider.ts'],
+  splitting: true,
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,
@@ -24,5 +21,4 @@ export default defineConfig({
   banner: {
     js: '/*! Includes the core of libphonenumber-js (MIT License, Copyright (c) 2016 @catamphetamine), installed beside this package with its LICENSE. */',
   },
-  define: { __PACKAGE_VERSION__: JSON.stringify(version), __PACKAGE_NAME__: JSON.stringify(name) },
 });

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
-const { version, name } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
-  name: string;
 };
 
 export default defineConfig({
@@ -13,5 +12,5 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'node20',
-  define: { __PACKAGE_VERSION__: JSON.stringify(version), __PACKAGE_NAME__: JSON.stringify(name) },
+  define: { __PACKAGE_VERSION__: JSON.stringify(version) },
 });

@@ -11,7 +11,7 @@ import { deployUsage, runDeployCommand } from './deploy/deploy-command.js';
 import { pickActionSecrets } from './deploy/secret-names.js';
 import { readDotenv } from './dotenv.js';
 import { createHandlers } from './handlers.js';
-import { providerNames } from './secrets.js';
+import { providerNames } from './provider-secrets.js';
 import { simulatorSecrets } from './simulator-secrets.js';
 
 /** Exit codes a script can rely on. */

@@ -1,127 +1,8 @@
-import {
-  type ActionPolicy,
-  type Auth0Secrets,
-  autofillOptionShape,
-  isMfaSmsError,
-  lazySchema,
-  MfaSmsError,
-  type Provider,
-} from '@mfa-sms/core';
-import { createEsendex } from '@mfa-sms/esendex';
-import { createMitto } from '@mfa-sms/mitto';
-import { createTwilio } from '@mfa-sms/twilio';
-import { createVonage } from '@mfa-sms/vonage';
+import { type ActionPolicy, type Auth0Secrets, autofillOptionShape, MfaSmsError } from '@mfa-sms/core';
+import { lazySchema } from '@mfa-sms/core/provider';
 import { z } from 'zod';
-import { parseSenderSecret } from './sender-secret.js';
+import { buildProvider, providerNames } from './provider-secrets.js';
 import { storePolicyFromSecrets } from './store-secrets.js';
-
-export const providerNames = ['twilio', 'vonage', 'esendex', 'mitto'] as const;
-export type ProviderName = (typeof providerNames)[number];
-
-interface ProviderSecrets {
-  /** Secrets that must be present; alternatives are checked by the provider's own options. */
-  required: readonly string[];
-  /** Option name → secret name, so that a provider's `invalid_config` names the secret to fix. */
-  options: Readonly<Record<string, string>>;
-  create(secrets: Auth0Secrets): Provider;
-}
-
-function defined(entries: Record<string, unknown>): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(entries))
-    if (value !== undefined && value !== '') result[name] = value;
-  return result;
-}
-
-// Auth0's secret editor keeps a pasted PEM on one line with literal "\n" more often than not.
-function pem(value: string | undefined): string | undefined {
-  return value?.includes('\\n') ? value.replace(/\\n/g, '\n') : value;
-}
-
-export const providerSecrets: Readonly<Record<ProviderName, ProviderSecrets>> = {
-  twilio: {
-    required: ['TWILIO_ACCOUNT_SID'],
-    options: {
-      accountSid: 'TWILIO_ACCOUNT_SID',
-      authToken: 'TWILIO_AUTH_TOKEN',
-      apiKeySid: 'TWILIO_API_KEY_SID',
-      apiKeySecret: 'TWILIO_API_KEY_SECRET',
-      // The classic Auth0 guide names it TWILIO_PHONE_NUMBER: either name works, TWILIO_FROM first.
-      from: 'TWILIO_FROM (or TWILIO_PHONE_NUMBER)',
-      messagingServiceSid: 'TWILIO_MESSAGING_SERVICE_SID',
-      verifyServiceSid: 'TWILIO_VERIFY_SERVICE_SID',
-      baseUrl: 'TWILIO_BASE_URL',
-    },
-    create: (secrets) =>
-      createTwilio(
-        defined({
-          accountSid: secrets.TWILIO_ACCOUNT_SID,
-          authToken: secrets.TWILIO_AUTH_TOKEN,
-          apiKeySid: secrets.TWILIO_API_KEY_SID,
-          apiKeySecret: secrets.TWILIO_API_KEY_SECRET,
-          from: parseSenderSecret(secrets.TWILIO_FROM || secrets.TWILIO_PHONE_NUMBER),
-          messagingServiceSid: secrets.TWILIO_MESSAGING_SERVICE_SID,
-          verifyServiceSid: secrets.TWILIO_VERIFY_SERVICE_SID,
-          baseUrl: secrets.TWILIO_BASE_URL,
-        }) as unknown as Parameters<typeof createTwilio>[0],
-      ),
-  },
-  vonage: {
-    required: ['VONAGE_API_KEY', 'VONAGE_API_SECRET', 'VONAGE_FROM_NUMBER'],
-    options: {
-      apiKey: 'VONAGE_API_KEY',
-      apiSecret: 'VONAGE_API_SECRET',
-      from: 'VONAGE_FROM_NUMBER',
-      applicationId: 'VONAGE_APPLICATION_ID',
-      privateKey: 'VONAGE_PRIVATE_KEY',
-      baseUrl: 'VONAGE_BASE_URL',
-    },
-    create: (secrets) =>
-      createVonage(
-        defined({
-          apiKey: secrets.VONAGE_API_KEY,
-          apiSecret: secrets.VONAGE_API_SECRET,
-          from: parseSenderSecret(secrets.VONAGE_FROM_NUMBER),
-          applicationId: secrets.VONAGE_APPLICATION_ID,
-          privateKey: pem(secrets.VONAGE_PRIVATE_KEY),
-          baseUrl: secrets.VONAGE_BASE_URL,
-        }) as unknown as Parameters<typeof createVonage>[0],
-      ),
-  },
-  esendex: {
-    // No sender in the classic guide: without ESENDEX_FROM, the account's default originator sends.
-    required: ['ESENDEX_ACCOUNT', 'ESENDEX_USERNAME', 'ESENDEX_PASSWORD'],
-    options: {
-      accountReference: 'ESENDEX_ACCOUNT',
-      username: 'ESENDEX_USERNAME',
-      password: 'ESENDEX_PASSWORD',
-      from: 'ESENDEX_FROM',
-      baseUrl: 'ESENDEX_BASE_URL',
-    },
-    create: (secrets) =>
-      createEsendex(
-        defined({
-          accountReference: secrets.ESENDEX_ACCOUNT,
-          username: secrets.ESENDEX_USERNAME,
-          password: secrets.ESENDEX_PASSWORD,
-          from: parseSenderSecret(secrets.ESENDEX_FROM),
-          baseUrl: secrets.ESENDEX_BASE_URL,
-        }) as unknown as Parameters<typeof createEsendex>[0],
-      ),
-  },
-  mitto: {
-    required: ['MITTO_API_KEY', 'MITTO_FROM'],
-    options: { apiKey: 'MITTO_API_KEY', from: 'MITTO_FROM', baseUrl: 'MITTO_BASE_URL' },
-    create: (secrets) =>
-      createMitto(
-        defined({
-          apiKey: secrets.MITTO_API_KEY,
-          from: parseSenderSecret(secrets.MITTO_FROM),
-          baseUrl: secrets.MITTO_BASE_URL,
-        }) as unknown as Parameters<typeof createMitto>[0],
-      ),
-  },
-};
 
 function configError(message: string): MfaSmsError {
   return new MfaSmsError({ code: 'invalid_config', message });
@@ -220,27 +101,6 @@ function blankToUndefined(secrets: Auth0Secrets): Record<string, string | undefi
   const result: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(secrets)) result[name] = value === '' ? undefined : value;
   return result;
-}
-
-function buildProvider(name: ProviderName, secrets: Auth0Secrets): Provider {
-  const spec = providerSecrets[name];
-  const missing = spec.required.filter((secret) => !secrets[secret]);
-  if (missing.length > 0) {
-    throw configError(
-      `Secret ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing (MFA_SMS_PROVIDERS lists ${name})`,
-    );
-  }
-  try {
-    return spec.create(secrets);
-  } catch (error) {
-    if (!isMfaSmsError(error) || error.code !== 'invalid_config') throw error;
-    // The provider names its option; the person reading this edits a secret.
-    const message = error.message.replace(/option "([A-Za-z]+)[^"]*"/g, (whole, option: string) => {
-      const secret = spec.options[option];
-      return secret ? `secret ${secret}` : whole;
-    });
-    throw configError(message);
-  }
 }
 
 /** Reads the Action's secrets into the policy `createActionHandlers` runs with. */

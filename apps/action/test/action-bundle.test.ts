@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Simulator, startSimulator } from '@mfa-sms/simulator';
@@ -11,6 +10,7 @@ import {
 } from '../src/auth0-runtime.js';
 import { simulatorSecrets } from '../src/simulator-secrets.js';
 import { installPackedAction, type PackedAction } from './packed-action.js';
+import { runNode } from './run-node.js';
 
 // These tests run the built bundle in a child process, as Auth0 would require() it, beside the
 // dependencies dist/dependencies.json lists installed from the packed packages: what they check is
@@ -45,24 +45,12 @@ interface Run {
 
 let installed: PackedAction;
 
-function execute(executions: Execution[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [runner, installed.folder], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`runner exited ${code}: ${stderr}`));
-      else resolve(JSON.parse(stdout));
-    });
-    child.stdin.end(JSON.stringify({ executions }));
+async function execute(executions: Execution[]): Promise<Run> {
+  const { exitCode, stdout, stderr } = await runNode([runner, installed.folder], {
+    input: JSON.stringify({ executions }),
   });
+  if (exitCode !== 0) throw new Error(`runner exited ${exitCode}: ${stderr}`);
+  return JSON.parse(stdout);
 }
 
 let simulator: Simulator;

@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
-import { isMfaSmsError, type PhoneMessage, type Provider, parseXml, type XmlElement } from '@mfa-sms/core';
+import { isMfaSmsError, type PhoneMessage, type Provider } from '@mfa-sms/core';
+import { parseXml, type XmlElement } from '@mfa-sms/core/provider';
 import { createEsendex } from '@mfa-sms/esendex';
 import { createMitto } from '@mfa-sms/mitto';
 import { resolveCredentials } from '@mfa-sms/simulator';

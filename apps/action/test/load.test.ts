@@ -1,36 +1,20 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runNode } from './run-node.js';
 
 // The load runs on the built packages in a child process: the child must exit by itself when
 // the work is done, which is the proof that no socket or timer was left open.
 const script = fileURLToPath(new URL('./load-run.mjs', import.meta.url));
 
-function runLoad(): Promise<{
+async function runLoad(): Promise<{
   exitCode: number | null;
   elapsed: number;
   summary: Record<string, unknown>;
   stderr: string;
 }> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const child = spawn(process.execPath, ['--expose-gc', script], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk;
-    });
-    const killer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.on('error', reject);
-    child.on('close', (exitCode) => {
-      clearTimeout(killer);
-      const line = stdout.trim().split('\n').pop() ?? '{}';
-      resolve({ exitCode, elapsed: Date.now() - started, summary: JSON.parse(line), stderr });
-    });
-  });
+  const { exitCode, elapsed, stdout, stderr } = await runNode(['--expose-gc', script]);
+  const line = stdout.trim().split('\n').pop() ?? '{}';
+  return { exitCode, elapsed, summary: JSON.parse(line), stderr };
 }
 
 describe('10,000 messages at concurrency 64 with 10% random faults, hangs included', () => {

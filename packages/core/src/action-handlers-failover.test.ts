@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cache, customApi, customEvent } from './action-events.test-helper.js';
 import { createActionHandlers } from './action-handlers.js';
-import type { Auth0Cache, CustomPhoneProviderApi } from './auth0-types.js';
 import type { PhoneMessage, Provider, SendOptions } from './types.js';
 
 // A provider that accepts the request and never answers, deaf to its timeout and to the signal:
@@ -29,21 +29,6 @@ function delivering(name: string) {
     },
   };
   return { provider, sent };
-}
-
-function cache(): Auth0Cache {
-  const entries = new Map<string, string>();
-  return {
-    get: (key) => (entries.has(key) ? { value: entries.get(key) as string } : undefined),
-    set: (key, value) => {
-      entries.set(key, value);
-      return { type: 'success' };
-    },
-    delete: (key) => {
-      entries.delete(key);
-      return { type: 'success' };
-    },
-  };
 }
 
 const event = {
@@ -101,31 +86,8 @@ describe('createActionHandlers with its default budgets', () => {
       providers: [hanging('first').provider, hanging('second').provider],
       log: () => {},
     });
-    const calls = { retry: [] as string[], drop: [] as string[] };
-    const api: CustomPhoneProviderApi = {
-      cache: cache(),
-      notification: {
-        retry: (reason) => void calls.retry.push(reason),
-        drop: (reason) => void calls.drop.push(reason),
-      },
-    };
-    const execution = handlers.onExecuteCustomPhoneProvider(
-      {
-        notification: {
-          recipient: '+447400123456',
-          as_text: 'Your code is 493817',
-          as_voice: 'Your code is 4.9.3.8.1.7',
-          code: '493817',
-          delivery_method: 'text',
-          message_type: 'otp_verify',
-        },
-        request: { ip: '203.0.113.1' },
-        user: { user_id: 'auth0|1' },
-        tenant: { id: 't' },
-        secrets: {},
-      } as never,
-      api,
-    );
+    const { calls, api } = customApi();
+    const execution = handlers.onExecuteCustomPhoneProvider(customEvent(), api);
     await vi.advanceTimersByTimeAsync(10_000);
     await execution;
     expect(calls.retry).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { cache, customApi, customEvent, secrets, sendEvent } from './action-events.test-helper.js';
 import { createActionHandlers } from './action-handlers.js';
-import type { Auth0Cache, CustomPhoneProviderEvent, SendPhoneMessageEvent } from './auth0-types.js';
+import type { Auth0Cache, CustomPhoneProviderEvent } from './auth0-types.js';
 import { MfaSmsError, type MfaSmsErrorCode } from './errors.js';
 import type { PhoneMessage, Provider } from './types.js';
 
@@ -24,77 +25,6 @@ function scripted(
     },
   };
   return { provider, sent };
-}
-
-function cache(): Auth0Cache & { entries: Map<string, string> } {
-  const entries = new Map<string, string>();
-  return {
-    entries,
-    get: (key) => (entries.has(key) ? { value: entries.get(key) as string } : undefined),
-    set: (key, value) => {
-      entries.set(key, value);
-      return { type: 'success' };
-    },
-    delete: (key) => {
-      entries.delete(key);
-      return { type: 'success' };
-    },
-  };
-}
-
-const secrets = { TOKEN: 'token-value-that-is-secret' };
-
-function sendEvent(
-  overrides: Partial<SendPhoneMessageEvent['message_options']> = {},
-  eventSecrets: Record<string, string> = secrets,
-): SendPhoneMessageEvent {
-  return {
-    message_options: {
-      recipient: '07400 123456',
-      text: 'Your code is 493817',
-      code: '493817',
-      action: 'second-factor-authentication',
-      message_type: 'sms',
-      ...overrides,
-    },
-    request: { ip: '203.0.113.1', language: 'de-DE', geoip: { countryCode: 'GB' } },
-    user: { user_id: 'auth0|1' },
-    client: { client_id: 'c', name: 'Acme' },
-    tenant: { id: 't' },
-    transaction: { correlation_id: 'corr-123' },
-    secrets: eventSecrets,
-  };
-}
-
-function customEvent(recipient = '+447400123456'): CustomPhoneProviderEvent {
-  return {
-    notification: {
-      recipient,
-      as_text: 'Your code is 493817',
-      as_voice: 'Your code is 4.9.3.8.1.7',
-      code: '493817',
-      delivery_method: 'text',
-      message_type: 'otp_verify',
-    },
-    request: { ip: '203.0.113.1' },
-    user: { user_id: 'auth0|1' },
-    tenant: { id: 't' },
-    secrets,
-  };
-}
-
-function customApi() {
-  const calls = { retry: [] as string[], drop: [] as string[] };
-  return {
-    calls,
-    api: {
-      cache: cache(),
-      notification: {
-        retry: (reason: string) => void calls.retry.push(reason),
-        drop: (reason: string) => void calls.drop.push(reason),
-      },
-    },
-  };
 }
 
 describe('createActionHandlers', () => {

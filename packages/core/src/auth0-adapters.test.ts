@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  fromCustomPhoneProviderEvent,
-  fromHook,
-  fromSendPhoneMessageEvent,
-  toBcp47,
-} from './auth0-adapters.js';
+import { fromCustomPhoneProviderEvent, fromHook, fromSendPhoneMessageEvent } from './auth0-adapters.js';
 import type { CustomPhoneProviderEvent, HookContext, SendPhoneMessageEvent } from './auth0-types.js';
-import { isMfaSmsError, type MfaSmsError } from './errors.js';
+import { toBcp47 } from './bcp47.js';
+import type { MfaSmsError } from './errors.js';
+import { thrown } from './errors.test-helper.js';
 
 // A full event of the send-phone-message trigger, shaped as Auth0 documents it.
 function sendPhoneMessageEvent(
@@ -112,16 +109,6 @@ const hookContext: HookContext = {
     user_metadata: {},
   },
 };
-
-function failure(run: () => unknown): MfaSmsError {
-  try {
-    run();
-  } catch (error) {
-    if (isMfaSmsError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected an MfaSmsError');
-}
 
 // Whatever the field, an error never shows the one-time code or the whole number.
 function expectNothingSensitive(error: MfaSmsError, secrets: readonly string[]): void {
@@ -232,20 +219,20 @@ describe('fromSendPhoneMessageEvent', () => {
       'message_options.message_type',
     ],
   ])('rejects %s', (_, options, code, field) => {
-    const error = failure(() => fromSendPhoneMessageEvent(sendPhoneMessageEvent(options)));
+    const error = thrown(() => fromSendPhoneMessageEvent(sendPhoneMessageEvent(options)));
     expect(error.code).toBe(code);
     expect(error.message).toContain(field);
     expectNothingSensitive(error, ['999111', '8085555555', '18085555555']);
   });
 
   it('names the expected values and the masked recipient', () => {
-    const error = failure(() => fromSendPhoneMessageEvent(sendPhoneMessageEvent({ message_type: 'fax' })));
+    const error = thrown(() => fromSendPhoneMessageEvent(sendPhoneMessageEvent({ message_type: 'fax' })));
     expect(error.message).toContain('expected one of sms, voice');
     expect(error.message).toContain('recipient 18******555');
   });
 
   it('never echoes a rejected value made of digits', () => {
-    const error = failure(() => fromSendPhoneMessageEvent(sendPhoneMessageEvent({ action: '999111' })));
+    const error = thrown(() => fromSendPhoneMessageEvent(sendPhoneMessageEvent({ action: '999111' })));
     expect(error.message).toContain('message_options.action is an unexpected string');
     expectNothingSensitive(error, ['999111']);
   });
@@ -255,7 +242,7 @@ describe('fromSendPhoneMessageEvent', () => {
     ['no message_options', {}],
     ['a string as message_options', { message_options: 'sms' }],
   ])('rejects %s', (_, event) => {
-    const error = failure(() => fromSendPhoneMessageEvent(event as unknown as SendPhoneMessageEvent));
+    const error = thrown(() => fromSendPhoneMessageEvent(event as unknown as SendPhoneMessageEvent));
     expect(error.code).toBe('rejected');
     expect(error.message).toContain('message_options');
   });
@@ -395,7 +382,7 @@ describe('fromCustomPhoneProviderEvent', () => {
       'notification.as_voice (and as_text) is missing',
     ],
   ])('rejects %s', (_, notification, code, field) => {
-    const error = failure(() => fromCustomPhoneProviderEvent(customPhoneProviderEvent(notification)));
+    const error = thrown(() => fromCustomPhoneProviderEvent(customPhoneProviderEvent(notification)));
     expect(error.code).toBe(code);
     expect(error.message).toContain(field);
     expectNothingSensitive(error, ['123456', '447911123456']);
@@ -406,13 +393,13 @@ describe('fromCustomPhoneProviderEvent', () => {
       ...customPhoneProviderEvent(),
       notification: null,
     } as unknown as CustomPhoneProviderEvent;
-    const error = failure(() => fromCustomPhoneProviderEvent(event));
+    const error = thrown(() => fromCustomPhoneProviderEvent(event));
     expect(error.code).toBe('rejected');
     expect(error.message).toContain('notification is missing');
   });
 
   it('masks the recipient it names', () => {
-    const error = failure(() =>
+    const error = thrown(() =>
       fromCustomPhoneProviderEvent(customPhoneProviderEvent({ as_text: '', as_voice: '' })),
     );
     expect(error.message).toContain('recipient +44******456');
@@ -491,7 +478,7 @@ describe('fromHook', () => {
       'context.action is "signup"',
     ],
   ])('rejects %s', (_, recipient, text, context, code, field) => {
-    const error = failure(() =>
+    const error = thrown(() =>
       fromHook(recipient as string, text as string, { ...hookContext, ...context } as HookContext),
     );
     expect(error.code).toBe(code);

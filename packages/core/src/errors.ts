@@ -54,6 +54,8 @@ export interface MfaSmsErrorOptions {
   attempts?: SendAttempt[];
   /** A word that refines the code for programs, e.g. `velocity` on a `blocked_destination` from a velocity limit. */
   reason?: string;
+  /** On `invalid_config`: the option at fault (its top-level name), so a program need not parse the message. */
+  option?: string;
   cause?: unknown;
 }
 
@@ -69,6 +71,7 @@ export class MfaSmsError extends Error {
   readonly providerCode: string | undefined;
   readonly retryAfterMs: number | undefined;
   readonly reason: string | undefined;
+  readonly option: string | undefined;
   attempts: SendAttempt[] | undefined;
 
   constructor(options: MfaSmsErrorOptions) {
@@ -81,6 +84,7 @@ export class MfaSmsError extends Error {
     this.providerCode = options.providerCode;
     this.retryAfterMs = options.retryAfterMs;
     this.reason = options.reason;
+    this.option = options.option;
     this.attempts = options.attempts;
     Object.defineProperty(this, brand, { value: true });
   }
@@ -97,6 +101,7 @@ export class MfaSmsError extends Error {
       providerCode: this.providerCode,
       retryAfterMs: this.retryAfterMs,
       reason: this.reason,
+      option: this.option,
       attempts: this.attempts,
     };
   }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { MfaSmsError } from './errors.js';
 import { isSupportedCountry } from './libphonenumber.js';
 import { lazySchema, parseOptions } from './options.js';
-import { type PhoneNumberType, phoneNumberInfo, phoneNumberTypes } from './phone-number.js';
+import { phoneNumberInfo } from './phone-number.js';
+import { type PhoneNumberType, phoneNumberTypes, smsCapableTypes } from './phone-number-types.js';
 import { maskPhoneNumber } from './redact.js';
 import type { Channel } from './types.js';
 
@@ -38,7 +39,7 @@ const guardSchema = lazySchema(() => {
 });
 
 const defaultTypes: Readonly<Record<Channel, readonly PhoneNumberType[]>> = {
-  sms: ['mobile', 'fixed-line-or-mobile'],
+  sms: smsCapableTypes,
   voice: ['mobile', 'fixed-line', 'fixed-line-or-mobile'],
 };
 

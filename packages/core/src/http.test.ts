@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { codeForStatus } from './classify-answer.js';
 import { isMfaSmsError } from './errors.js';
-import { closeHttpPools, createHttpClient, parseRetryAfter } from './http.js';
+import { createHttpClient } from './http.js';
+import { closeHttpPools } from './http-pool.js';
+import { createProviderErrors, parseRetryAfter } from './provider-errors.js';
 
 type Handler = (request: IncomingMessage, response: ServerResponse, body: string) => void;
 
@@ -35,14 +37,13 @@ afterAll(async () => {
 });
 
 const secret = 'super-secret-token-value';
+const acme = createProviderErrors({ provider: 'acme', label: 'Acme', secrets: [secret] });
 
 function client(overrides: { timeoutMs?: number; maxResponseBytes?: number } = {}) {
   return createHttpClient({
-    provider: 'acme',
-    label: 'Acme',
+    errors: acme,
     baseUrl: `${url}/base`,
     headers: { authorization: `Bearer ${secret}` },
-    secrets: [secret],
     ...overrides,
   });
 }
@@ -137,7 +138,7 @@ describe('createHttpClient.request', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const http = createHttpClient({ provider: 'acme', label: 'Acme', baseUrl: `http://127.0.0.1:${port}` });
+    const http = createHttpClient({ errors: acme, baseUrl: `http://127.0.0.1:${port}` });
     const error = await caught(http.request({ path: '/x' }));
     expect(error).toMatchObject({ code: 'network', retryable: true });
     expect((error as Error).message).toContain('ECONNREFUSED');
@@ -192,7 +193,7 @@ describe('createHttpClient.request', () => {
       if (request.url === '/first') release = () => response.end('{}');
       else response.end('{}');
     };
-    const http = createHttpClient({ provider: 'acme', label: 'Acme', baseUrl: url, dispatcher: pool });
+    const http = createHttpClient({ errors: acme, baseUrl: url, dispatcher: pool });
     const first = http.request({ path: '/first' });
     const controller = new AbortController();
     const second = http.request({ path: '/second', signal: controller.signal });
@@ -220,8 +221,7 @@ describe('createHttpClient.request', () => {
       .intercept({ path: '/v1/send', method: 'POST' })
       .reply(202, '{"id":"m1"}');
     const http = createHttpClient({
-      provider: 'acme',
-      label: 'Acme',
+      errors: acme,
       baseUrl: 'https://api.example.com/v1',
       dispatcher: agent,
     });
@@ -241,11 +241,9 @@ describe('createHttpClient.request with a dispatcher from undici 6', () => {
     overrides: { timeoutMs?: number; maxResponseBytes?: number } = {},
   ) =>
     createHttpClient({
-      provider: 'acme',
-      label: 'Acme',
+      errors: acme,
       baseUrl: `${url}/base`,
       headers: { authorization: `Bearer ${secret}` },
-      secrets: [secret],
       dispatcher,
       ...overrides,
     });
@@ -316,10 +314,8 @@ describe('the pool undici is loaded for', () => {
 
 describe('parsing and error helpers', () => {
   const http = createHttpClient({
-    provider: 'acme',
-    label: 'Acme',
+    errors: acme,
     baseUrl: 'https://api.example.com',
-    secrets: [secret],
   });
   const schema = z.object({ id: z.string() });
   const response = (status: number, body: string, headers: Record<string, string> = {}) => ({
@@ -364,7 +360,7 @@ describe('parsing and error helpers', () => {
     [503, 'provider_unavailable', true],
   ] as const)('maps HTTP %i to %s', (status, code, retryable) => {
     expect(codeForStatus(status)).toBe(code);
-    expect(http.errorFromResponse(response(status, ''))).toMatchObject({
+    expect(http.errors.fromResponse(response(status, ''))).toMatchObject({
       code,
       retryable,
       status,
@@ -373,7 +369,7 @@ describe('parsing and error helpers', () => {
   });
 
   it('reads Retry-After in seconds and as a date', () => {
-    expect(http.errorFromResponse(response(429, '', { 'retry-after': '2' }))).toMatchObject({
+    expect(http.errors.fromResponse(response(429, '', { 'retry-after': '2' }))).toMatchObject({
       retryAfterMs: 2000,
     });
     expect(
@@ -384,7 +380,7 @@ describe('parsing and error helpers', () => {
   });
 
   it('lets the provider table override the status mapping', () => {
-    const error = http.errorFromResponse(response(400, '{"code":21614}'), {
+    const error = http.errors.fromResponse(response(400, '{"code":21614}'), {
       code: 'invalid_recipient',
       providerCode: '21614',
       detail: 'not a mobile number',
@@ -400,7 +396,7 @@ describe('parsing and error helpers', () => {
 
   it('never lets a secret, the recipient or the code into the error', () => {
     const body = `bad token ${secret} for +447911123456 with code 493817 and 44 7911 123456`;
-    const error = http.errorFromResponse(response(401, body), { sensitive: ['+447911123456', '493817'] });
+    const error = http.errors.fromResponse(response(401, body), { sensitive: ['+447911123456', '493817'] });
     const everything = [
       error.message,
       error.stack,
@@ -417,10 +413,10 @@ describe('parsing and error helpers', () => {
 
 describe('redaction before shortening', () => {
   it('does not leak part of a number that the shortening would cut', () => {
-    const http = createHttpClient({ provider: 'acme', label: 'Acme', baseUrl: 'https://api.example.com' });
+    const http = createHttpClient({ errors: acme, baseUrl: 'https://api.example.com' });
     // The number straddles the 160-character cut.
     const body = `${'x'.repeat(144)} to +447911123456 failed`;
-    const error = http.errorFromResponse(
+    const error = http.errors.fromResponse(
       { status: 400, body, headers: {} },
       { sensitive: ['+447911123456', '447911123456'] },
     );

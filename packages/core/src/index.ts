@@ -1,16 +1,15 @@
+export { createActionHandlers } from './action-handlers.js';
 export type {
   ActionEventContext,
   ActionHandlers,
   ActionHandlersOptions,
   ActionPolicy,
   PolicyForEvent,
-} from './action-handlers.js';
-export { createActionHandlers } from './action-handlers.js';
+} from './action-policy.js';
 export {
   fromCustomPhoneProviderEvent,
   fromHook,
   fromSendPhoneMessageEvent,
-  toBcp47,
 } from './auth0-adapters.js';
 export type {
   Auth0Cache,
@@ -26,21 +25,13 @@ export type {
 } from './auth0-types.js';
 export type { AutofillOptions } from './autofill.js';
 export { appendAutofillLines, autofillOptionShape } from './autofill.js';
-export type { AnswerClassification, ProviderErrorRule } from './classify-answer.js';
-export { classifyAnswer, codeForStatus } from './classify-answer.js';
+export { toBcp47 } from './bcp47.js';
 export type { MfaSmsErrorCode, MfaSmsErrorOptions, SendAttempt } from './errors.js';
 export { errorCodes, isMfaSmsError, isRetryableCode, MfaSmsError } from './errors.js';
 export type { GuardOptions } from './guard.js';
 export { createGuard } from './guard.js';
-export type {
-  Dispatcher,
-  HttpClient,
-  HttpClientOptions,
-  HttpRequest,
-  HttpResponse,
-  ProviderErrorDetails,
-} from './http.js';
-export { closeHttpPools, createHttpClient, parseRetryAfter } from './http.js';
+export type { Dispatcher } from './http.js';
+export { closeHttpPools } from './http-pool.js';
 export type {
   VelocityLimit,
   VelocityLimiter,
@@ -56,13 +47,12 @@ export {
   parseVelocityLimits,
   resolveVelocityLimits,
 } from './limits.js';
-export { assertSendable } from './message.js';
 export type { CatalogMessageOptions } from './message-catalog.js';
 export { defaultMessage, negotiateLanguage, supportedLanguages } from './message-catalog.js';
-export { lazySchema, parseOptions, providerOption, transportOptions } from './options.js';
-export type { NormalizedPhoneNumber, NormalizeOptions, PhoneNumberType } from './phone-number.js';
-export { isSmsCapableType, normalizePhoneNumber, phoneNumberInfo, phoneNumberTypes } from './phone-number.js';
-export { maskPhoneNumber, redactSecrets, sensitiveValuesOf, summarizeBody } from './redact.js';
+export { normalizePhoneNumber, phoneNumberInfo } from './phone-number.js';
+export type { NormalizedPhoneNumber, NormalizeOptions, PhoneNumberType } from './phone-number-types.js';
+export { isSmsCapableType, phoneNumberTypes } from './phone-number-types.js';
+export { maskPhoneNumber } from './redact.js';
 export type { RedisClientLike, RedisStore, RedisStoreOptions } from './redis-store.js';
 export { createRedisStore } from './redis-store.js';
 export type { RoutedSendResult, Router, RouterOptions, RouterSendOptions } from './router.js';
@@ -70,9 +60,9 @@ export { createRouter } from './router.js';
 export type { SegmentCount } from './segments.js';
 export { countSegments, isGsm7 } from './segments.js';
 export type { SenderIdKind } from './sender-id.js';
-export { isSenderId, senderIdKind, senderIdOption, senderIdRule } from './sender-id.js';
-export type { SenderChoice, SenderOption, SenderResolverOptions } from './sender-map.js';
-export { alphanumericRefusedCountries, createSenderResolver, senderOption } from './sender-map.js';
+export { isSenderId, senderIdKind } from './sender-id.js';
+export type { SenderOption } from './sender-map.js';
+export { alphanumericRefusedCountries } from './sender-map.js';
 export { speakableCode, speakCodesInText } from './speakable-code.js';
 export type { MemoryStoreOptions, Store, StoreHit } from './store.js';
 export { createAuth0CacheStore, createMemoryStore } from './store.js';
@@ -88,5 +78,3 @@ export type {
   SendOptions,
   SendResult,
 } from './types.js';
-export type { XmlElement } from './xml.js';
-export { escapeXml, parseXml } from './xml.js';

@@ -1,9 +1,8 @@
+import { isE164 } from './e164.js';
 import { MfaSmsError } from './errors.js';
 import { maskPhoneNumber } from './redact.js';
 import { isSenderId, senderIdRule } from './sender-id.js';
 import type { Channel, PhoneMessage } from './types.js';
-
-const e164 = /^\+[1-9]\d{6,14}$/;
 
 /**
  * Checks what every provider needs of a message before it builds a request: a +E.164
@@ -34,7 +33,7 @@ export function assertSendable(
       message: `${provider.label} does not offer ${message.channel} (it offers ${provider.channels.join(', ')})`,
     });
   }
-  if (typeof message.to !== 'string' || !e164.test(message.to)) {
+  if (!isE164(message.to)) {
     const shown = typeof message.to === 'string' ? maskPhoneNumber(message.to) : typeof message.to;
     throw new MfaSmsError({
       code: 'invalid_recipient',

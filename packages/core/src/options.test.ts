@@ -24,9 +24,15 @@ describe('parseOptions', () => {
 
   it('names the bad option and never its value', () => {
     const error = failure({ apiKey: 'short-1' });
-    expect(error).toMatchObject({ code: 'invalid_config', provider: 'acme' });
+    expect(error).toMatchObject({ code: 'invalid_config', provider: 'acme', option: 'apiKey' });
     expect(error.message).toMatch(/^Acme option "apiKey" is invalid/);
     expect(error.message).not.toContain('short-1');
+  });
+
+  it('puts the top-level option on the error, for nested paths and unknown options too', () => {
+    expect(failure({ apiKey: '12345678', nested: { list: ['gbr'] } })).toMatchObject({ option: 'nested' });
+    expect(failure({ apiKey: '12345678', apiSecret: 'x' })).toMatchObject({ option: 'apiSecret' });
+    expect(failure(undefined)).toMatchObject({ option: 'apiKey' });
   });
 
   it('names nested paths and counts further problems', () => {

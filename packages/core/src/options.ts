@@ -34,20 +34,23 @@ export function parseOptions<T>(
     where === '' ? `${context.label} options are invalid` : `${context.label} option "${where}" is invalid`;
   const more =
     issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
-  return fail(`${subject}: ${reason}${more}`, context.provider);
-}
-
-function fail(message: string, provider: string | undefined): never {
-  throw new MfaSmsError({ code: 'invalid_config', message, ...(provider === undefined ? {} : { provider }) });
+  const option = first?.code === 'unrecognized_keys' ? first.keys[0] : first?.path[0];
+  throw new MfaSmsError({
+    code: 'invalid_config',
+    message: `${subject}: ${reason}${more}`,
+    provider: context.provider,
+    option: typeof option === 'string' ? option : undefined,
+  });
 }
 
 /**
  * A schema built on first use, then kept. zod builds a schema with dozens of objects, and the
  * ready-made Action holds every provider's: built at import they were most of the time its
- * module scope took (about 18 ms of a cold start), for providers a tenant may never configure.
+ * module scope took on a cold start (bench/BUDGET-NOTES.md), for providers a tenant may never
+ * configure.
  */
-export function lazySchema<T>(build: () => z.ZodType<T>): () => z.ZodType<T> {
-  let schema: z.ZodType<T> | undefined;
+export function lazySchema<S extends z.ZodType>(build: () => S): () => S {
+  let schema: S | undefined;
   return () => {
     schema ??= build();
     return schema;

@@ -1,22 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMfaSmsError, type MfaSmsError } from './errors.js';
-import {
-  isSmsCapableType,
-  type NormalizeOptions,
-  normalizePhoneNumber,
-  phoneNumberInfo,
-  phoneNumberTypes,
-} from './phone-number.js';
+import { thrown } from './errors.test-helper.js';
+import { normalizePhoneNumber, phoneNumberInfo } from './phone-number.js';
+import { isSmsCapableType, type NormalizeOptions, phoneNumberTypes } from './phone-number-types.js';
+import { expectNoSuperLinearWork } from './timing.test-helper.js';
 
 function failure(input: unknown, options: NormalizeOptions = {}): MfaSmsError {
-  try {
-    normalizePhoneNumber(input as string, options);
-  } catch (error) {
-    if (isMfaSmsError(error)) return error;
-    throw error;
-  }
-  throw new Error(`expected ${JSON.stringify(input)} to be refused`);
+  return thrown(() => normalizePhoneNumber(input as string, options));
 }
 
 describe('normalizePhoneNumber: accepted forms', () => {
@@ -290,9 +281,7 @@ describe('normalizePhoneNumber: properties', () => {
       }),
       { numRuns: 3000 },
     );
-    // Catches super-linear work (a backtracking pattern takes seconds), not speed: with a margin for a
-    // garbage collection on a loaded 2-core machine. Speed is the bench's business.
-    expect(slowest).toBeLessThan(500);
+    expectNoSuperLinearWork(slowest);
   });
 
   it('a valid number in any accepted form and punctuation gives the same result', () => {
@@ -345,9 +334,7 @@ describe('normalizePhoneNumber: properties', () => {
       expect(() => normalizePhoneNumber(input)).toThrow(/over 64 characters/);
       slowest = Math.max(slowest, performance.now() - started);
     }
-    // Catches super-linear work (a backtracking pattern takes seconds), not speed: with a margin for a
-    // garbage collection on a loaded 2-core machine. Speed is the bench's business.
-    expect(slowest).toBeLessThan(500);
+    expectNoSuperLinearWork(slowest);
   });
 });
 

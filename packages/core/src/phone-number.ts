@@ -1,3 +1,4 @@
+import { isE164 } from './e164.js';
 import { MfaSmsError } from './errors.js';
 import {
   type CountryCode,
@@ -9,74 +10,15 @@ import {
   parsePhoneNumberWithError,
   validatePhoneNumberLength,
 } from './libphonenumber.js';
+import {
+  fromLibraryType,
+  knownTypes,
+  type NormalizedPhoneNumber,
+  type NormalizeOptions,
+  type PhoneNumberType,
+  phoneNumberTypes,
+} from './phone-number-types.js';
 import { maskPhoneNumber } from './redact.js';
-
-/** Every kind of line libphonenumber's full metadata can tell, in our spelling. */
-export const phoneNumberTypes = [
-  'mobile',
-  'fixed-line',
-  'fixed-line-or-mobile',
-  'toll-free',
-  'premium-rate',
-  'shared-cost',
-  'voip',
-  'personal-number',
-  'pager',
-  'uan',
-  'voicemail',
-] as const;
-
-/** What kind of line a number is: `fixed-line-or-mobile` where the plan does not tell (North America). */
-export type PhoneNumberType = (typeof phoneNumberTypes)[number];
-
-export interface NormalizedPhoneNumber {
-  /** `+447911123456`. */
-  readonly e164: string;
-  /** ISO 3166 alpha-2, when the number belongs to one country (not for +800, +883 and the like). */
-  readonly country?: string;
-  /** Known for every valid number; absent only from `phoneNumberInfo` on an invalid one. */
-  readonly type?: PhoneNumberType;
-}
-
-export interface NormalizeOptions {
-  /** Country of numbers written without a country code (ISO 3166 alpha-2, any case). */
-  defaultCountry?: string;
-  /**
-   * A weaker hint, used only without `defaultCountry`: the country the request came from (its IP
-   * address). A national number is read in it first; one that is not valid there but is a valid
-   * North American number is read as +1, since Auth0 passes US numbers without their +1.
-   */
-  requestCountry?: string;
-  /** Refuse valid numbers of other types (`invalid_recipient`, naming the type). */
-  allowedTypes?: readonly PhoneNumberType[];
-}
-
-const fromLibraryType: Readonly<Record<LibraryNumberType, PhoneNumberType>> = {
-  MOBILE: 'mobile',
-  FIXED_LINE: 'fixed-line',
-  FIXED_LINE_OR_MOBILE: 'fixed-line-or-mobile',
-  TOLL_FREE: 'toll-free',
-  PREMIUM_RATE: 'premium-rate',
-  SHARED_COST: 'shared-cost',
-  VOIP: 'voip',
-  PERSONAL_NUMBER: 'personal-number',
-  PAGER: 'pager',
-  UAN: 'uan',
-  VOICEMAIL: 'voicemail',
-};
-
-const knownTypes: ReadonlySet<string> = new Set(phoneNumberTypes);
-const smsCapableTypes: ReadonlySet<PhoneNumberType> = new Set(['mobile', 'fixed-line-or-mobile']);
-
-/**
- * Whether SMS can be expected to reach a number of this type. `voip` is left out although some
- * VoIP numbers take SMS: many do not, virtual numbers are cheap to rent by the thousand, and they
- * are a favourite of SMS pumping; a deployment whose users need them allows them explicitly
- * (the guard's `allowedTypes.sms`). Pagers, UAN and personal numbers forward or cannot reply.
- */
-export function isSmsCapableType(type: PhoneNumberType | undefined): boolean {
-  return type !== undefined && smsCapableTypes.has(type);
-}
 
 // Longer than any E.164 number written with generous punctuation. Refusing longer input before
 // libphonenumber sees it keeps every call within microseconds, whatever a caller sends.
@@ -315,8 +257,6 @@ function remember(parsed: PhoneNumber, libraryType: LibraryNumberType | undefine
   return result;
 }
 
-const e164Form = /^\+[1-9]\d{1,14}$/;
-
 /**
  * Country and type of a number already in +E.164 form, for routing and the guard. `type` is
  * absent when libphonenumber does not consider the number valid, and both are for anything
@@ -326,7 +266,7 @@ export function phoneNumberInfo(e164: string): {
   readonly country?: string;
   readonly type?: PhoneNumberType;
 } {
-  if (typeof e164 !== 'string' || !e164Form.test(e164)) return {};
+  if (!isE164(e164)) return {};
   const cached = cache.get(e164);
   if (cached) return cached;
   try {

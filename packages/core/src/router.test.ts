@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isMfaSmsError, MfaSmsError, type MfaSmsErrorCode } from './errors.js';
-import { attemptBudget, createRouter } from './router.js';
+import { rejection } from './errors.test-helper.js';
+import { createRouter } from './router.js';
+import { attemptBudget } from './router-attempt.js';
 import { createSenderResolver } from './sender-map.js';
 import type { Channel, PhoneMessage, Provider, SendOptions } from './types.js';
 
@@ -40,16 +42,6 @@ function scripted(name: string, steps: Step[], channels: readonly Channel[] = ['
 
 const uk: PhoneMessage = { to: '+447911123456', text: 'Your code is 123456', channel: 'sms', code: '123456' };
 const us: PhoneMessage = { ...uk, to: '+14155552671' };
-
-async function rejection(promise: Promise<unknown>): Promise<MfaSmsError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isMfaSmsError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('createRouter', () => {
   it('sends through the first provider and reports the attempt', async () => {

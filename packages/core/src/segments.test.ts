@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMfaSmsError } from './errors.js';
 import { countSegments, isGsm7 } from './segments.js';
+import { expectNoSuperLinearWork } from './timing.test-helper.js';
 
 // Written out again from GSM 03.38 rather than imported, so that a typo in the implementation's
 // table shows up here.
@@ -248,8 +249,6 @@ describe('countSegments properties', () => {
       countSegments(text);
       slowest = Math.max(slowest, performance.now() - started);
     }
-    // Catches super-linear work (a backtracking pattern takes seconds), not speed: with a margin for a
-    // garbage collection on a loaded 2-core machine. Speed is the bench's business.
-    expect(slowest).toBeLessThan(500);
+    expectNoSuperLinearWork(slowest);
   });
 });

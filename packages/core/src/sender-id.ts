@@ -44,4 +44,4 @@ export const senderIdRule =
   'must be a number (3 to 15 digits, + allowed) or 1 to 11 letters, digits, spaces or * $ ? ! " # % & _ - , . @ \' + with at least one letter';
 
 /** A zod schema for a `from` option, with the rule as its message. */
-export const senderIdOption = (): z.ZodType<string> => z.string().refine(isSenderId, senderIdRule);
+export const senderIdOption = (): z.ZodType<string, string> => z.string().refine(isSenderId, senderIdRule);

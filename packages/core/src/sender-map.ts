@@ -25,7 +25,7 @@ export const alphanumericRefusedCountries: ReadonlySet<string> = new Set(['US', 
 const countryKey = /^(?:\*|[A-Z]{2})$/;
 
 /** The zod schema of a `from` option that may be a per-country map (see `SenderOption`). */
-export function senderOption(): z.ZodType<SenderOption> {
+export function senderOption(): z.ZodType<SenderOption, SenderOption> {
   return z.union([
     senderIdOption(),
     z

@@ -1,17 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isMfaSmsError, type MfaSmsError } from './errors.js';
+import { isMfaSmsError } from './errors.js';
+import { thrown } from './errors.test-helper.js';
 import { speakableCode, speakCodesInText } from './speakable-code.js';
-
-function failure(run: () => unknown): MfaSmsError {
-  try {
-    run();
-  } catch (error) {
-    if (isMfaSmsError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected an MfaSmsError');
-}
+import { expectNoSuperLinearWork } from './timing.test-helper.js';
 
 describe('speakableCode', () => {
   it.each([
@@ -33,14 +25,14 @@ describe('speakableCode', () => {
     [' - ', 'separators only'],
     ['١٢٣', 'non-ASCII digits'],
   ])('refuses %j (%s) as rejected, without echoing it', (code) => {
-    const error = failure(() => speakableCode(code));
+    const error = thrown(() => speakableCode(code));
     expect(error).toMatchObject({ code: 'rejected', retryable: false });
     expect(error.message).toContain('no speakable character');
   });
 
   it('refuses a value that is not a string', () => {
-    expect(failure(() => speakableCode(123456 as unknown as string))).toMatchObject({ code: 'rejected' });
-    expect(failure(() => speakableCode(undefined as unknown as string)).message).not.toContain('123456');
+    expect(thrown(() => speakableCode(123456 as unknown as string))).toMatchObject({ code: 'rejected' });
+    expect(thrown(() => speakableCode(undefined as unknown as string)).message).not.toContain('123456');
   });
 });
 
@@ -121,7 +113,7 @@ describe('speakCodesInText', () => {
   });
 
   it('refuses a text that is not a string', () => {
-    expect(failure(() => speakCodesInText(null as unknown as string, '1'))).toMatchObject({
+    expect(thrown(() => speakCodesInText(null as unknown as string, '1'))).toMatchObject({
       code: 'rejected',
     });
   });
@@ -156,9 +148,7 @@ describe('properties', () => {
       }),
       { numRuns: 1000 },
     );
-    // Catches super-linear work (a backtracking pattern takes seconds), not speed: with a margin for a
-    // garbage collection on a loaded 2-core machine. Speed is the bench's business.
-    expect(slowest).toBeLessThan(500);
+    expectNoSuperLinearWork(slowest);
   });
 
   it('any value at all gives a string or an MfaSmsError', () => {
@@ -176,7 +166,7 @@ describe('properties', () => {
       fc.property(anyText, (code) => {
         const kept = [...code].filter((character) => /^[0-9A-Za-z]$/.test(character)).join('');
         if (kept === '') {
-          expect(failure(() => speakableCode(code)).code).toBe('rejected');
+          expect(thrown(() => speakableCode(code)).code).toBe('rejected');
           return;
         }
         const spoken = speakableCode(code);
@@ -235,8 +225,6 @@ describe('properties', () => {
         }
       }
     }
-    // Catches super-linear work (a backtracking pattern takes seconds), not speed: with a margin for a
-    // garbage collection on a loaded 2-core machine. Speed is the bench's business.
-    expect(slowest).toBeLessThan(500);
+    expectNoSuperLinearWork(slowest);
   });
 });

@@ -1,18 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMfaSmsError, type MfaSmsError } from './errors.js';
+import { thrown } from './errors.test-helper.js';
 import { renderTemplate } from './template.js';
+import { expectNoSuperLinearWork } from './timing.test-helper.js';
 
 type Variables = Record<string, string | number | undefined>;
 
 function failure(template: string, variables: Variables = {}): MfaSmsError {
-  try {
-    renderTemplate(template, variables);
-  } catch (error) {
-    if (isMfaSmsError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected an MfaSmsError');
+  return thrown(() => renderTemplate(template, variables));
 }
 
 describe('renderTemplate', () => {
@@ -140,9 +136,7 @@ describe('renderTemplate properties', () => {
       ),
       { numRuns: 1000 },
     );
-    // Catches super-linear work (a backtracking pattern takes seconds), not speed: with a margin for a
-    // garbage collection on a loaded 2-core machine. Speed is the bench's business.
-    expect(slowest).toBeLessThan(500);
+    expectNoSuperLinearWork(slowest);
   });
 
   it('any value at all gives a string or an MfaSmsError', () => {
@@ -182,9 +176,7 @@ describe('renderTemplate properties', () => {
         if (pass === 'measured') slowest = Math.max(slowest, performance.now() - started);
       }
     }
-    // Catches super-linear work (a backtracking pattern takes seconds), not speed: with a margin for a
-    // garbage collection on a loaded 2-core machine. Speed is the bench's business.
-    expect(slowest).toBeLessThan(500);
+    expectNoSuperLinearWork(slowest);
     expect(renderTemplate('{{a}}'.repeat(20_000), { a: 'x' })).toBe('x'.repeat(20_000));
   });
 });

@@ -11,4 +11,8 @@ testProvider({
       baseUrl: baseUrl ?? simulator.url,
       timeoutMs,
     }),
+  // The Basic-auth token, besides the credentials themselves.
+  secrets: ({ credentials: { esendex } }) => [
+    Buffer.from(`${esendex.username}:${esendex.password}`).toString('base64'),
+  ],
 });

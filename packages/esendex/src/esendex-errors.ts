@@ -1,11 +1,10 @@
+import type { MfaSmsError, MfaSmsErrorCode } from '@mfa-sms/core';
 import {
   type AnswerClassification,
   classifyAnswer,
   type HttpClient,
   type HttpResponse,
-  type MfaSmsError,
-  type MfaSmsErrorCode,
-} from '@mfa-sms/core';
+} from '@mfa-sms/core/provider';
 import { esendexErrorDescription } from './esendex-wire.js';
 
 /** What an HTTP status from Esendex means. Esendex has no error codes of its own: the status is the code. */
@@ -81,5 +80,5 @@ export function esendexError(
       : said === undefined
         ? rule.meaning
         : `${rule.meaning}: ${said}`;
-  return http.errorFromResponse(response, { code: rule.code, detail, sensitive });
+  return http.errors.fromResponse(response, { code: rule.code, detail, sensitive });
 }

@@ -1,25 +1,28 @@
 import {
-  assertSendable,
   countSegments,
-  createHttpClient,
-  createSenderResolver,
   type Dispatcher,
-  type HttpResponse,
   isMfaSmsError,
-  lazySchema,
   maskPhoneNumber,
   type PhoneMessage,
   type Provider,
-  parseOptions,
-  parseXml,
   type SenderOption,
   type SendOptions,
   type SendResult,
+} from '@mfa-sms/core';
+import {
+  assertSendable,
+  createHttpClient,
+  createProviderErrors,
+  createSenderResolver,
+  type HttpResponse,
+  lazySchema,
+  parseOptions,
+  parseXml,
   senderOption,
   sensitiveValuesOf,
   transportOptions,
   type XmlElement,
-} from '@mfa-sms/core';
+} from '@mfa-sms/core/provider';
 import { z } from 'zod';
 import { esendexError } from './esendex-errors.js';
 import {
@@ -62,7 +65,8 @@ export interface EsendexOptions {
 const label = 'Esendex';
 const channels = ['sms', 'voice'] as const;
 
-const optionsSchema = lazySchema(() => {
+/** The options' one source of truth; `EsendexOptions` is checked against it (exports.test.ts). */
+export const optionsSchema = lazySchema(() => {
   const nonBlank = z
     .string()
     .min(1, 'must not be empty')
@@ -90,18 +94,21 @@ const optionsSchema = lazySchema(() => {
 export function createEsendex(options: EsendexOptions): Provider {
   const settings = parseOptions(optionsSchema, options, { provider: 'esendex', label });
   const token = Buffer.from(`${settings.username}:${settings.password}`, 'utf8').toString('base64');
-  const http = createHttpClient({
+  const errors = createProviderErrors({
     provider: 'esendex',
     label,
+    // The account reference is stored as a secret in the classic guide: treat it as one.
+    secrets: [settings.password, token, settings.username, settings.accountReference],
+  });
+  const http = createHttpClient({
+    errors,
     baseUrl: settings.baseUrl,
     timeoutMs: settings.timeoutMs,
-    ...(settings.dispatcher === undefined ? {} : { dispatcher: settings.dispatcher }),
+    dispatcher: settings.dispatcher,
     headers: {
       authorization: `Basic ${token}`,
       'user-agent': `mfa-sms-esendex/${__PACKAGE_VERSION__}`,
     },
-    // The account reference is stored as a secret in the classic guide: treat it as one.
-    secrets: [settings.password, token, settings.username, settings.accountReference],
   });
   const senders = createSenderResolver(settings.from, {
     provider: 'esendex',
@@ -110,8 +117,8 @@ export function createEsendex(options: EsendexOptions): Provider {
   });
   const context = {
     accountReference: settings.accountReference,
-    ...(settings.voice?.language === undefined ? {} : { voiceLanguage: settings.voice.language }),
-    ...(settings.voice?.retries === undefined ? {} : { voiceRetries: settings.voice.retries }),
+    voiceLanguage: settings.voice?.language,
+    voiceRetries: settings.voice?.retries,
   };
 
   function readDispatch(response: HttpResponse): EsendexDispatch {
@@ -125,12 +132,10 @@ export function createEsendex(options: EsendexOptions): Provider {
     }
     const dispatch = root === undefined ? undefined : esendexDispatchFromXml(root);
     if (dispatch) return dispatch;
-    throw http.error({
-      code: 'bad_response',
-      message: `${label} sent an unexpected answer (HTTP ${response.status}, ${response.headers['content-type'] ?? 'no content type'}): ${body === '' ? 'empty body' : 'no <messageheaders> with a message id'}`,
-      status: response.status,
-      retryable: false,
-    });
+    throw errors.unexpectedAnswer(
+      response,
+      body === '' ? 'empty body' : 'no <messageheaders> with a message id',
+    );
   }
 
   async function send(message: PhoneMessage, sendOptions?: SendOptions): Promise<SendResult> {

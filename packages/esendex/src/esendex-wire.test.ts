@@ -1,4 +1,4 @@
-import { parseXml } from '@mfa-sms/core';
+import { parseXml } from '@mfa-sms/core/provider';
 import { describe, expect, it } from 'vitest';
 import {
   esendexDispatchFromXml,

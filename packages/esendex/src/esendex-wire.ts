@@ -1,12 +1,5 @@
-import {
-  escapeXml,
-  isGsm7,
-  lazySchema,
-  type PhoneMessage,
-  parseXml,
-  speakCodesInText,
-  type XmlElement,
-} from '@mfa-sms/core';
+import { isGsm7, type PhoneMessage, speakCodesInText } from '@mfa-sms/core';
+import { escapeXml, lazySchema, parseXml, type XmlElement } from '@mfa-sms/core/provider';
 import { z } from 'zod';
 
 /** The text-to-speech languages Esendex's Voice messages offer (the `langType` of its request XSD). */

@@ -1,10 +1,5 @@
-import {
-  classifyAnswer,
-  type HttpClient,
-  type HttpResponse,
-  type MfaSmsError,
-  type MfaSmsErrorCode,
-} from '@mfa-sms/core';
+import type { MfaSmsError, MfaSmsErrorCode } from '@mfa-sms/core';
+import { classifyAnswer, type HttpClient, type HttpResponse } from '@mfa-sms/core/provider';
 import { mittoAnswerSchema } from './mitto-wire.js';
 
 /** What a Mitto `responseCode` means. */
@@ -46,10 +41,10 @@ export function mittoError(
     response.status === 401 ? undefined : responseCode,
     (code) => mittoErrorTable[code],
   );
-  const providerCode = responseCode === undefined ? {} : { providerCode: String(responseCode) };
+  const providerCode = responseCode === undefined ? undefined : String(responseCode);
   // When the status overrode the table, Mitto's own explanation would contradict the code.
   if (responseCode === undefined || response.status === 401 || (rule && rule.code !== classified.code)) {
-    return http.errorFromResponse(response, { code: classified.code, ...providerCode, sensitive });
+    return http.errors.fromResponse(response, { code: classified.code, providerCode, sensitive });
   }
   const said = answer?.responseText?.trim() || undefined;
   const explained =
@@ -59,9 +54,9 @@ export function mittoError(
         ? rule.meaning
         : `${said}: ${rule.meaning}`;
   const about = classified.code === 'invalid_recipient' ? ` (recipient ${maskedRecipient})` : '';
-  return http.errorFromResponse(response, {
+  return http.errors.fromResponse(response, {
     code: classified.code,
-    ...providerCode,
+    providerCode,
     detail: `${explained}${about}`,
     sensitive,
   });

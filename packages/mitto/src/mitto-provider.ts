@@ -1,21 +1,24 @@
 import {
-  assertSendable,
   countSegments,
-  createHttpClient,
-  createSenderResolver,
   type Dispatcher,
-  lazySchema,
   maskPhoneNumber,
   type PhoneMessage,
   type Provider,
-  parseOptions,
   type SenderOption,
   type SendOptions,
   type SendResult,
+} from '@mfa-sms/core';
+import {
+  assertSendable,
+  createHttpClient,
+  createProviderErrors,
+  createSenderResolver,
+  lazySchema,
+  parseOptions,
   senderOption,
   sensitiveValuesOf,
   transportOptions,
-} from '@mfa-sms/core';
+} from '@mfa-sms/core/provider';
 import { z } from 'zod';
 import { mittoError } from './mitto-errors.js';
 import { mittoAnswerSchema, mittoSmsRequest, mittoSuccessSchema } from './mitto-wire.js';
@@ -44,7 +47,8 @@ export interface MittoOptions {
 const label = 'Mitto';
 const channels = ['sms'] as const;
 
-const optionsSchema = lazySchema(() =>
+/** The options' one source of truth; `MittoOptions` is checked against it (exports.test.ts). */
+export const optionsSchema = lazySchema(() =>
   z.strictObject({
     apiKey: z.string().min(1, 'must not be empty').regex(/^\S+$/, 'must not contain white space'),
     from: senderOption(),
@@ -59,16 +63,14 @@ const optionsSchema = lazySchema(() =>
 export function createMitto(options: MittoOptions): Provider {
   const settings = parseOptions(optionsSchema, options, { provider: 'mitto', label });
   const http = createHttpClient({
-    provider: 'mitto',
-    label,
+    errors: createProviderErrors({ provider: 'mitto', label, secrets: [settings.apiKey] }),
     baseUrl: settings.baseUrl,
     timeoutMs: settings.timeoutMs,
-    ...(settings.dispatcher === undefined ? {} : { dispatcher: settings.dispatcher }),
+    dispatcher: settings.dispatcher,
     headers: {
       'x-mitto-api-key': settings.apiKey,
       'user-agent': `mfa-sms-mitto/${__PACKAGE_VERSION__}`,
     },
-    secrets: [settings.apiKey],
   });
 
   const senders = createSenderResolver(settings.from, {

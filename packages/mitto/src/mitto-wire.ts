@@ -1,4 +1,5 @@
-import { isGsm7, lazySchema, type PhoneMessage } from '@mfa-sms/core';
+import { isGsm7, type PhoneMessage } from '@mfa-sms/core';
+import { lazySchema } from '@mfa-sms/core/provider';
 import { z } from 'zod';
 
 /** The body of `POST /sms.json`. */

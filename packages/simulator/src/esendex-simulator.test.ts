@@ -1,14 +1,8 @@
-import { request } from 'node:http';
 import axios from 'axios';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { esendexSimulator } from './esendex-simulator.js';
+import { type Answer, rawRequest } from './raw-request.test-helper.js';
 import { type Simulator, startSimulatorWith } from './simulator.js';
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
 
 interface PostOptions {
   path?: string;
@@ -26,32 +20,14 @@ function post(body: string, options: PostOptions = {}): Promise<Answer> {
   const authorization = Buffer.from(
     `${options.username ?? credentials.username}:${options.password ?? credentials.password}`,
   ).toString('base64');
-  return new Promise((resolve, reject) => {
-    const outgoing = request(
-      `${simulator.url}${options.path ?? '/v1.0/messagedispatcher'}`,
-      {
-        method: options.method ?? 'POST',
-        headers: {
-          authorization: `Basic ${authorization}`,
-          'content-type': options.contentType ?? 'application/xml; charset=utf-8',
-          ...(options.accept === undefined ? {} : { accept: options.accept }),
-        },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks).toString(),
-          }),
-        );
-        response.on('error', reject);
-      },
-    );
-    outgoing.on('error', reject);
-    outgoing.end(body);
+  return rawRequest(`${simulator.url}${options.path ?? '/v1.0/messagedispatcher'}`, {
+    method: options.method ?? 'POST',
+    headers: {
+      authorization: `Basic ${authorization}`,
+      'content-type': options.contentType ?? 'application/xml; charset=utf-8',
+      ...(options.accept === undefined ? {} : { accept: options.accept }),
+    },
+    body,
   });
 }
 

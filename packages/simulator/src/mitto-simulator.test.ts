@@ -1,44 +1,19 @@
-import { request } from 'node:http';
 import axios from 'axios';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mittoSimulator } from './mitto-simulator.js';
+import { type Answer, rawRequest } from './raw-request.test-helper.js';
 import { type Simulator, startSimulatorWith } from './simulator.js';
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
 
 let simulator: Simulator;
 
 function post(body: unknown, options: { path?: string; apiKey?: string | null } = {}): Promise<Answer> {
   const apiKey = options.apiKey === undefined ? simulator.credentials.mitto.apiKey : options.apiKey;
-  return new Promise((resolve, reject) => {
-    const outgoing = request(
-      `${simulator.url}${options.path ?? '/sms.json'}`,
-      {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(apiKey === null ? {} : { 'x-mitto-api-key': apiKey }),
-        },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks).toString(),
-          }),
-        );
-        response.on('error', reject);
-      },
-    );
-    outgoing.on('error', reject);
-    outgoing.end(typeof body === 'string' ? body : JSON.stringify(body));
+  return rawRequest(`${simulator.url}${options.path ?? '/sms.json'}`, {
+    headers: {
+      'content-type': 'application/json',
+      ...(apiKey === null ? {} : { 'x-mitto-api-key': apiKey }),
+    },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
 

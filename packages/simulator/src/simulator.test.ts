@@ -1,5 +1,6 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Answer, rawRequest } from './raw-request.test-helper.js';
 import type { SimulatedProvider } from './simulated-provider.js';
 import { readBasicAuth, readForm } from './simulated-provider.js';
 import { type Simulator, startSimulatorWith } from './simulator.js';
@@ -39,45 +40,19 @@ const echo: SimulatedProvider = {
   codeResponse: (fault) => ({ status: fault.status ?? 400, body: { code: fault.code } }),
 };
 
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
 function post(
   url: string,
   body: string,
   password = 'sim-mitto-api-key-00000000000000',
   timeoutMs = 2000,
 ): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      `${url}/echo`,
-      {
-        method: 'POST',
-        headers: {
-          authorization: `Basic ${Buffer.from(`user:${password}`).toString('base64')}`,
-          'content-type': 'application/x-www-form-urlencoded',
-        },
-        timeout: timeoutMs,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString(),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error('client timeout')));
-    req.on('error', reject);
-    req.end(body);
+  return rawRequest(`${url}/echo`, {
+    headers: {
+      authorization: `Basic ${Buffer.from(`user:${password}`).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    body,
+    timeoutMs,
   });
 }
 

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import {
   resolveCredentials,
   type SimulatorCredentials,
@@ -16,6 +16,7 @@ import type {
   SimulatorResponse,
   SimulatorRoute,
 } from './simulated-provider.js';
+import { listen, readBody, send, streamHuge } from './simulator-http.js';
 
 export interface SimulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -48,59 +49,6 @@ interface PendingFault {
   remaining: number;
   channel: 'sms' | 'voice' | undefined;
   probability: number;
-}
-
-const maxRequestBytes = 1024 * 1024;
-const hugeBodyBytes = 5 * 1024 * 1024;
-
-function readBody(request: IncomingMessage): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxRequestBytes) {
-        resolve(undefined);
-        request.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () =>
-      resolve(size > maxRequestBytes ? undefined : Buffer.concat(chunks).toString('utf8')),
-    );
-    request.on('error', reject);
-  });
-}
-
-function send(response: ServerResponse, answer: SimulatorResponse): void {
-  const isText = typeof answer.body === 'string';
-  const body =
-    answer.body === undefined ? '' : isText ? (answer.body as string) : JSON.stringify(answer.body);
-  const headers: Record<string, string> = {
-    ...(answer.body !== undefined && !isText ? { 'content-type': 'application/json; charset=utf-8' } : {}),
-    ...answer.headers,
-    'content-length': String(Buffer.byteLength(body)),
-  };
-  response.writeHead(answer.status, headers);
-  response.end(body);
-}
-
-function streamHuge(response: ServerResponse): void {
-  response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(hugeBodyBytes) });
-  const chunk = Buffer.alloc(64 * 1024, 'a');
-  let sent = 0;
-  const pump = (): void => {
-    while (sent < hugeBodyBytes && !response.destroyed) {
-      sent += chunk.length;
-      if (!response.write(chunk)) {
-        response.once('drain', pump);
-        return;
-      }
-    }
-    if (!response.destroyed) response.end();
-  };
-  pump();
 }
 
 /**
@@ -295,20 +243,11 @@ export async function startSimulatorWith(
     });
   });
   server.keepAliveTimeout = 60_000;
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const { url, port } = await listen(server, sockets, options);
 
   return {
-    url: `http://${host}:${address.port}`,
-    port: address.port,
+    url,
+    port,
     credentials,
     messages,
     requests,

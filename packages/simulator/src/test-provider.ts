@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { inspect } from 'node:util';
 import { createRouter, type Provider } from '@mfa-sms/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -6,6 +5,7 @@ import type { ErrorKind, Fault } from './faults.js';
 import type { ProviderName } from './simulated-provider.js';
 import type { Simulator } from './simulator.js';
 import { startSimulator } from './start-simulator.js';
+import { closedPort, everythingVisible } from './test-helpers.js';
 
 /** The part of `@mfa-sms/core`'s Provider this suite drives (kept structural: no dependency on core). */
 export interface ConformingProvider {
@@ -133,31 +133,6 @@ export const faultMatrix: readonly Cell[] = [
 const timeoutMs = 400;
 // Generous for a loaded 2-core CI machine; what matters is "bounded", not the exact figure.
 const settleMarginMs = 1500;
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-function everythingVisible(error: unknown): string {
-  const parts: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current !== undefined && current !== null; depth += 1) {
-    if (current instanceof Error) parts.push(current.message, current.stack ?? '');
-    current = (current as { cause?: unknown }).cause;
-  }
-  parts.push(inspect(error, { depth: null }));
-  try {
-    parts.push(JSON.stringify(error));
-  } catch {
-    // A circular error is still inspected above.
-  }
-  return parts.join('\n');
-}
 
 function isMfaSmsError(value: unknown): value is Error & Record<string, unknown> {
   return (

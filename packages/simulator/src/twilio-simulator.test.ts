@@ -1,15 +1,10 @@
-import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorKind } from './faults.js';
+import { type Answer, rawRequest } from './raw-request.test-helper.js';
 import { type Simulator, startSimulatorWith } from './simulator.js';
-import { readTwiml, twilioSegmentCount, twilioSimulator } from './twilio-simulator.js';
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-  json: Record<string, unknown>;
-}
+import { smsPartCount } from './sms-parts.js';
+import { twilioSimulator } from './twilio-simulator.js';
+import { readTwiml } from './twilio-twiml.js';
 
 const accountSid = 'AC00000000000000000000000000000000';
 const authToken = 'sim-twilio-auth-token-0000000000';
@@ -21,41 +16,24 @@ function basic(username: string, password: string): string {
   return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 }
 
-function post(
+async function post(
   url: string,
   path: string,
   fields: Record<string, string>,
   authorization: string | null = basic(accountSid, authToken),
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      `${url}${path}`,
-      {
-        method: 'POST',
-        headers: {
-          ...(authorization === null ? {} : { authorization }),
-          'content-type': 'application/x-www-form-urlencoded',
-        },
-        timeout: 2000,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const body = Buffer.concat(chunks).toString();
-          let json: Record<string, unknown> = {};
-          try {
-            json = JSON.parse(body) as Record<string, unknown>;
-          } catch {}
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, json });
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error('client timeout')));
-    req.on('error', reject);
-    req.end(new URLSearchParams(fields).toString());
+): Promise<Answer & { json: Record<string, unknown> }> {
+  const answer = await rawRequest(`${url}${path}`, {
+    headers: {
+      ...(authorization === null ? {} : { authorization }),
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    body: new URLSearchParams(fields).toString(),
   });
+  let json: Record<string, unknown> = {};
+  try {
+    json = JSON.parse(answer.body) as Record<string, unknown>;
+  } catch {}
+  return { ...answer, json };
 }
 
 const messages = `/2010-04-01/Accounts/${accountSid}/Messages.json`;
@@ -124,11 +102,11 @@ describe('twilioSimulator', () => {
       Body: 'é'.repeat(161),
     });
     expect(answer.json.num_segments).toBe('2');
-    expect(twilioSegmentCount('a'.repeat(160))).toBe(1);
-    expect(twilioSegmentCount('€'.repeat(80))).toBe(1);
-    expect(twilioSegmentCount('€'.repeat(81))).toBe(2);
-    expect(twilioSegmentCount('😀'.repeat(35))).toBe(1);
-    expect(twilioSegmentCount('😀'.repeat(36))).toBe(2);
+    expect(smsPartCount('a'.repeat(160))).toBe(1);
+    expect(smsPartCount('€'.repeat(80))).toBe(1);
+    expect(smsPartCount('€'.repeat(81))).toBe(2);
+    expect(smsPartCount('😀'.repeat(35))).toBe(1);
+    expect(smsPartCount('😀'.repeat(36))).toBe(2);
   });
 
   it('journals the reference carried in the status callback', async () => {

@@ -6,7 +6,8 @@ import {
   type SimulatorResponse,
   type SimulatorRoute,
 } from './simulated-provider.js';
-import { authenticate, errorForKind, twilioErrorBody, twilioSimulator } from './twilio-simulator.js';
+import { twilioSimulator } from './twilio-simulator.js';
+import { authenticate, errorForKind, twilioErrorBody } from './twilio-simulator-errors.js';
 
 // Verify lives on its own host (verify.twilio.com); its path does not collide with the 2010 API's,
 // so one simulator address serves as the base URL of both.

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { errorKinds, type Simulator, startSimulator } from './index.js';
-import { nccoTalkLanguages, vonagePartCount } from './vonage-simulator.js';
+import { smsPartCount } from './sms-parts.js';
+import { nccoTalkLanguages } from './vonage-simulator-requests.js';
 
 let simulator: Simulator;
 beforeAll(async () => {
@@ -85,7 +86,7 @@ describe('Vonage SMS API', () => {
     ['ç'.repeat(134), true, 2],
     ['ç'.repeat(135), true, 3],
   ])('counts the parts of %#', (text, unicode, parts) => {
-    expect(vonagePartCount(text, unicode)).toBe(parts);
+    expect(smsPartCount(text, unicode)).toBe(parts);
   });
 
   it('journals accepted messages with the secret hidden and the client-ref as reference', async () => {

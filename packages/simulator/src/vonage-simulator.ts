@@ -1,12 +1,10 @@
 import { createPublicKey, randomUUID, verify } from 'node:crypto';
 import { isSenderId } from '@mfa-sms/core';
-import { z } from 'zod';
 import type { ErrorKind } from './faults.js';
 import {
   randomHex,
   readBasicAuth,
   readBearer,
-  readForm,
   readJson,
   type SimulatedProvider,
   type SimulatorContext,
@@ -14,174 +12,9 @@ import {
   type SimulatorResponse,
   type SimulatorRoute,
 } from './simulated-provider.js';
-
-// The languages of the NCCO schema's `talk` action (a test compares them with the schema).
-export const nccoTalkLanguages = [
-  'ar',
-  'bn-IN',
-  'ca-ES',
-  'cmn-CN',
-  'cmn-TW',
-  'cs-CZ',
-  'cy-GB',
-  'da-DK',
-  'de-DE',
-  'el-GR',
-  'en-AU',
-  'en-GB',
-  'en-GB-WLS',
-  'en-IN',
-  'en-US',
-  'en-ZA',
-  'es-ES',
-  'es-MX',
-  'es-US',
-  'eu-ES',
-  'fi-FI',
-  'fil-PH',
-  'fr-CA',
-  'fr-FR',
-  'he-IL',
-  'hi-IN',
-  'hu-HU',
-  'id-ID',
-  'is-IS',
-  'it-IT',
-  'ja-JP',
-  'ko-KR',
-  'ml-IN',
-  'nb-NO',
-  'nl-NL',
-  'pl-PL',
-  'pt-BR',
-  'pt-PT',
-  'ro-RO',
-  'ru-RU',
-  'sk-SK',
-  'sv-SE',
-  'ta-IN',
-  'te-IN',
-  'th-TH',
-  'tr-TR',
-  'uk-UA',
-  'vi-VN',
-  'yue-CN',
-] as const;
-
-const talkAction = z.strictObject({
-  action: z.literal('talk'),
-  text: z.string().min(1).max(1500),
-  bargeIn: z.boolean().optional(),
-  loop: z.number().int().min(0).optional(),
-  level: z.number().min(-1).max(1).optional(),
-  language: z.enum(nccoTalkLanguages).optional(),
-  style: z.number().int().min(0).optional(),
-  premium: z.boolean().optional(),
-  voiceName: z.string().optional(),
-});
-
-const phoneEndpoint = z.object({ type: z.literal('phone'), number: z.string().regex(/^[1-9]\d{6,14}$/) });
-
-// A caller is either `from` or `random_from_number: true` (one of the application's numbers), never both.
-const callRequest = z
-  .object({
-    to: z.array(phoneEndpoint).min(1),
-    from: phoneEndpoint.optional(),
-    random_from_number: z.boolean().optional(),
-    ncco: z.array(talkAction).min(1),
-  })
-  .refine((call) => (call.from !== undefined) !== (call.random_from_number === true), {
-    message: 'give either from or random_from_number: true',
-    path: ['from'],
-  });
-
-const messagesRequest = z.object({
-  message_type: z.literal('text'),
-  channel: z.literal('sms'),
-  to: z.string().regex(/^[1-9]\d{6,14}$/),
-  from: z.string().min(1).max(15),
-  text: z.string().min(1).max(1000),
-  client_ref: z.string().max(100).optional(),
-  sms: z.object({ encoding_type: z.enum(['text', 'unicode', 'auto']).optional() }).optional(),
-});
-
-const gsmBasic = new Set(
-  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',
-);
-// The extension table: each of these costs two septets (an escape and the character).
-const gsmExtension = new Set('\f^{}\\[~]|€');
-
-function isGsm(text: string): boolean {
-  return [...text].every((character) => gsmBasic.has(character) || gsmExtension.has(character));
-}
-
-/**
- * How many parts Vonage splits a text into, and so how many items it answers: one up to 160
- * septets (70 UTF-16 units in UCS-2), else parts of 153 septets (67 units). Computed here rather
- * than imported, so that the simulator checks the packages' own counting independently.
- */
-export function vonagePartCount(text: string, unicode: boolean): number {
-  const gsm = !unicode && isGsm(text);
-  const units = gsm
-    ? [...text].reduce((sum, character) => sum + (gsmExtension.has(character) ? 2 : 1), 0)
-    : text.length;
-  const [single, part] = gsm ? [160, 153] : [70, 67];
-  return units <= single ? 1 : Math.ceil(units / part);
-}
-
-function smsStatus(status: number, errorText: string): SimulatorResponse {
-  return {
-    status: 200,
-    body: { 'message-count': '1', messages: [{ status: String(status), 'error-text': errorText }] },
-  };
-}
-
-const statusTexts: Readonly<Record<number, string>> = {
-  1: 'Throughput Rate Exceeded - please wait [ 1000 ] and retry',
-  2: 'Missing to param',
-  3: 'Invalid to param',
-  4: 'Bad Credentials',
-  5: 'Internal Error',
-  6: 'Invalid Message',
-  7: 'Number barred.',
-  8: 'Partner account barred.',
-  9: 'Partner quota violation, include=0.0',
-  10: 'Too many existing binds',
-  11: 'Account not enabled for HTTP',
-  12: 'Message too long',
-  13: 'Communication Failed',
-  14: 'Invalid Signature',
-  15: 'Illegal Sender Address - rejected',
-  29: 'Non White-listed Destination - rejected',
-  33: 'Number de-activated.',
-};
-
-// Problem types as Vonage writes them (common_errors.yml): a documentation URL whose fragment names the error.
-const errorsPage = 'https://developer.nexmo.com/api-errors';
-
-function problem(status: number, title: string, detail: string, type: string): SimulatorResponse {
-  return {
-    status,
-    headers: { 'content-type': 'application/problem+json' },
-    body: JSON.stringify({ type, title, detail, instance: randomHex(32) }),
-  };
-}
-
-/**
- * The SMS API's parameters, from a form (the spec) or JSON (the current SDK) body, or from the
- * query string, where the old `nexmo` package of the classic Auth0 guide puts all of them on its
- * POST (the real API takes them there). A field in the body wins over the same one in the query.
- */
-function smsFields(request: SimulatorRequest): Record<string, string> {
-  const json = /json/i.test(String(request.headers['content-type'] ?? ''));
-  const raw = json ? readJson(request.body) : readForm(request.body);
-  const fields: Record<string, string> = {};
-  for (const [name, value] of request.url.searchParams) fields[name] = value;
-  if (raw && typeof raw === 'object') {
-    for (const [name, value] of Object.entries(raw)) if (typeof value === 'string') fields[name] = value;
-  }
-  return fields;
-}
+import { isGsm, smsPartCount } from './sms-parts.js';
+import { errorsPage, problem, smsFields, smsStatus, statusTexts } from './vonage-simulator-answers.js';
+import { callRequest, messagesRequest } from './vonage-simulator-requests.js';
 
 function smsApi(request: SimulatorRequest, context: SimulatorContext): SimulatorResponse {
   const fields = smsFields(request);
@@ -211,7 +44,7 @@ function smsApi(request: SimulatorRequest, context: SimulatorContext): Simulator
     // Vonage would send such text garbled; the simulator refuses it so that a missing type=unicode shows.
     return smsStatus(3, 'Invalid text param: not GSM-7, set type=unicode');
   }
-  const parts = vonagePartCount(fields.text, unicode);
+  const parts = smsPartCount(fields.text, unicode);
   const messages = Array.from({ length: parts }, () => {
     const id = randomHex(16).toUpperCase();
     return {

@@ -1,7 +1,2 @@
-export type { TwilioErrorRule } from './twilio-errors.js';
-export { classifyTwilioError, twilioErrorTable } from './twilio-errors.js';
-export type { TwilioOptions } from './twilio-provider.js';
+export type { TwilioOptions } from './twilio-options.js';
 export { createTwilio } from './twilio-provider.js';
-export { twilioSayLanguage, twilioSayLanguageDefaults, twilioSayLanguages } from './twilio-say-language.js';
-export { twilioVerifyBaseUrl, verifyLocale } from './twilio-verify.js';
-export { classifyTwilioVerifyError, twilioVerifyErrorTable } from './twilio-verify-errors.js';

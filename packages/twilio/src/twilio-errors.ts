@@ -1,15 +1,12 @@
+import { type MfaSmsError, type MfaSmsErrorCode, maskPhoneNumber } from '@mfa-sms/core';
 import {
   type AnswerClassification,
   classifyAnswer,
   type HttpClient,
   type HttpResponse,
-  isRetryableCode,
   lazySchema,
-  type MfaSmsError,
-  type MfaSmsErrorCode,
-  maskPhoneNumber,
   redactSecrets,
-} from '@mfa-sms/core';
+} from '@mfa-sms/core/provider';
 import { z } from 'zod';
 
 /** What one Twilio error code means for a sender of one-time codes. */
@@ -93,12 +90,6 @@ export const twilioErrorBodySchema = lazySchema(() =>
 
 export type TwilioErrorBody = z.infer<ReturnType<typeof twilioErrorBodySchema>>;
 
-/** The rule for a Twilio error code, if the table has one, with its retryability from core. */
-export function twilioErrorRule(twilioCode: number): (TwilioErrorRule & { retryable: boolean }) | undefined {
-  const rule = ruleByCode.get(twilioCode);
-  return rule && { ...rule, retryable: isRetryableCode(rule.code) };
-}
-
 // Only Twilio's own documentation links are repeated: a body is not trusted to put a URL in our logs.
 function documentationLink(body: TwilioErrorBody): string {
   const given = body.more_info;
@@ -128,7 +119,7 @@ export function twilioError(
   const body = http.tryParseJson(response, twilioErrorBodySchema());
   const classified = api.classify(response.status, body?.code, body?.message);
   if (body === undefined) {
-    return http.errorFromResponse(response, { code: classified.code, sensitive: message.sensitive });
+    return http.errors.fromResponse(response, { code: classified.code, sensitive: message.sensitive });
   }
   const parts = [
     `${api.prefix ?? ''}${classified.meaning ?? 'Twilio refused the request'}`,
@@ -140,7 +131,7 @@ export function twilioError(
     const masked = body.message.split(message.to).join(maskPhoneNumber(message.to));
     parts.push(`Twilio says: ${redactSecrets(masked, message.sensitive)}`);
   }
-  return http.errorFromResponse(response, {
+  return http.errors.fromResponse(response, {
     code: classified.code,
     providerCode: String(body.code),
     detail: parts.join('; '),

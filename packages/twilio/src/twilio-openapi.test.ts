@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { parseXml } from '@mfa-sms/core';
+import { parseXml } from '@mfa-sms/core/provider';
 import { type Simulator, startSimulator } from '@mfa-sms/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTwilio, type TwilioOptions } from './twilio-provider.js';
+import type { TwilioOptions } from './twilio-options.js';
+import { createTwilio } from './twilio-provider.js';
 
 // The OpenAPI description Twilio publishes (twilio/twilio-oai), vendored in specs/ (its README
 // names the source, version and licence).

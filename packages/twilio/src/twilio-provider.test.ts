@@ -1,9 +1,11 @@
 import { createServer } from 'node:net';
 import { inspect } from 'node:util';
-import { isMfaSmsError, type MfaSmsError, type PhoneMessage, parseXml } from '@mfa-sms/core';
+import { isMfaSmsError, type MfaSmsError, type PhoneMessage } from '@mfa-sms/core';
+import { parseXml } from '@mfa-sms/core/provider';
 import { type Simulator, startSimulator } from '@mfa-sms/simulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTwilio, type TwilioOptions } from './twilio-provider.js';
+import type { TwilioOptions } from './twilio-options.js';
+import { createTwilio } from './twilio-provider.js';
 
 const from = '+15005550006';
 const serviceSid = 'MG0123456789abcdef0123456789abcdef';

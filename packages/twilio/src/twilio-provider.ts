@@ -1,25 +1,24 @@
 import {
-  assertSendable,
   type Channel,
   countSegments,
-  createHttpClient,
-  createSenderResolver,
-  type Dispatcher,
-  type HttpResponse,
-  lazySchema,
   type PhoneMessage,
   type Provider,
-  parseOptions,
-  type SenderOption,
   type SendOptions,
   type SendResult,
-  senderOption,
-  sensitiveValuesOf,
   speakCodesInText,
-  transportOptions,
 } from '@mfa-sms/core';
-import { z } from 'zod';
+import {
+  assertSendable,
+  createHttpClient,
+  createProviderErrors,
+  createSenderResolver,
+  type HttpResponse,
+  isE164,
+  parseOptions,
+  sensitiveValuesOf,
+} from '@mfa-sms/core/provider';
 import { classifyTwilioError, twilioError } from './twilio-errors.js';
+import { optionsSchema, type TwilioOptions } from './twilio-options.js';
 import { twilioSayLanguage } from './twilio-say-language.js';
 import {
   twilioVerificationSchema,
@@ -44,123 +43,6 @@ import {
   twilioMessageSchema,
 } from './twilio-wire.js';
 
-const sidPattern = (prefix: string) =>
-  z
-    .string()
-    .regex(
-      new RegExp(`^${prefix}[0-9a-fA-F]{32}$`),
-      `must be "${prefix}" followed by 32 hexadecimal characters`,
-    );
-
-// A call needs a number to come from; an SMS may also come from a short code or a sender id.
-const e164 = /^\+[1-9]\d{6,14}$/;
-
-const twilioBaseUrl = 'https://api.twilio.com';
-
-const optionsSchema = lazySchema(() => {
-  const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
-  const voiceSchema = z.strictObject({
-    language: z
-      .string()
-      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en-GB"')
-      .optional(),
-    voice: z
-      .union([z.string().min(1).max(100), z.record(z.string().min(2).max(20), z.string().min(1).max(100))], {
-        error: 'must be a voice name such as "Polly.Amy" or a map of language to voice name',
-      })
-      .optional(),
-    loop: z.number().int().min(1).max(5).default(2),
-  });
-  return z
-    .strictObject({
-      accountSid: sidPattern('AC'),
-      authToken: z.string().min(8, 'is too short to be a Twilio auth token').optional(),
-      apiKeySid: sidPattern('SK').optional(),
-      apiKeySecret: z.string().min(8, 'is too short to be a Twilio API key secret').optional(),
-      from: senderOption().optional(),
-      messagingServiceSid: sidPattern('MG').optional(),
-      verifyServiceSid: sidPattern('VA').optional(),
-      ...transportOptions(twilioBaseUrl),
-      voice: voiceSchema.default({ loop: 2 }),
-      statusCallback: httpUrl.optional(),
-    })
-    .superRefine((options, context) => {
-      const hasKey = options.apiKeySid !== undefined || options.apiKeySecret !== undefined;
-      if (options.authToken === undefined && !hasKey) {
-        context.addIssue({
-          code: 'custom',
-          path: ['authToken'],
-          message: 'is required unless apiKeySid and apiKeySecret are given',
-        });
-      } else if (options.authToken !== undefined && hasKey) {
-        context.addIssue({
-          code: 'custom',
-          path: ['authToken'],
-          message: 'give either authToken or apiKeySid + apiKeySecret, not both',
-        });
-      } else if (hasKey && options.apiKeySid === undefined) {
-        context.addIssue({ code: 'custom', path: ['apiKeySid'], message: 'is required with apiKeySecret' });
-      } else if (hasKey && options.apiKeySecret === undefined) {
-        context.addIssue({ code: 'custom', path: ['apiKeySecret'], message: 'is required with apiKeySid' });
-      }
-      if (
-        options.from === undefined &&
-        options.messagingServiceSid === undefined &&
-        options.verifyServiceSid === undefined
-      ) {
-        context.addIssue({
-          code: 'custom',
-          path: ['from'],
-          message:
-            'give from, messagingServiceSid or both (or verifyServiceSid to send one-time codes through Verify)',
-        });
-      }
-    });
-});
-
-/** Options of `createTwilio`. */
-export interface TwilioOptions {
-  /** `AC` + 32 hex: the account that sends (it is always the one in the request path). */
-  accountSid: string;
-  /** The account's auth token; or use an API key (`apiKeySid` + `apiKeySecret`). */
-  authToken?: string;
-  /** `SK` + 32 hex. */
-  apiKeySid?: string;
-  apiKeySecret?: string;
-  /**
-   * Sender: a +E.164 Twilio number (SMS and voice), or for SMS only a short code or an
-   * alphanumeric sender ID; or one per country with `'*'` for the rest:
-   * `{ '*': 'Acme', US: '+14155550100', CA: '+14155550100' }`. Voice needs a +E.164 number, and
-   * countries that refuse alphanumeric senders (US, CA) get a number or nothing.
-   */
-  from?: SenderOption;
-  /** `MG` + 32 hex. Preferred over `from` for SMS when both are set. */
-  messagingServiceSid?: string;
-  /**
-   * `VA` + 32 hex: sends one-time codes through Twilio Verify (`CustomCode`, so Auth0 keeps
-   * checking the code) by SMS or call, with Verify's wording and its Fraud Guard. The service
-   * must have custom verification codes enabled (Twilio enables them on request). Messages
-   * without a code go through `from` / `messagingServiceSid`, if given.
-   */
-  verifyServiceSid?: string;
-  /** Replaces scheme, host and port of `https://api.twilio.com` (and of `https://verify.twilio.com`); paths stay. */
-  baseUrl?: string;
-  /** Per-request timeout, 100 to 60 000 ms. Default 10 000. */
-  timeoutMs?: number;
-  /** An undici dispatcher (proxy, `MockAgent`). */
-  dispatcher?: Dispatcher;
-  voice?: {
-    /** `<Say language>` for messages without a language, or in one Twilio cannot speak. Default `en-US`. */
-    language?: string;
-    /** `<Say voice>`: one voice (`Polly.Amy`), or a map from `<Say language>` value or bare language to voice. */
-    voice?: string | Record<string, string>;
-    /** How many times the call reads the text, 1 to 5. Default 2. */
-    loop?: number;
-  };
-  /** Twilio's `StatusCallback` URL; a message's `reference` is added to it as `?reference=`. */
-  statusCallback?: string;
-}
-
 const label = 'Twilio';
 const name = 'twilio';
 
@@ -179,31 +61,31 @@ export function createTwilio(options: TwilioOptions): Provider {
   const username = settings.apiKeySid ?? settings.accountSid;
   const password = settings.apiKeySecret ?? settings.authToken ?? '';
   const authorization = basicAuthorization(username, password);
-  // Messages, Calls and Verify (a host of its own) share everything but the origin.
-  const client = (baseUrl: string) =>
-    createHttpClient({
-      provider: name,
-      label,
-      baseUrl,
-      timeoutMs: settings.timeoutMs,
-      ...(settings.dispatcher === undefined ? {} : { dispatcher: settings.dispatcher }),
-      headers: {
-        authorization,
-        accept: 'application/json',
-        'content-type': 'application/x-www-form-urlencoded',
-        'user-agent': `mfa-sms-twilio/${__PACKAGE_VERSION__}`,
-      },
-      secrets: [settings.authToken, settings.apiKeySecret, authorization, authorization.slice(6)],
-    });
-  // transportOptions types baseUrl as optional even when it has a default.
-  const http = client(settings.baseUrl as string);
+  const errors = createProviderErrors({
+    provider: name,
+    label,
+    secrets: [settings.authToken, settings.apiKeySecret, authorization, authorization.slice(6)],
+  });
+  const transport = {
+    errors,
+    timeoutMs: settings.timeoutMs,
+    dispatcher: settings.dispatcher,
+    headers: {
+      authorization,
+      accept: 'application/json',
+      'content-type': 'application/x-www-form-urlencoded',
+      'user-agent': `mfa-sms-twilio/${__PACKAGE_VERSION__}`,
+    },
+  };
+  const http = createHttpClient({ ...transport, baseUrl: settings.baseUrl });
+  // A call needs a number to come from; an SMS may also come from a short code or a sender id.
   const fromValues =
     settings.from === undefined
       ? []
       : typeof settings.from === 'string'
         ? [settings.from]
         : Object.values(settings.from);
-  const voiceCapable = fromValues.some((value) => e164.test(value));
+  const voiceCapable = fromValues.some((value) => isE164(value));
   // With a Messaging Service, an SMS without a usable sender of ours is the service's to send.
   const senders = createSenderResolver(settings.from, {
     provider: name,
@@ -212,9 +94,9 @@ export function createTwilio(options: TwilioOptions): Provider {
   });
   function senderFor(message: Pick<PhoneMessage, 'to' | 'channel' | 'from'>) {
     const choice = senders(message);
-    if (message.channel === 'voice' && choice.sender !== undefined && !e164.test(choice.sender)) {
+    if (message.channel === 'voice' && choice.sender !== undefined && !isE164(choice.sender)) {
       return {
-        problem: http.error({
+        problem: errors.create({
           code: 'invalid_config',
           message: `${label}: a call needs a +E.164 number in option "from" for this destination`,
         }),
@@ -227,14 +109,17 @@ export function createTwilio(options: TwilioOptions): Provider {
   const verifyHttp =
     verifyServiceSid === undefined
       ? undefined
-      : client(options.baseUrl === undefined ? twilioVerifyBaseUrl : (settings.baseUrl as string));
+      : createHttpClient({
+          ...transport,
+          baseUrl: options.baseUrl === undefined ? twilioVerifyBaseUrl : settings.baseUrl,
+        });
   const channels: readonly Channel[] =
     !voiceCapable && verifyServiceSid === undefined ? ['sms'] : ['sms', 'voice'];
   const messagesOn = settings.from !== undefined || settings.messagingServiceSid !== undefined;
   const provider = { name, label, channels };
 
   function rejectBeforeSending(message: PhoneMessage, reason: string): never {
-    throw http.error({
+    throw errors.create({
       code: 'rejected',
       message: `${label}: ${reason}`,
       sensitive: sensitiveValuesOf(message),
@@ -251,8 +136,8 @@ export function createTwilio(options: TwilioOptions): Provider {
       path,
       body: form.toString(),
       sensitive: sensitiveValuesOf(message),
-      ...(sendOptions?.signal === undefined ? {} : { signal: sendOptions.signal }),
-      ...(sendOptions?.timeoutMs === undefined ? {} : { timeoutMs: sendOptions.timeoutMs }),
+      signal: sendOptions?.signal,
+      timeoutMs: sendOptions?.timeoutMs,
     });
   }
 
@@ -283,11 +168,11 @@ export function createTwilio(options: TwilioOptions): Provider {
       // Rare, but Twilio can create a message that has already failed (an opted-out recipient).
       const errorCode = created.error_code ?? undefined;
       const classified = classifyTwilioError(400, errorCode);
-      throw http.error({
+      throw errors.create({
         code: classified.code,
         retryable: classified.retryable,
         status: response.status,
-        ...(errorCode === undefined ? {} : { providerCode: String(errorCode) }),
+        providerCode: errorCode === undefined ? undefined : String(errorCode),
         message: `${label} created the message with status "${created.status}"${errorCode === undefined ? '' : ` (${errorCode}): ${classified.meaning ?? 'see the Twilio error documentation'}`}`,
         sensitive: sensitiveValuesOf(message),
       });
@@ -345,8 +230,8 @@ export function createTwilio(options: TwilioOptions): Provider {
       path: verificationsPath(verifyServiceSid as string),
       body: form.toString(),
       sensitive: sensitiveValuesOf(message),
-      ...(sendOptions?.signal === undefined ? {} : { signal: sendOptions.signal }),
-      ...(sendOptions?.timeoutMs === undefined ? {} : { timeoutMs: sendOptions.timeoutMs }),
+      signal: sendOptions?.signal,
+      timeoutMs: sendOptions?.timeoutMs,
     });
     if (response.status !== 200 && response.status !== 201) {
       throw twilioVerifyError(client, response, { to: message.to, sensitive: sensitiveValuesOf(message) });

@@ -1,5 +1,6 @@
-import type { AnswerClassification, HttpClient, HttpResponse, MfaSmsError } from '@mfa-sms/core';
-import { classifyAnswer } from '@mfa-sms/core';
+import type { MfaSmsError } from '@mfa-sms/core';
+import type { AnswerClassification, HttpClient, HttpResponse } from '@mfa-sms/core/provider';
+import { classifyAnswer } from '@mfa-sms/core/provider';
 import { classifyTwilioError, type TwilioErrorRule, twilioError } from './twilio-errors.js';
 
 /**

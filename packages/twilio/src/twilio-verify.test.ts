@@ -3,7 +3,8 @@ import type { PhoneMessage } from '@mfa-sms/core';
 import { type Simulator, startSimulator } from '@mfa-sms/simulator';
 import { MockAgent } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTwilio, type TwilioOptions } from './twilio-provider.js';
+import type { TwilioOptions } from './twilio-options.js';
+import { createTwilio } from './twilio-provider.js';
 import { verificationRequestForm, verifyLocale } from './twilio-verify.js';
 import { classifyTwilioVerifyError } from './twilio-verify-errors.js';
 

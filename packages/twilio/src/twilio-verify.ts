@@ -1,4 +1,4 @@
-import { lazySchema } from '@mfa-sms/core';
+import { lazySchema } from '@mfa-sms/core/provider';
 import { z } from 'zod';
 
 /** Where the Verify API lives; a `baseUrl` option replaces its scheme, host and port as well. */

@@ -1,4 +1,4 @@
-import { escapeXml, lazySchema } from '@mfa-sms/core';
+import { escapeXml, lazySchema } from '@mfa-sms/core/provider';
 import { z } from 'zod';
 
 /** Twilio refuses a `Body` longer than this (error 21617 / 21658). */

@@ -1,4 +1,5 @@
-import { type AnswerClassification, classifyAnswer, type MfaSmsErrorCode } from '@mfa-sms/core';
+import type { MfaSmsErrorCode } from '@mfa-sms/core';
+import { type AnswerClassification, classifyAnswer } from '@mfa-sms/core/provider';
 
 export interface VonageStatusRule {
   /** SMS API `status` values the rule covers. */

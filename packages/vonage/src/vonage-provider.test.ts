@@ -1,11 +1,12 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { inspect } from 'node:util';
-import { isMfaSmsError, isRetryableCode, type MfaSmsError, type PhoneMessage } from '@mfa-sms/core';
+import { isRetryableCode, type PhoneMessage } from '@mfa-sms/core';
 import { type Simulator, startSimulator } from '@mfa-sms/simulator';
+import { everythingVisible, rejection } from '@mfa-sms/simulator/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { vonageStatusTable } from './vonage-errors.js';
-import { createVonage, type VonageOptions } from './vonage-provider.js';
+import type { VonageOptions } from './vonage-options.js';
+import { createVonage } from './vonage-provider.js';
 import { vonageTalkLanguage, vonageTalkLanguages } from './vonage-wire.js';
 
 let simulator: Simulator;
@@ -44,25 +45,6 @@ const voice: PhoneMessage = {
   language: 'pt-BR',
 };
 
-async function failure(promise: Promise<unknown>): Promise<MfaSmsError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isMfaSmsError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
-
-function visible(error: unknown): string {
-  return [
-    String((error as Error).message),
-    (error as Error).stack,
-    inspect(error, { depth: null }),
-    JSON.stringify(error),
-  ].join('\n');
-}
-
 describe('SMS API', () => {
   it('sends GSM text as the classic nexmo package did, with client-ref', async () => {
     const result = await vonage().send(sms);
@@ -96,7 +78,7 @@ describe('SMS API', () => {
     ),
   )('maps status %i to %s', async (status, code, retryable) => {
     simulator.fail('vonage', { type: 'code', code: status });
-    const error = await failure(vonage().send(sms));
+    const error = await rejection(vonage().send(sms));
     expect(error).toMatchObject({
       code,
       retryable,
@@ -121,22 +103,22 @@ describe('SMS API', () => {
         messages: [{ status: String(status), 'error-text': errorText }],
       }),
     });
-    const error = await failure(vonage().send(sms));
+    const error = await rejection(vonage().send(sms));
     expect(error).toMatchObject({ code, providerCode: String(status) });
     expect(error.message).toContain(errorText.replace(/\.$/, ''));
   });
 
   it('fails a multi-part text when one part fails, saying that part of it went out', async () => {
     simulator.fail('vonage', { type: 'code', code: '0,7' });
-    const error = await failure(vonage().send(sms));
+    const error = await rejection(vonage().send(sms));
     expect(error).toMatchObject({ code: 'blocked_destination', providerCode: '7' });
     expect(error.message).toContain('part of a 2-part text was sent');
   });
 
   it('refuses bad credentials in band', async () => {
-    const error = await failure(vonage({ apiSecret: 'WrongSecret0001' }).send(sms));
+    const error = await rejection(vonage({ apiSecret: 'WrongSecret0001' }).send(sms));
     expect(error).toMatchObject({ code: 'auth_failed', providerCode: '4', retryable: false });
-    expect(visible(error)).not.toContain('WrongSecret0001');
+    expect(everythingVisible(error)).not.toContain('WrongSecret0001');
   });
 });
 
@@ -151,7 +133,7 @@ describe("a message's own sender", () => {
   });
 
   it('is refused before any request when no provider would take it', async () => {
-    const error = await failure(vonage().send({ ...sms, from: 'Acme Login Service' }));
+    const error = await rejection(vonage().send({ ...sms, from: 'Acme Login Service' }));
     expect(error.code).toBe('rejected');
     expect(simulator.requests).toEqual([]);
   });
@@ -185,7 +167,7 @@ describe('Messages API', () => {
     ['bad-request', 'rejected', 400],
   ] as const)('maps problem+json %s to %s', async (kind, code, status) => {
     simulator.fail('vonage', kind);
-    const error = await failure(vonage({ api: 'messages' }).send(sms));
+    const error = await rejection(vonage({ api: 'messages' }).send(sms));
     expect(error).toMatchObject({ code, status, providerCode: expect.any(String) });
   });
 });
@@ -214,9 +196,9 @@ describe('voice', () => {
       privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
       publicKeyEncoding: { type: 'spki', format: 'pem' },
     });
-    const error = await failure(vonage({ privateKey: other.privateKey }).send(voice));
+    const error = await rejection(vonage({ privateKey: other.privateKey }).send(voice));
     expect(error).toMatchObject({ code: 'auth_failed', status: 401 });
-    expect(visible(error)).not.toContain(other.privateKey.split('\n')[1]);
+    expect(everythingVisible(error)).not.toContain(other.privateKey.split('\n')[1]);
   });
 
   it('keeps hostile text inside the one talk action', async () => {
@@ -228,13 +210,13 @@ describe('voice', () => {
   });
 
   it('refuses a text over 1500 characters before any request', async () => {
-    const error = await failure(vonage().send({ ...voice, text: 'a'.repeat(1501) }));
+    const error = await rejection(vonage().send({ ...voice, text: 'a'.repeat(1501) }));
     expect(error).toMatchObject({ code: 'rejected' });
     expect(simulator.requests).toHaveLength(0);
   });
 
   it('is unsupported without an application', async () => {
-    const error = await failure(
+    const error = await rejection(
       vonage({ applicationId: undefined, privateKey: undefined, voice: {} }).send(voice),
     );
     expect(error).toMatchObject({ code: 'unsupported_channel' });
@@ -280,8 +262,8 @@ describe('secret hygiene', () => {
     async (fault) => {
       for (const channel of ['sms', 'voice'] as const) {
         simulator.fail('vonage', fault, { channel });
-        const error = await failure(vonage({ timeoutMs: 300 }).send(channel === 'sms' ? sms : voice));
-        const text = visible(error);
+        const error = await rejection(vonage({ timeoutMs: 300 }).send(channel === 'sms' ? sms : voice));
+        const text = everythingVisible(error);
         const { apiSecret, privateKey } = simulator.credentials.vonage;
         for (const secret of [
           apiSecret,
@@ -375,7 +357,7 @@ describe('answers that are not what Vonage promises', () => {
     ['voice', {}],
   ] as const)('%s: a 2xx of the wrong shape is bad_response', async (kind, overrides) => {
     simulator.fail('vonage', 'wrong-shape');
-    const error = await failure(vonage(overrides).send(kind === 'voice' ? voice : sms));
+    const error = await rejection(vonage(overrides).send(kind === 'voice' ? voice : sms));
     expect(error).toMatchObject({ code: 'bad_response', retryable: false, provider: 'vonage' });
   });
 
@@ -388,13 +370,13 @@ describe('answers that are not what Vonage promises', () => {
 
   it('an SMS API 429 with Retry-After (no in-band status) is rate_limited with its delay', async () => {
     simulator.fail('vonage', { type: 'error', kind: 'rate-limit', retryAfter: 7 });
-    const error = await failure(vonage().send(sms));
+    const error = await rejection(vonage().send(sms));
     expect(error).toMatchObject({ code: 'rate_limited', retryable: true, status: 429, retryAfterMs: 7000 });
   });
 
   it('an SMS API throttle in band (status 1) is rate_limited too', async () => {
     simulator.fail('vonage', 'rate-limit');
-    const error = await failure(vonage().send(sms));
+    const error = await rejection(vonage().send(sms));
     expect(error).toMatchObject({ code: 'rate_limited', retryable: true, status: 200, providerCode: '1' });
   });
 
@@ -410,13 +392,13 @@ describe('answers that are not what Vonage promises', () => {
         invalid_parameters: [{ name: 'to', reason: 'Invalid value 447400123456' }],
       }),
     });
-    const error = await failure(vonage({ api: 'messages' }).send(sms));
+    const error = await rejection(vonage({ api: 'messages' }).send(sms));
     expect(error).toMatchObject({
       code: 'invalid_recipient',
       status: 422,
       providerCode: 'messages-olympus#1150',
     });
     expect(simulator.requests).toHaveLength(1);
-    expect(visible(error)).not.toContain('447400123456');
+    expect(everythingVisible(error)).not.toContain('447400123456');
   });
 });

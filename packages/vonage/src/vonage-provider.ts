@@ -1,31 +1,29 @@
 import type { KeyObject } from 'node:crypto';
 import {
-  assertSendable,
   type Channel,
   countSegments,
-  createHttpClient,
-  createSenderResolver,
-  type Dispatcher,
-  type HttpClient,
-  type HttpResponse,
-  lazySchema,
   type MfaSmsError,
   type PhoneMessage,
   type Provider,
-  parseOptions,
-  type SenderChoice,
-  type SenderOption,
   type SendOptions,
   type SendResult,
-  senderOption,
-  sensitiveValuesOf,
   speakCodesInText,
-  summarizeBody,
-  transportOptions,
 } from '@mfa-sms/core';
-import { z } from 'zod';
+import {
+  assertSendable,
+  createHttpClient,
+  createProviderErrors,
+  createSenderResolver,
+  type HttpClient,
+  type HttpResponse,
+  parseOptions,
+  type SenderChoice,
+  sensitiveValuesOf,
+  summarizeBody,
+} from '@mfa-sms/core/provider';
 import { vonageProblemCode, vonageProblemCodeName, vonageStatusRule } from './vonage-errors.js';
 import { readPrivateKey, vonageJwt } from './vonage-jwt.js';
+import { optionsSchema, phoneNumber, type VonageOptions } from './vonage-options.js';
 import {
   callBody,
   callResponseSchema,
@@ -34,121 +32,8 @@ import {
   problemSchema,
   smsApiForm,
   smsApiResponseSchema,
-  type VonageTalkLanguage,
   vonageTalkLanguage,
-  vonageTalkLanguages,
 } from './vonage-wire.js';
-
-export interface VonageOptions {
-  /** `VONAGE_API_KEY`. */
-  apiKey: string;
-  /** `VONAGE_API_SECRET`. */
-  apiSecret: string;
-  /**
-   * `VONAGE_FROM_NUMBER`: an alphanumeric sender of at most 11 characters, or a number; or one per
-   * country with `'*'` for the rest (`{ '*': 'Acme', US: '14155550100' }`). Countries that refuse
-   * alphanumeric senders (US, CA) get a number or nothing.
-   */
-  from: SenderOption;
-  /** `sms` (default): the classic SMS API, as the `nexmo` package used; `messages`: the Messages API. */
-  api?: 'sms' | 'messages';
-  /** Vonage application id; with `privateKey`, enables voice. */
-  applicationId?: string;
-  /**
-   * The application's private key (PEM); signs a short-lived JWT per call. A key pasted into a
-   * one-line secret with `\n` escapes is accepted.
-   */
-  privateKey?: string;
-  voice?: {
-    /** Talk language when the message has none Vonage reads. Default `en-GB`. */
-    language?: VonageTalkLanguage;
-    /** Vonage voice style number for the language. Default 0. */
-    style?: number;
-    /** How many times the text is read. Default 2. */
-    loop?: number;
-    /**
-     * Caller for calls: a number, or `'random'` for any number linked to the application. Required
-     * when `from` is alphanumeric, since a call cannot come from a name. Default `from`.
-     */
-    from?: string;
-  };
-  /** One origin replacing both rest.nexmo.com and api.nexmo.com (regional hosts, the simulator). */
-  baseUrl?: string;
-  /** Per-attempt timeout. Default 10 000 ms. */
-  timeoutMs?: number;
-  /** An undici dispatcher (a proxy agent, a `MockAgent` in tests). */
-  dispatcher?: Dispatcher;
-}
-
-const phoneNumber = /^\+?[1-9]\d{6,14}$/;
-
-// Secret stores with one-line fields (Auth0's among them) turn a PEM's line breaks into "\n".
-function unescapePem(value: string): string {
-  return value.includes('\n') ? value.trim() : value.replace(/(?:\\r)?\\n/g, '\n').trim();
-}
-
-function isRsaPrivateKey(value: string): boolean {
-  try {
-    readPrivateKey(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const optionsSchema = lazySchema(() =>
-  z
-    .strictObject({
-      apiKey: z.string().min(1, 'is required'),
-      apiSecret: z.string().min(1, 'is required'),
-      from: senderOption(),
-      api: z.enum(['sms', 'messages']).default('sms'),
-      // Any 8-4-4-4-12 hex form: Vonage's documentation shows ids that are not RFC 4122 UUIDs.
-      applicationId: z.guid('must be a Vonage application id (8-4-4-4-12 hex digits)').optional(),
-      privateKey: z
-        .string()
-        .transform(unescapePem)
-        .refine(isRsaPrivateKey, 'must be the application’s RSA private key in PEM form')
-        .optional(),
-      voice: z
-        .strictObject({
-          language: z.enum(vonageTalkLanguages).default('en-GB'),
-          style: z.number().int().min(0).default(0),
-          loop: z.number().int().min(1).max(10).default(2),
-          from: z
-            .string()
-            .refine((value) => value === 'random' || phoneNumber.test(value), 'must be a number or "random"')
-            .optional(),
-        })
-        .default({ language: 'en-GB', style: 0, loop: 2 }),
-      ...transportOptions(),
-    })
-    .superRefine((options, context) => {
-      if ((options.applicationId === undefined) !== (options.privateKey === undefined)) {
-        context.addIssue({
-          code: 'custom',
-          path: [options.applicationId === undefined ? 'applicationId' : 'privateKey'],
-          message: 'applicationId and privateKey enable voice together; give both or neither',
-        });
-      }
-      const callers =
-        options.voice.from !== undefined
-          ? [options.voice.from]
-          : typeof options.from === 'string'
-            ? [options.from]
-            : Object.values(options.from);
-      if (
-        options.applicationId &&
-        !callers.some((caller) => caller === 'random' || phoneNumber.test(caller))
-      ) {
-        context.addIssue({
-          code: 'custom',
-          path: ['voice', 'from'],
-          message: 'is required for voice when "from" is not a number (a number, or "random")',
-        });
-      }
-    }),
-);
 
 const label = 'Vonage';
 const talkTextLimit = 1500;
@@ -158,24 +43,23 @@ export function createVonage(options: VonageOptions): Provider {
   const settings = parseOptions(optionsSchema, options, { provider: 'vonage', label });
   const key: KeyObject | undefined = settings.privateKey ? readPrivateKey(settings.privateKey) : undefined;
   const channels: readonly Channel[] = key ? ['sms', 'voice'] : ['sms'];
-  const common = {
+  const errors = createProviderErrors({
     provider: 'vonage',
     label,
-    timeoutMs: settings.timeoutMs,
-    ...(settings.dispatcher ? { dispatcher: settings.dispatcher } : {}),
     // The key's base64 lines too: a fragment of a key is as bad a leak as the whole of it.
     secrets: [
       settings.apiSecret,
       settings.apiKey,
       ...(settings.privateKey?.split('\n').filter((line) => !line.startsWith('-----')) ?? []),
     ],
-  };
-  const userAgent = `mfa-sms-vonage/${__PACKAGE_VERSION__}`;
-  const rest = createHttpClient({
-    ...common,
-    baseUrl: settings.baseUrl ?? 'https://rest.nexmo.com',
-    headers: { 'user-agent': userAgent },
   });
+  const common = {
+    errors,
+    timeoutMs: settings.timeoutMs,
+    dispatcher: settings.dispatcher,
+    headers: { 'user-agent': `mfa-sms-vonage/${__PACKAGE_VERSION__}` },
+  };
+  const rest = createHttpClient({ ...common, baseUrl: settings.baseUrl ?? 'https://rest.nexmo.com' });
   const senders = createSenderResolver(settings.from, {
     provider: 'vonage',
     label,
@@ -192,11 +76,7 @@ export function createVonage(options: VonageOptions): Provider {
     return senderChoice(message).sender as string;
   }
   const basic = `Basic ${Buffer.from(`${settings.apiKey}:${settings.apiSecret}`).toString('base64')}`;
-  const api = createHttpClient({
-    ...common,
-    baseUrl: settings.baseUrl ?? 'https://api.nexmo.com',
-    headers: { 'user-agent': userAgent },
-  });
+  const api = createHttpClient({ ...common, baseUrl: settings.baseUrl ?? 'https://api.nexmo.com' });
   const provider = { name: 'vonage', label, channels };
 
   function problemError(http: HttpClient, response: HttpResponse, sensitive: readonly string[]): MfaSmsError {
@@ -204,7 +84,7 @@ export function createVonage(options: VonageOptions): Provider {
     const code = vonageProblemCode(response.status, problem);
     const providerCode = vonageProblemCodeName(problem);
     const detail = [problem?.title, problem?.detail].filter(Boolean).join(': ');
-    return http.errorFromResponse(response, {
+    return errors.fromResponse(response, {
       ...(code ? { code } : {}),
       ...(providerCode ? { providerCode } : {}),
       ...(detail ? { detail } : {}),
@@ -234,7 +114,7 @@ export function createVonage(options: VonageOptions): Provider {
       timeoutMs: options.timeoutMs,
       sensitive,
     });
-    if (response.status !== 200) throw rest.errorFromResponse(response, { sensitive });
+    if (response.status !== 200) throw errors.fromResponse(response, { sensitive });
     const answer = rest.parseJson(response, smsApiResponseSchema());
     // A long text is sent in parts, each with its own status: one failed part fails the message.
     const failed = answer.messages.find((part) => part.status !== 0);
@@ -242,7 +122,7 @@ export function createVonage(options: VonageOptions): Provider {
       const rule = vonageStatusRule(failed.status, failed['error-text']);
       const partial = answer.messages.length > 1 && answer.messages.some((part) => part.status === 0);
       const text = summarizeBody(failed['error-text'] ?? rule.meaning, 160);
-      throw rest.error({
+      throw errors.create({
         code: rule.code,
         retryable: rule.retryable,
         status: response.status,
@@ -253,7 +133,7 @@ export function createVonage(options: VonageOptions): Provider {
     }
     const id = answer.messages[0]?.['message-id'];
     if (!id)
-      throw rest.error({
+      throw errors.create({
         code: 'bad_response',
         status: response.status,
         message: `${label} accepted the message without a message-id`,
@@ -304,7 +184,7 @@ export function createVonage(options: VonageOptions): Provider {
   ): Promise<SendResult> {
     const text = speakCodesInText(message.text, message.code);
     if (text.length > talkTextLimit) {
-      throw api.error({
+      throw errors.create({
         code: 'rejected',
         message: `${label} reads at most ${talkTextLimit} characters in a call; this text has ${text.length}`,
       });

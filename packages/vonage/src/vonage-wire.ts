@@ -1,4 +1,4 @@
-import { lazySchema } from '@mfa-sms/core';
+import { lazySchema } from '@mfa-sms/core/provider';
 import { z } from 'zod';
 
 /** Languages Vonage's `talk` action reads (the NCCO schema's enum). */

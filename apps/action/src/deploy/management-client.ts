@@ -1,11 +1,10 @@
+import { isMfaSmsError, MfaSmsError, type MfaSmsErrorCode } from '@mfa-sms/core';
 import {
   createHttpClient,
+  createProviderErrors,
   type HttpResponse,
-  isMfaSmsError,
-  MfaSmsError,
-  type MfaSmsErrorCode,
   parseRetryAfter,
-} from '@mfa-sms/core';
+} from '@mfa-sms/core/provider';
 import type { z } from 'zod';
 import { apiErrorBody, tokenResponse } from './management-schemas.js';
 
@@ -62,14 +61,16 @@ export function rateLimitWaitMs(headers: HttpResponse['headers'], now = Date.now
 /** A Management API client on core's HTTP helper: client-credentials token, 429 retries, errors that say what to do. */
 export function createManagementClient(options: ManagementClientOptions): ManagementClient {
   const http = createHttpClient({
-    provider: 'auth0',
-    label: 'Auth0',
+    errors: createProviderErrors({
+      provider: 'auth0',
+      label: 'Auth0',
+      secrets: [options.clientSecret, ...options.hidden],
+    }),
     baseUrl: options.origin,
     timeoutMs: options.timeoutMs ?? 30_000,
     // An Action's answer carries its code (up to 100 kB) and its versions list carries it again.
     maxResponseBytes: 8 * 1024 * 1024,
     headers: { 'content-type': 'application/json', accept: 'application/json' },
-    secrets: [options.clientSecret, ...options.hidden],
   });
   let token: Promise<string> | undefined;
 
@@ -129,7 +130,7 @@ export function createManagementClient(options: ManagementClientOptions): Manage
         `Auth0 refused a Management API token to application ${options.clientId} (${reason}). Authorize it for the Auth0 Management API: ${dashboardPath}.`,
         403,
       );
-    throw http.errorFromResponse(response);
+    throw http.errors.fromResponse(response);
   }
 
   function explain(response: HttpResponse, call: ManagementCall<unknown>): MfaSmsError {
@@ -159,7 +160,7 @@ export function createManagementClient(options: ManagementClientOptions): Manage
         `Auth0's rate limit held through ${maxAttempts} attempts to ${call.what}. Wait a minute and run again.`,
         status,
       );
-    return http.errorFromResponse(response, {
+    return http.errors.fromResponse(response, {
       code:
         status === 401 || status === 403
           ? 'auth_failed'

@@ -1,4 +1,4 @@
-import { lazySchema } from '@mfa-sms/core';
+import { lazySchema } from '@mfa-sms/core/provider';
 import { z } from 'zod';
 
 // The parts of Auth0's Management API answers that a deploy reads. Objects are loose: Auth0 adds

@@ -1,6 +1,6 @@
 import { countSegments, maskPhoneNumber, type SegmentCount } from '@mfa-sms/core';
 import type { SimulatedMessage } from '../simulated-provider.js';
-import { readTwiml } from '../twilio-simulator.js';
+import { readTwiml } from '../twilio-twiml.js';
 
 /** A message or call as the inbox shows it: the simulator's record and what a reader wants to know of it. */
 export interface InboxMessage extends SimulatedMessage {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
+import { listen } from '../simulator-http.js';
 import { tokenBody } from './management-bodies.js';
 import { type ApiAnswer, apiError, managementRoutes } from './management-routes.js';
 import { createTenant, type ManagementTenant } from './management-tenant.js';
@@ -187,16 +188,7 @@ export async function startManagementSimulator(
       })
       .catch(() => response.destroy());
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  url = (await listen(server, sockets, options)).url;
 
   return {
     url,

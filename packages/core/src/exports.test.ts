@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+
+// The names each entry exports, as its README lists them. A change here is a change of the
+// public API: update the README and add a changeset.
+const root = [
+  'MfaSmsError',
+  'alphanumericRefusedCountries',
+  'appendAutofillLines',
+  'autofillOptionShape',
+  'callingCodeOf',
+  'closeHttpPools',
+  'countSegments',
+  'createActionHandlers',
+  'createAuth0CacheStore',
+  'createGuard',
+  'createMemoryStore',
+  'createRedisStore',
+  'createRouter',
+  'createStoreKeyer',
+  'createVelocityLimiter',
+  'defaultMessage',
+  'defaultVelocityLimits',
+  'errorCodes',
+  'fromCustomPhoneProviderEvent',
+  'fromHook',
+  'fromSendPhoneMessageEvent',
+  'isGsm7',
+  'isMfaSmsError',
+  'isRetryableCode',
+  'isSenderId',
+  'isSmsCapableType',
+  'maskPhoneNumber',
+  'negotiateLanguage',
+  'normalizePhoneNumber',
+  'numberRangeOf',
+  'parseVelocityLimits',
+  'phoneNumberInfo',
+  'phoneNumberTypes',
+  'renderTemplate',
+  'resolveVelocityLimits',
+  'senderIdKind',
+  'speakCodesInText',
+  'speakableCode',
+  'storeKeyerFor',
+  'supportedLanguages',
+  'toBcp47',
+];
+
+const provider = [
+  'assertSendable',
+  'classifyAnswer',
+  'codeForStatus',
+  'createHttpClient',
+  'createProviderErrors',
+  'createSenderResolver',
+  'escapeXml',
+  'isE164',
+  'lazySchema',
+  'parseOptions',
+  'parseRetryAfter',
+  'parseXml',
+  'providerOption',
+  'redactSecrets',
+  'senderIdOption',
+  'senderIdRule',
+  'senderOption',
+  'sensitiveValuesOf',
+  'summarizeBody',
+  'transportOptions',
+];
+
+describe('@mfa-sms/core public API', () => {
+  it('exports from its root what users of providers need', async () => {
+    expect(Object.keys(await import('./index.js')).sort()).toEqual(root);
+  });
+
+  it('exports from /provider what only provider authors need, and nothing twice', async () => {
+    expect(Object.keys(await import('./provider.js')).sort()).toEqual(provider);
+    expect(root.filter((name) => provider.includes(name))).toEqual([]);
+  });
+});

@@ -1,0 +1,31 @@
+// GSM 03.38: the basic set (one septet) and the extension table (two septets each).
+const gsmBasic = new Set(
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',
+);
+const gsmExtension = new Set('\f^{}\\[~]|€');
+
+/** Whether every character of a text is in GSM-7's basic set or its extension table. */
+export function isGsm(text: string): boolean {
+  for (const character of text) if (!gsmBasic.has(character) && !gsmExtension.has(character)) return false;
+  return true;
+}
+
+/**
+ * How many parts a provider splits a text into (and bills): one up to 160 septets (70 UTF-16
+ * units in UCS-2), else parts of 153 septets (67 units). Computed here rather than imported from
+ * core, so that the simulator checks the packages' own counting independently.
+ */
+export function smsPartCount(text: string, unicode = false): number {
+  let septets = 0;
+  let gsm = !unicode;
+  for (const character of gsm ? text : '') {
+    if (gsmBasic.has(character)) septets += 1;
+    else if (gsmExtension.has(character)) septets += 2;
+    else {
+      gsm = false;
+      break;
+    }
+  }
+  if (gsm) return septets <= 160 ? 1 : Math.ceil(septets / 153);
+  return text.length <= 70 ? 1 : Math.ceil(text.length / 67);
+}
