@@ -56,10 +56,12 @@ for (const [entry, outfile] of deployed) {
     sourcemap: false,
   });
 }
-// Tools that run on a developer's machine: readable, not size-bound.
-for (const [entry, outfile, banner] of [
-  ['src/playground.ts', 'dist/playground.cjs', ''],
-  ['src/cli.ts', 'dist/cli.cjs', '#!/usr/bin/env node'],
+// Tools that run on a developer's machine: readable, not size-bound. The published CLI carries
+// no inline source map (it was four fifths of the file: 1.2 MB against 0.25 MB); the playground,
+// which only runs from a clone, keeps one.
+for (const [entry, outfile, banner, sourcemap] of [
+  ['src/playground.ts', 'dist/playground.cjs', '', 'inline'],
+  ['src/cli.ts', 'dist/cli.cjs', '#!/usr/bin/env node', false],
 ]) {
   await build({
     ...common,
@@ -68,7 +70,7 @@ for (const [entry, outfile, banner] of [
     external: thirdParty.flatMap((name) => [name, `${name}/*`]),
     alias: fromSources,
     minify: false,
-    sourcemap: 'inline',
+    sourcemap,
     banner: { js: banner },
   });
 }
