@@ -1,8 +1,15 @@
 import { defineConfig } from 'tsup';
+import { bundledCode } from '../../scripts/bundled-code.mjs';
+
+// zod and libphonenumber-js's core code in our files rather than the 95 and 71 files their
+// entries load (measured in bench/BUDGET-NOTES.md); libphonenumber-js's metadata stays a
+// require() of the dependency, so updating it updates the numbering plans. No zod type is part of
+// core's types (schemas are typed by shape, `Schema<T>`), so a user's own zod never meets ours.
+const bundled = bundledCode(['zod', 'libphonenumber-js/core']);
 
 export default defineConfig({
   // Two entries, one copy of each module between them (splitting, in CommonJS too): the error
-  // class and the keep-alive pools must be the same for users and for providers.
+  // class, the keep-alive pools and zod must be the same for users and for providers.
   entry: ['src/index.ts', 'src/provider.ts'],
   splitting: true,
   format: ['esm', 'cjs'],
@@ -15,10 +22,7 @@ export default defineConfig({
   esbuildOptions(options, { format }) {
     if (format === 'cjs') options.supported = { ...options.supported, 'dynamic-import': false };
   },
-  // libphonenumber-js's core code in our one file rather than the 71 files its entry loads
-  // (measured in bench/BUDGET-NOTES.md); its metadata file stays a require() of the dependency.
-  noExternal: [/^libphonenumber-js\/core$/],
-  banner: {
-    js: '/*! Includes the core of libphonenumber-js (MIT License, Copyright (c) 2016 @catamphetamine), installed beside this package with its LICENSE. */',
-  },
+  noExternal: bundled.noExternal,
+  banner: { js: bundled.banner },
+  onSuccess: async () => bundled.writeNotices(),
 });

@@ -1,16 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsup';
+import { providerBuild } from '../../scripts/tsup-provider.mjs';
 
-const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
-  version: string;
-};
-
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'node20',
-  define: { __PACKAGE_VERSION__: JSON.stringify(version) },
-});
+export default defineConfig(providerBuild(fileURLToPath(new URL('.', import.meta.url))));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type {
   Auth0Client,
   Auth0Connection,
@@ -106,7 +106,7 @@ const functionSchema = <T>(what: string) =>
 export const policySchema = lazySchema(() =>
   z.strictObject({
     providers: z.union([
-      z.array(providerOption).min(1, 'at least one provider is needed'),
+      z.array(providerOption()).min(1, 'at least one provider is needed'),
       functionSchema<(secrets: Auth0Secrets) => readonly Provider[]>(
         'a list of providers or a function of the secrets',
       ),

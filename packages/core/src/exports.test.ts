@@ -59,14 +59,11 @@ const provider = [
   'parseOptions',
   'parseRetryAfter',
   'parseXml',
-  'providerOption',
   'redactSecrets',
-  'senderIdOption',
+  'senderCountryKey',
   'senderIdRule',
-  'senderOption',
   'sensitiveValuesOf',
   'summarizeBody',
-  'transportOptions',
 ];
 
 describe('@mfa-sms/core public API', () => {

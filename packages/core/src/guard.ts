@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MfaSmsError } from './errors.js';
 import { isSupportedCountry } from './libphonenumber.js';
 import { lazySchema, parseOptions } from './options.js';

@@ -4,7 +4,7 @@ import { inspect } from 'node:util';
 import { type Dispatcher, MockAgent, Pool } from 'undici';
 import { Agent as Undici6Agent, MockAgent as Undici6MockAgent } from 'undici6';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { codeForStatus } from './classify-answer.js';
 import { isMfaSmsError } from './errors.js';
 import { createHttpClient } from './http.js';

@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
-import type { z } from 'zod';
 import { dispatchExchange } from './http-dispatch.js';
 import { openPool, poolFor } from './http-pool.js';
+import type { Schema } from './options.js';
 import type { HttpResponse, ProviderErrors } from './provider-errors.js';
 
 export type { Dispatcher } from 'undici';
@@ -41,10 +41,10 @@ export interface HttpClient {
   readonly errors: ProviderErrors;
   /** Sends a request; resolves with any HTTP answer, rejects on transport failure, timeout or abort. */
   request(request: HttpRequest): Promise<HttpResponse>;
-  /** Parses a JSON body with a zod schema; an unparseable or unexpected body is `bad_response`. */
-  parseJson<T>(response: HttpResponse, schema: z.ZodType<T>): T;
+  /** Parses a JSON body with a schema (zod's `safeParse`); an unparseable or unexpected body is `bad_response`. */
+  parseJson<T>(response: HttpResponse, schema: Schema<T>): T;
   /** Parses a JSON body if it matches `schema`, else `undefined`: for optional error bodies. */
-  tryParseJson<T>(response: HttpResponse, schema: z.ZodType<T>): T | undefined;
+  tryParseJson<T>(response: HttpResponse, schema: Schema<T>): T | undefined;
 }
 
 const defaultTimeoutMs = 10_000;
@@ -110,7 +110,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     );
   }
 
-  function parseJson<T>(response: HttpResponse, schema: z.ZodType<T>): T {
+  function parseJson<T>(response: HttpResponse, schema: Schema<T>): T {
     const decoded = decodeJson(response);
     if (!decoded.ok) {
       throw errors.unexpectedAnswer(response, response.body.length === 0 ? 'empty body' : 'body is not JSON');
@@ -127,7 +127,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return parsed.data;
   }
 
-  function tryParseJson<T>(response: HttpResponse, schema: z.ZodType<T>): T | undefined {
+  function tryParseJson<T>(response: HttpResponse, schema: Schema<T>): T | undefined {
     const decoded = decodeJson(response);
     if (!decoded.ok) return undefined;
     const parsed = schema.safeParse(decoded.value);

@@ -1,7 +1,6 @@
-import { Agent } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { lazySchema, parseOptions, transportOptions } from './options.js';
+import * as z from 'zod';
+import { lazySchema, parseOptions } from './options.js';
 
 const schema = z.strictObject({
   apiKey: z.string().min(8),
@@ -68,24 +67,17 @@ describe('lazySchema', () => {
   });
 });
 
-describe('transportOptions', () => {
-  const transport = z.strictObject(transportOptions('https://api.example.com'));
-
-  it('accepts any undici dispatcher and refuses an object that cannot dispatch', () => {
-    const agent = new Agent();
-    const recording = agent.compose((dispatch) => (options, handler) => dispatch(options, handler));
-    expect(parseOptions(transport, { dispatcher: agent }, { label: 'Acme' }).dispatcher).toBe(agent);
-    expect(parseOptions(transport, { dispatcher: recording }, { label: 'Acme' }).dispatcher).toBe(recording);
-    // The HTTP helper drives dispatch(); an object with request() alone would fail at the first send.
-    expect(() =>
-      parseOptions(transport, { dispatcher: { request: () => undefined } }, { label: 'Acme' }),
-    ).toThrow(/option "dispatcher" is invalid: must be an undici Dispatcher/);
-  });
-
-  it('defaults the base URL and the timeout', () => {
-    expect(parseOptions(transport, {}, { label: 'Acme' })).toEqual({
-      baseUrl: 'https://api.example.com',
-      timeoutMs: 10_000,
-    });
+describe('Schema', () => {
+  it('is any object with safeParse: a schema from another copy of zod, or none at all', () => {
+    const digits = {
+      safeParse: (input: unknown) =>
+        typeof input === 'object' && input !== null && /^\d+$/.test(String((input as { pin?: unknown }).pin))
+          ? { success: true as const, data: input as { pin: string } }
+          : { success: false as const, error: { issues: [{ path: ['pin'], message: 'must be digits' }] } },
+    };
+    expect(parseOptions(digits, { pin: '1234' }, { label: 'Lock' })).toEqual({ pin: '1234' });
+    expect(() => parseOptions(digits, { pin: 'abcd' }, { label: 'Lock' })).toThrow(
+      'Lock option "pin" is invalid: must be digits',
+    );
   });
 });

@@ -1,5 +1,4 @@
-import type { Dispatcher } from 'undici';
-import { z } from 'zod';
+import * as z from 'zod';
 import { MfaSmsError } from './errors.js';
 import type { Provider } from './types.js';
 
@@ -13,12 +12,32 @@ function optionPath(path: readonly PropertyKey[]): string {
 }
 
 /**
- * Validates options with a zod schema and throws `invalid_config` naming the first bad option
+ * What `parseOptions` and the HTTP helper's `parseJson` need of a schema: zod's `safeParse`.
+ * Typed by shape, so that a schema from any copy of zod 4 (or 3.23+) fits, and so that no zod
+ * type is part of this package's types (core carries its own copy of zod, bundled).
+ */
+export interface Schema<T> {
+  safeParse(
+    input: unknown,
+  ): { success: true; data: T } | { success: false; error: { issues: readonly SchemaIssue[] } };
+}
+
+/** One problem a schema reports, as zod reports it. */
+export interface SchemaIssue {
+  readonly code?: string;
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+  /** zod's `unrecognized_keys` issue: the unknown option names. */
+  readonly keys?: readonly string[];
+}
+
+/**
+ * Validates options with a schema and throws `invalid_config` naming the first bad option
  * (`twilio: option "accountSid" is invalid: …`). Values are never echoed: option schemas must
  * not put a value into their messages, and zod's own messages name only types and patterns.
  */
 export function parseOptions<T>(
-  schema: z.ZodType<T> | (() => z.ZodType<T>),
+  schema: Schema<T> | (() => Schema<T>),
   input: unknown,
   context: { provider?: string; label: string },
 ): T {
@@ -28,13 +47,13 @@ export function parseOptions<T>(
   const first = issues[0];
   const where = first ? optionPath(first.path) : '';
   let reason = first?.message ?? 'invalid';
-  if (first?.code === 'unrecognized_keys')
+  if (first?.code === 'unrecognized_keys' && first.keys)
     reason = `unknown option ${first.keys.map((key) => `"${key}"`).join(', ')}`;
   const subject =
     where === '' ? `${context.label} options are invalid` : `${context.label} option "${where}" is invalid`;
   const more =
     issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
-  const option = first?.code === 'unrecognized_keys' ? first.keys[0] : first?.path[0];
+  const option = first?.code === 'unrecognized_keys' ? first.keys?.[0] : first?.path[0];
   throw new MfaSmsError({
     code: 'invalid_config',
     message: `${subject}: ${reason}${more}`,
@@ -49,7 +68,7 @@ export function parseOptions<T>(
  * module scope took on a cold start (bench/BUDGET-NOTES.md), for providers a tenant may never
  * configure.
  */
-export function lazySchema<S extends z.ZodType>(build: () => S): () => S {
+export function lazySchema<S>(build: () => S): () => S {
   let schema: S | undefined;
   return () => {
     schema ??= build();
@@ -57,49 +76,14 @@ export function lazySchema<S extends z.ZodType>(build: () => S): () => S {
   };
 }
 
-const httpUrl = () => z.url({ protocol: /^https?$/, error: 'must be an http or https URL' });
-
-function sharedTransportOptions() {
-  return {
-    timeoutMs: z.number().int().min(100).max(60_000).default(10_000),
-    dispatcher: z
-      .custom<Dispatcher>(
-        (value) =>
-          typeof value === 'object' &&
-          value !== null &&
-          typeof (value as { dispatch?: unknown }).dispatch === 'function',
-        'must be an undici Dispatcher (with a dispatch method)',
-      )
-      .optional(),
-  };
-}
-
-/**
- * The options every provider factory shares, as a zod shape to spread into its own schema:
- * `baseUrl` (scheme, host and port replaced; paths stay), `timeoutMs` per attempt (default
- * 10 s, Auth0's guideline for one HTTP call) and an undici `dispatcher`. Without a default base
- * URL, `baseUrl` is optional (a provider with several hosts picks them itself).
- */
-export function transportOptions(defaultBaseUrl: string): {
-  baseUrl: z.ZodDefault<z.ZodURL>;
-} & ReturnType<typeof sharedTransportOptions>;
-export function transportOptions(): { baseUrl: z.ZodOptional<z.ZodURL> } & ReturnType<
-  typeof sharedTransportOptions
->;
-export function transportOptions(defaultBaseUrl?: string) {
-  return {
-    baseUrl: defaultBaseUrl === undefined ? httpUrl().optional() : httpUrl().default(defaultBaseUrl),
-    ...sharedTransportOptions(),
-  };
-}
-
 /** A `Provider`, checked by shape: it may come from another installed copy of core. */
-export const providerOption = z.custom<Provider>(
-  (value) =>
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as Provider).name === 'string' &&
-    Array.isArray((value as Provider).channels) &&
-    typeof (value as Provider).send === 'function',
-  'must be a Provider ({ name, channels, send })',
-);
+export const providerOption = (): z.ZodType<Provider> =>
+  z.custom<Provider>(
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as Provider).name === 'string' &&
+      Array.isArray((value as Provider).channels) &&
+      typeof (value as Provider).send === 'function',
+    'must be a Provider ({ name, channels, send })',
+  );

@@ -6,7 +6,8 @@ export { isE164 } from './e164.js';
 export type { HttpClient, HttpClientOptions, HttpRequest } from './http.js';
 export { createHttpClient } from './http.js';
 export { assertSendable } from './message.js';
-export { lazySchema, parseOptions, providerOption, transportOptions } from './options.js';
+export type { Schema, SchemaIssue } from './options.js';
+export { lazySchema, parseOptions } from './options.js';
 export type {
   HttpResponse,
   ProviderErrorDetails,
@@ -16,8 +17,8 @@ export type {
 } from './provider-errors.js';
 export { createProviderErrors, parseRetryAfter } from './provider-errors.js';
 export { redactSecrets, sensitiveValuesOf, summarizeBody } from './redact.js';
-export { senderIdOption, senderIdRule } from './sender-id.js';
+export { senderIdRule } from './sender-id.js';
 export type { SenderChoice, SenderResolverOptions } from './sender-map.js';
-export { createSenderResolver, senderOption } from './sender-map.js';
+export { createSenderResolver, senderCountryKey } from './sender-map.js';
 export type { XmlElement } from './xml.js';
 export { escapeXml, parseXml } from './xml.js';

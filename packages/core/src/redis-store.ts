@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { lazySchema, parseOptions } from './options.js';
 import type { Store, StoreHit } from './store.js';
 

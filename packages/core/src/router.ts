@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isMfaSmsError, MfaSmsError, type SendAttempt } from './errors.js';
 import { createGuard, type GuardOptions } from './guard.js';
 import { createVelocityLimiter, type VelocityLimits } from './limits.js';
@@ -67,7 +67,7 @@ const optionsSchema = lazySchema(() => {
     z.string().regex(/^[A-Za-z]{2}$/, 'must be "*" or an ISO 3166 alpha-2 code'),
   ]);
   return z.strictObject({
-    providers: z.array(providerOption).min(1, 'at least one provider is needed'),
+    providers: z.array(providerOption()).min(1, 'at least one provider is needed'),
     routes: z
       .record(countryKey, z.array(z.string().min(1)).min(1, 'must name at least one provider'))
       .optional(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assertSendable } from './message.js';
-import { isSenderId, senderIdKind, senderIdOption } from './sender-id.js';
+import { isSenderId, senderIdKind } from './sender-id.js';
 
 describe('senderIdKind', () => {
   it.each([
@@ -35,13 +35,6 @@ describe('senderIdKind', () => {
   ])('refuses %s', (_, value) => {
     expect(senderIdKind(value)).toBeUndefined();
     expect(isSenderId(value)).toBe(false);
-  });
-
-  it('is the rule of the from options', () => {
-    expect(senderIdOption().safeParse('Mitto SMS').success).toBe(true);
-    const refused = senderIdOption().safeParse('Acme Limited');
-    expect(refused.success).toBe(false);
-    expect(refused.error?.issues[0]?.message).toContain('1 to 11 letters');
   });
 
   it("refuses a message's own sender that no provider would take, before any request", () => {

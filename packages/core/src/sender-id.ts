@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 // What the providers document for the sender of an SMS (the "from", "originator"):
 // - Esendex, request XSD of POST /v1.0/messagedispatcher (`from`): "either a valid phone number or
 //   an alphanumeric value with a maximum length of 11 characters, that may contain letters,
@@ -42,6 +40,3 @@ export function isSenderId(value: unknown): value is string {
 /** The explanation providers' option errors give for a sender id that is refused. */
 export const senderIdRule =
   'must be a number (3 to 15 digits, + allowed) or 1 to 11 letters, digits, spaces or * $ ? ! " # % & _ - , . @ \' + with at least one letter';
-
-/** A zod schema for a `from` option, with the rule as its message. */
-export const senderIdOption = (): z.ZodType<string, string> => z.string().refine(isSenderId, senderIdRule);

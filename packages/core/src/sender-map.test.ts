@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isMfaSmsError } from './errors.js';
-import { alphanumericRefusedCountries, createSenderResolver, senderOption } from './sender-map.js';
+import { alphanumericRefusedCountries, createSenderResolver } from './sender-map.js';
 
 const us = '+14155552671';
 const gb = '+447400123456';
@@ -9,22 +9,7 @@ const sms = (to: string, from?: string) => ({ to, channel: 'sms' as const, ...(f
 const voice = (to: string, from?: string) => ({ to, channel: 'voice' as const, ...(from ? { from } : {}) });
 const required = { sms: true, voice: true };
 
-describe('senderOption', () => {
-  it('accepts one sender or a map of countries and "*"', () => {
-    expect(senderOption().safeParse('Acme').success).toBe(true);
-    expect(senderOption().safeParse({ '*': 'Acme', US: '+14155550100', CA: '+14155550100' }).success).toBe(
-      true,
-    );
-    expect(senderOption().safeParse({ GB: 'Acme' }).success).toBe(true);
-  });
-
-  it.each([[{}], [{ us: '+14155550100' }], [{ USA: 'Acme' }], [{ '*': 'way too long name' }], ['']])(
-    'refuses %j',
-    (value) => {
-      expect(senderOption().safeParse(value).success).toBe(false);
-    },
-  );
-
+describe('alphanumericRefusedCountries', () => {
   it('knows at least the US and Canada refuse alphanumeric senders', () => {
     expect([...alphanumericRefusedCountries]).toEqual(expect.arrayContaining(['US', 'CA']));
   });

@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import { MfaSmsError } from './errors.js';
 import { phoneNumberInfo } from './phone-number.js';
-import { senderIdKind, senderIdOption, senderIdRule } from './sender-id.js';
+import { senderIdKind } from './sender-id.js';
 import type { PhoneMessage } from './types.js';
 
 /**
@@ -22,20 +21,8 @@ export type SenderOption = string | Readonly<Record<string, string>>;
  */
 export const alphanumericRefusedCountries: ReadonlySet<string> = new Set(['US', 'CA']);
 
-const countryKey = /^(?:\*|[A-Z]{2})$/;
-
-/** The zod schema of a `from` option that may be a per-country map (see `SenderOption`). */
-export function senderOption(): z.ZodType<SenderOption, SenderOption> {
-  return z.union([
-    senderIdOption(),
-    z
-      .record(
-        z.string().regex(countryKey, 'keys must be "*" or ISO 3166 alpha-2 codes in capitals, such as US'),
-        z.string().refine((value) => senderIdKind(value) !== undefined, senderIdRule),
-      )
-      .refine((map) => Object.keys(map).length > 0, 'must name at least one sender'),
-  ]);
-}
+/** A key of a per-country sender map: `*` (every other country) or an ISO 3166 alpha-2 code. */
+export const senderCountryKey = /^(?:\*|[A-Z]{2})$/;
 
 export interface SenderChoice {
   /** The sender to use, when there is one for this destination and channel. */

@@ -18,12 +18,11 @@ import {
   lazySchema,
   parseOptions,
   parseXml,
-  senderOption,
   sensitiveValuesOf,
-  transportOptions,
   type XmlElement,
 } from '@mfa-sms/core/provider';
-import { z } from 'zod';
+import { senderOption, transportOptions } from '@mfa-sms/provider-schemas';
+import * as z from 'zod';
 import { esendexError } from './esendex-errors.js';
 import {
   type EsendexDispatch,

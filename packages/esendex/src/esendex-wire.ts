@@ -1,6 +1,6 @@
 import { isGsm7, type PhoneMessage, speakCodesInText } from '@mfa-sms/core';
 import { escapeXml, lazySchema, parseXml, type XmlElement } from '@mfa-sms/core/provider';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The text-to-speech languages Esendex's Voice messages offer (the `langType` of its request XSD). */
 export const esendexVoiceLanguages = ['en-GB', 'en-AU', 'fr-FR', 'es-ES', 'de-DE'] as const;

@@ -15,11 +15,10 @@ import {
   createSenderResolver,
   lazySchema,
   parseOptions,
-  senderOption,
   sensitiveValuesOf,
-  transportOptions,
 } from '@mfa-sms/core/provider';
-import { z } from 'zod';
+import { senderOption, transportOptions } from '@mfa-sms/provider-schemas';
+import * as z from 'zod';
 import { mittoError } from './mitto-errors.js';
 import { mittoAnswerSchema, mittoSmsRequest, mittoSuccessSchema } from './mitto-wire.js';
 

@@ -1,6 +1,6 @@
 import { isGsm7, type PhoneMessage } from '@mfa-sms/core';
 import { lazySchema } from '@mfa-sms/core/provider';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The body of `POST /sms.json`. */
 export interface MittoSmsRequest {

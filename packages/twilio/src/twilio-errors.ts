@@ -7,7 +7,7 @@ import {
   lazySchema,
   redactSecrets,
 } from '@mfa-sms/core/provider';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What one Twilio error code means for a sender of one-time codes. */
 export interface TwilioErrorRule {

@@ -1,5 +1,5 @@
 import { escapeXml, lazySchema } from '@mfa-sms/core/provider';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Twilio refuses a `Body` longer than this (error 21617 / 21658). */
 export const twilioMaxBodyLength = 1600;

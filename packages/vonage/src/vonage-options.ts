@@ -1,6 +1,7 @@
 import type { Dispatcher, SenderOption } from '@mfa-sms/core';
-import { lazySchema, senderOption, transportOptions } from '@mfa-sms/core/provider';
-import { z } from 'zod';
+import { lazySchema } from '@mfa-sms/core/provider';
+import { senderOption, transportOptions } from '@mfa-sms/provider-schemas';
+import * as z from 'zod';
 import { readPrivateKey } from './vonage-jwt.js';
 import { type VonageTalkLanguage, vonageTalkLanguages } from './vonage-wire.js';
 

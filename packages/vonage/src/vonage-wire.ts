@@ -1,5 +1,5 @@
 import { lazySchema } from '@mfa-sms/core/provider';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Languages Vonage's `talk` action reads (the NCCO schema's enum). */
 export const vonageTalkLanguages = [

@@ -1,0 +1,53 @@
+// Issue 17: the published packages carry zod inside their dist/ (fewer files on an Auth0 cold
+// start), which is only sound while no zod type is in their types and their manifests say so.
+// Reads the built packages: `npm test` builds before it tests.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repositoryRoot, workspacePackages } from './versions.mjs';
+
+const bundlers = [
+  '@mfa-sms/core',
+  '@mfa-sms/twilio',
+  '@mfa-sms/vonage',
+  '@mfa-sms/esendex',
+  '@mfa-sms/mitto',
+];
+const workspace = workspacePackages();
+const zodVersion = JSON.parse(
+  readFileSync(join(repositoryRoot, 'node_modules/zod/package.json'), 'utf8'),
+).version;
+
+function distFiles(name: string, pattern: RegExp): { file: string; text: string }[] {
+  const folder = join(repositoryRoot, workspace.get(name)?.folder ?? '', 'dist');
+  if (!existsSync(folder)) throw new Error(`${name} is not built: run npm run build`);
+  return readdirSync(folder)
+    .filter((file) => pattern.test(file))
+    .map((file) => ({ file, text: readFileSync(join(folder, file), 'utf8') }));
+}
+
+const zodImport = /(?:require\(\s*|from\s*|import\(\s*)["']zod(?:\/[^"']*)?["']/;
+
+describe.each(bundlers)('%s carries its own zod', (name) => {
+  it('loads no zod from node_modules', () => {
+    const code = distFiles(name, /\.(?:c?js)$/);
+    expect(code.length).toBeGreaterThan(0);
+    for (const { file, text } of code) expect(zodImport.test(text), file).toBe(false);
+  });
+
+  it('has no zod type in its types', () => {
+    const types = distFiles(name, /\.d\.c?ts$/);
+    expect(types.length).toBeGreaterThan(0);
+    for (const { file, text } of types) expect(zodImport.test(text), file).toBe(false);
+  });
+
+  it('does not declare zod, and ships its licence', () => {
+    const manifest = JSON.parse(
+      readFileSync(join(repositoryRoot, workspace.get(name)?.folder ?? '', 'package.json'), 'utf8'),
+    );
+    expect(Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies })).not.toContain('zod');
+    const [notices] = distFiles(name, /^THIRD-PARTY-NOTICES\.md$/);
+    expect(notices?.text).toContain(`## zod ${zodVersion}`);
+    expect(notices?.text).toContain('Permission is hereby granted');
+  });
+});
