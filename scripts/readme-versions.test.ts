@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readmeFiles, rewriteVersions, syncReadmeVersions } from './readme-versions.mjs';
-import { actionDependencies, publishedVersions, repositoryRoot, workspacePackages } from './versions.mjs';
+import {
+  actionDependencies,
+  actionPackageDependencies,
+  publishedVersions,
+  repositoryRoot,
+  workspacePackages,
+} from './versions.mjs';
 
 describe('versions shown to users', () => {
   it('every README names the versions package.json gives', () => {
@@ -96,5 +102,55 @@ describe('syncReadmeVersions', () => {
     );
     expect(readFileSync(join(root, 'packages/core/CHANGELOG.md'), 'utf8')).toContain('@0.1.0');
     expect(syncReadmeVersions(root)).toEqual([]);
+  });
+});
+
+describe('actionDependencies', () => {
+  let root: string | undefined;
+  afterEach(() => {
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('lists our packages and the third-party ones they declare, not what only the CLI uses', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'action-dependencies-'));
+    root = folder;
+    const write = (file: string, content: unknown) => {
+      mkdirSync(join(folder, file, '..'), { recursive: true });
+      writeFileSync(join(folder, file), JSON.stringify(content));
+    };
+    write('package.json', { workspaces: ['packages/*', 'apps/*'] });
+    write('packages/core/package.json', {
+      name: '@mfa-sms/core',
+      version: '0.2.0',
+      dependencies: { undici: '^7.0.0' },
+      peerDependencies: { ioredis: '^6.0.0' },
+    });
+    write('apps/action/package.json', {
+      name: '@mfa-sms/action',
+      version: '0.1.1',
+      dependencies: { '@mfa-sms/core': '^0.2.0', undici: '^7.0.0', ioredis: '^6.0.0', zod: '^4.0.0' },
+    });
+    for (const [name, version] of [
+      ['undici', '7.30.2'],
+      ['ioredis', '6.0.0'],
+      ['zod', '4.6.9'],
+    ])
+      write(`node_modules/${name}/package.json`, { name, version });
+
+    expect(actionDependencies(folder)).toEqual({
+      '@mfa-sms/core': '0.2.0',
+      ioredis: '6.0.0',
+      undici: '7.30.2',
+    });
+    // The CLI's zod is still the package's dependency, and a README may name its version.
+    expect(actionPackageDependencies(folder)).toMatchObject({ zod: '4.6.9' });
+    expect(publishedVersions(folder).get('zod')).toBe('4.6.9');
+    // While core depends on zod, the Action's list has it too.
+    write('packages/core/package.json', {
+      name: '@mfa-sms/core',
+      version: '0.2.0',
+      dependencies: { undici: '^7.0.0', zod: '^4.0.0' },
+    });
+    expect(Object.keys(actionDependencies(folder))).toEqual(['@mfa-sms/core', 'undici', 'zod']);
   });
 });

@@ -46,11 +46,11 @@ function installedVersion(name, fromFolder) {
 }
 
 /**
- * The packages the Auth0 Action declares, each with an exact version: what its bundle leaves as
- * require()s and what Auth0's Dependencies list must name. Ours (core and the providers) at the
- * version this repository is about to publish, third-party ones at the version installed.
+ * What apps/action/package.json declares, each with an exact version: the Action's dependencies
+ * and its CLI's. Ours (core and the providers) at the version this repository is about to
+ * publish, third-party ones at the version installed.
  */
-export function actionDependencies(root = repositoryRoot) {
+export function actionPackageDependencies(root = repositoryRoot) {
   const folder = join(root, 'apps', 'action');
   const workspace = workspacePackages(root);
   const declared = Object.keys(readJson(join(folder, 'package.json')).dependencies ?? {});
@@ -59,10 +59,30 @@ export function actionDependencies(root = repositoryRoot) {
   );
 }
 
+/**
+ * The packages the deployed Action needs, with exact versions: what its bundle leaves as
+ * require()s and what Auth0's Dependencies list must name. Its bundle requires only our packages;
+ * of the third-party ones the package declares, those our packages depend on (or take as a peer,
+ * like core's optional ioredis) are listed too, so that a tenant installs the versions tested.
+ * What only the CLI uses is not (zod, once core and the providers no longer depend on it).
+ */
+export function actionDependencies(root = repositoryRoot) {
+  const workspace = workspacePackages(root);
+  const declared = Object.entries(actionPackageDependencies(root));
+  const ours = declared.filter(([name]) => workspace.has(name));
+  const needed = new Set(
+    ours.flatMap(([name]) => {
+      const manifest = readJson(join(root, workspace.get(name).folder, 'package.json'));
+      return [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})];
+    }),
+  );
+  return Object.fromEntries(declared.filter(([name]) => workspace.has(name) || needed.has(name)));
+}
+
 /** Every name whose `name@x.y.z` a document may show, with the version it must show. */
 export function publishedVersions(root = repositoryRoot) {
   const versions = new Map();
   for (const [name, { version }] of workspacePackages(root)) versions.set(name, version);
-  for (const [name, version] of Object.entries(actionDependencies(root))) versions.set(name, version);
+  for (const [name, version] of Object.entries(actionPackageDependencies(root))) versions.set(name, version);
   return versions;
 }

@@ -5,10 +5,10 @@
 // 100 kB limit.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
-import { actionDependencies } from '../../scripts/versions.mjs';
+import { actionDependencies, actionPackageDependencies } from '../../scripts/versions.mjs';
 
-// The packages package.json declares, with exact versions: the READMEs name the same ones
-// (scripts/readme-versions.mjs), so Auth0's list is never typed by hand. ioredis is among them
+// The packages the Action needs, with exact versions, from package.json and our packages'
+// manifests (scripts/versions.mjs), so Auth0's list is never typed by hand. ioredis is among them
 // but required only when MFA_SMS_REDIS_URL is set, never on the cold path.
 const dependencies = actionDependencies();
 const external = Object.keys(dependencies);
@@ -39,7 +39,9 @@ const fromSources = {
   '@mfa-sms/mitto': './../../packages/mitto/src/index.ts',
   '@mfa-sms/simulator': './../../packages/simulator/src/index.ts',
 };
-const thirdParty = external.filter((name) => !name.startsWith('@mfa-sms/'));
+// The CLI's third-party packages are all the package declares: zod among them for the Management
+// API's answers, whether or not the Action needs it.
+const thirdParty = Object.keys(actionPackageDependencies()).filter((name) => !name.startsWith('@mfa-sms/'));
 
 const deployed = [
   ['src/action.ts', 'dist/action.cjs'],

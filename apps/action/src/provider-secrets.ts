@@ -1,12 +1,16 @@
 import { type Auth0Secrets, isMfaSmsError, MfaSmsError, type Provider } from '@mfa-sms/core';
-import { createEsendex, type EsendexOptions } from '@mfa-sms/esendex';
-import { createMitto, type MittoOptions } from '@mfa-sms/mitto';
-import { createTwilio, type TwilioOptions } from '@mfa-sms/twilio';
-import { createVonage, type VonageOptions } from '@mfa-sms/vonage';
+import type { EsendexOptions } from '@mfa-sms/esendex';
+import type { MittoOptions } from '@mfa-sms/mitto';
+import type { TwilioOptions } from '@mfa-sms/twilio';
+import type { VonageOptions } from '@mfa-sms/vonage';
 import { parseSenderSecret } from './sender-secret.js';
 
 export const providerNames = ['twilio', 'vonage', 'esendex', 'mitto'] as const;
 export type ProviderName = (typeof providerNames)[number];
+
+export function isProviderName(name: string): name is ProviderName {
+  return (providerNames as readonly string[]).includes(name);
+}
 
 /** The secrets one option is read from: the first that is set wins. */
 type SecretNames = readonly [string, ...string[]];
@@ -20,11 +24,13 @@ interface ProviderSecrets {
 }
 
 /**
- * One provider's row: its factory and, per option, the secrets it is read from. The provider
- * validates what it is given, so a value is passed on as the secret holds it (missing = unset).
+ * One provider's row: how to load its factory and, per option, the secrets it is read from. The
+ * provider validates what it is given, so a value is passed on as the secret holds it (missing =
+ * unset). The package is required when a configuration names it, not when the Action loads: a
+ * cold start loads only the providers MFA_SMS_PROVIDERS lists.
  */
 function secretsFor<O extends object>(
-  create: (options: O) => Provider,
+  load: () => (options: O) => Provider,
   required: readonly string[],
   options: { readonly [K in keyof O]?: SecretNames },
 ): ProviderSecrets {
@@ -38,26 +44,30 @@ function secretsFor<O extends object>(
         // Every provider's sender secret takes one syntax for per-country senders (Acme;US=+1…).
         if (value) given[option] = option === 'from' ? parseSenderSecret(value) : value;
       }
-      return create(given as O);
+      return load()(given as O);
     },
   };
 }
 
 export const providerSecrets: Readonly<Record<ProviderName, ProviderSecrets>> = {
-  twilio: secretsFor<TwilioOptions>(createTwilio, ['TWILIO_ACCOUNT_SID'], {
-    accountSid: ['TWILIO_ACCOUNT_SID'],
-    authToken: ['TWILIO_AUTH_TOKEN'],
-    apiKeySid: ['TWILIO_API_KEY_SID'],
-    apiKeySecret: ['TWILIO_API_KEY_SECRET'],
-    // The classic Auth0 guide names it TWILIO_PHONE_NUMBER: either name works, TWILIO_FROM first.
-    from: ['TWILIO_FROM', 'TWILIO_PHONE_NUMBER'],
-    messagingServiceSid: ['TWILIO_MESSAGING_SERVICE_SID'],
-    verifyServiceSid: ['TWILIO_VERIFY_SERVICE_SID'],
-    baseUrl: ['TWILIO_BASE_URL'],
-  }),
+  twilio: secretsFor<TwilioOptions>(
+    () => (require('@mfa-sms/twilio') as typeof import('@mfa-sms/twilio')).createTwilio,
+    ['TWILIO_ACCOUNT_SID'],
+    {
+      accountSid: ['TWILIO_ACCOUNT_SID'],
+      authToken: ['TWILIO_AUTH_TOKEN'],
+      apiKeySid: ['TWILIO_API_KEY_SID'],
+      apiKeySecret: ['TWILIO_API_KEY_SECRET'],
+      // The classic Auth0 guide names it TWILIO_PHONE_NUMBER: either name works, TWILIO_FROM first.
+      from: ['TWILIO_FROM', 'TWILIO_PHONE_NUMBER'],
+      messagingServiceSid: ['TWILIO_MESSAGING_SERVICE_SID'],
+      verifyServiceSid: ['TWILIO_VERIFY_SERVICE_SID'],
+      baseUrl: ['TWILIO_BASE_URL'],
+    },
+  ),
   // A pasted PEM with literal "\n" is Vonage's own schema's to unescape.
   vonage: secretsFor<VonageOptions>(
-    createVonage,
+    () => (require('@mfa-sms/vonage') as typeof import('@mfa-sms/vonage')).createVonage,
     ['VONAGE_API_KEY', 'VONAGE_API_SECRET', 'VONAGE_FROM_NUMBER'],
     {
       apiKey: ['VONAGE_API_KEY'],
@@ -70,7 +80,7 @@ export const providerSecrets: Readonly<Record<ProviderName, ProviderSecrets>> = 
   ),
   // No sender in the classic guide: without ESENDEX_FROM, the account's default originator sends.
   esendex: secretsFor<EsendexOptions>(
-    createEsendex,
+    () => (require('@mfa-sms/esendex') as typeof import('@mfa-sms/esendex')).createEsendex,
     ['ESENDEX_ACCOUNT', 'ESENDEX_USERNAME', 'ESENDEX_PASSWORD'],
     {
       accountReference: ['ESENDEX_ACCOUNT'],
@@ -80,11 +90,15 @@ export const providerSecrets: Readonly<Record<ProviderName, ProviderSecrets>> = 
       baseUrl: ['ESENDEX_BASE_URL'],
     },
   ),
-  mitto: secretsFor<MittoOptions>(createMitto, ['MITTO_API_KEY', 'MITTO_FROM'], {
-    apiKey: ['MITTO_API_KEY'],
-    from: ['MITTO_FROM'],
-    baseUrl: ['MITTO_BASE_URL'],
-  }),
+  mitto: secretsFor<MittoOptions>(
+    () => (require('@mfa-sms/mitto') as typeof import('@mfa-sms/mitto')).createMitto,
+    ['MITTO_API_KEY', 'MITTO_FROM'],
+    {
+      apiKey: ['MITTO_API_KEY'],
+      from: ['MITTO_FROM'],
+      baseUrl: ['MITTO_BASE_URL'],
+    },
+  ),
 };
 
 /** Builds one provider from the secrets; a configuration error names the secret to fix. */

@@ -1,137 +1,174 @@
-import { type ActionPolicy, type Auth0Secrets, autofillOptionShape, MfaSmsError } from '@mfa-sms/core';
-import { lazySchema } from '@mfa-sms/core/provider';
-import { z } from 'zod';
-import { buildProvider, providerNames } from './provider-secrets.js';
+import {
+  type ActionPolicy,
+  type Auth0Secrets,
+  type AutofillOptions,
+  isMfaSmsError,
+  MfaSmsError,
+  parseAutofillOptions,
+} from '@mfa-sms/core';
+import { buildProvider, isProviderName, type ProviderName, providerNames } from './provider-secrets.js';
 import { storePolicyFromSecrets } from './store-secrets.js';
 
-function configError(message: string): MfaSmsError {
+// Plain parsers rather than zod: the Action is glue that a cold start loads before its first SMS,
+// and zod would be 95 files from node_modules or 170 kB in the bundle (issue 17).
+
+/** A secret's value refused: `reason` completes "Secret NAME …" and never holds the value. */
+function refuse(reason: string): never {
+  throw new MfaSmsError({ code: 'invalid_config', message: reason });
+}
+
+function secretError(name: string, reason: string): MfaSmsError {
+  const message = `Secret ${name} ${reason.startsWith('is ') ? '' : 'is invalid: '}${reason}`;
   return new MfaSmsError({ code: 'invalid_config', message });
 }
 
-// Policy secrets: all optional, validated by name so that an error can say which secret to fix.
-const policySecrets = lazySchema(() => {
-  const countryList = z
-    .string()
-    .transform((value) =>
-      value
-        .split(',')
-        .map((item) => item.trim().toUpperCase())
-        .filter(Boolean),
+/** The items of a comma-separated secret, trimmed, each put in one case, empty ones dropped. */
+function commaList(value: string, letterCase: 'upper' | 'lower'): string[] {
+  return value
+    .split(',')
+    .map((item) => (letterCase === 'upper' ? item.trim().toUpperCase() : item.trim().toLowerCase()))
+    .filter(Boolean);
+}
+
+const countryCode = /^[A-Z]{2}$/;
+
+function countryList(value: string): string[] {
+  const countries = commaList(value, 'upper');
+  if (countries.length === 0 || !countries.every((country) => countryCode.test(country)))
+    refuse('must be a comma-separated list of ISO 3166 alpha-2 codes');
+  return countries;
+}
+
+const booleans: Readonly<Record<string, boolean>> = {
+  true: true,
+  '1': true,
+  yes: true,
+  on: true,
+  false: false,
+  '0': false,
+  no: false,
+  off: false,
+};
+
+function booleanSecret(value: string): boolean {
+  return booleans[value.trim().toLowerCase()] ?? refuse('must be true or false');
+}
+
+/** `US,CA=twilio;*=vonage,twilio`: countries (or `*`) to the providers they try, in order. */
+function routesSecret(value: string): Record<string, string[]> {
+  const routes: Record<string, string[]> = {};
+  for (const rule of value.split(';')) {
+    if (rule.trim() === '') continue;
+    const [countries = '', names = ''] = rule.split('=');
+    const keys = commaList(countries, 'upper');
+    const providers = commaList(names, 'lower');
+    if (
+      keys.length === 0 ||
+      providers.length === 0 ||
+      keys.some((key) => key !== '*' && !countryCode.test(key))
     )
-    .pipe(
-      z
-        .array(z.string().regex(/^[A-Z]{2}$/, 'must be a comma-separated list of ISO 3166 alpha-2 codes'))
-        .min(1),
-    );
+      refuse('must look like "US,CA=twilio;*=vonage,twilio"');
+    for (const key of keys) routes[key] = providers;
+  }
+  return routes;
+}
 
-  const booleanSecret = z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], 'must be true or false'))
-    .transform((value) => ['true', '1', 'yes', 'on'].includes(value));
+function deadlineSecret(value: string): number {
+  const ms = Number(value);
+  if (!Number.isFinite(ms)) refuse('must be a number of milliseconds');
+  if (!Number.isInteger(ms)) refuse('must be a whole number of milliseconds');
+  if (ms < 1000) refuse('must be at least 1000');
+  if (ms > 19_000) refuse("must stay under Auth0's 20 s limit (at most 19000)");
+  return ms;
+}
 
-  const routesSecret = z.string().transform((value, context) => {
-    const routes: Record<string, string[]> = {};
-    for (const rule of value
-      .split(';')
-      .map((item) => item.trim())
-      .filter(Boolean)) {
-      const [countries, names] = rule.split('=');
-      const providers = (names ?? '')
-        .split(',')
-        .map((item) => item.trim().toLowerCase())
-        .filter(Boolean);
-      const keys = (countries ?? '')
-        .split(',')
-        .map((item) => item.trim().toUpperCase())
-        .filter(Boolean);
-      if (
-        keys.length === 0 ||
-        providers.length === 0 ||
-        keys.some((key) => key !== '*' && !/^[A-Z]{2}$/.test(key))
-      ) {
-        context.addIssue({ code: 'custom', message: 'must look like "US,CA=twilio;*=vonage,twilio"' });
-        return z.NEVER;
-      }
-      for (const key of keys) routes[key] = providers;
-    }
-    return routes;
-  });
+function providersSecret(value: string | undefined): ProviderName[] {
+  if (value === undefined) refuse('is missing: list your providers in failover order, e.g. "twilio,vonage"');
+  const names = commaList(value, 'lower');
+  if (!names.every(isProviderName)) refuse(`names an unknown provider; known: ${providerNames.join(', ')}`);
+  if (names.length === 0) refuse('names no provider');
+  if (new Set(names).size !== names.length) refuse('names a provider twice');
+  return names;
+}
 
-  return z.object({
-    MFA_SMS_PROVIDERS: z
-      .string('is missing: list your providers in failover order, e.g. "twilio,vonage"')
-      .transform((value) =>
-        value
-          .split(',')
-          .map((item) => item.trim().toLowerCase())
-          .filter(Boolean),
-      )
-      .pipe(
-        z
-          .array(z.enum(providerNames, `names an unknown provider; known: ${providerNames.join(', ')}`))
-          .min(1, 'names no provider')
-          .refine((names) => new Set(names).size === names.length, 'names a provider twice'),
-      ),
-    MFA_SMS_ROUTES: routesSecret.optional(),
-    MFA_SMS_ALLOWED_COUNTRIES: countryList.optional(),
-    MFA_SMS_BLOCKED_COUNTRIES: countryList.optional(),
-    MFA_SMS_DEFAULT_COUNTRY: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166 alpha-2 code such as GB')
-      .transform((value) => value.toUpperCase())
-      .optional(),
-    MFA_SMS_DEADLINE_MS: z.coerce
-      .number('must be a number of milliseconds')
-      .int('must be a whole number of milliseconds')
-      .min(1000, 'must be at least 1000')
-      .max(19_000, "must stay under Auth0's 20 s limit (at most 19000)")
-      .optional(),
-    MFA_SMS_TEMPLATES: z.enum(['auth0', 'builtin'], 'must be "auth0" or "builtin"').optional(),
-    MFA_SMS_DRY_RUN: booleanSecret.optional(),
-    MFA_SMS_USE_AUTH0_FROM: booleanSecret.optional(),
-    MFA_SMS_ORIGIN: autofillOptionShape().origin,
-    MFA_SMS_ANDROID_APP_HASH: autofillOptionShape().androidAppHash,
-  });
-});
+type Policy = ActionPolicy & { guard: NonNullable<ActionPolicy['guard']> };
 
-function blankToUndefined(secrets: Auth0Secrets): Record<string, string | undefined> {
-  const result: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(secrets)) result[name] = value === '' ? undefined : value;
-  return result;
+/** The optional policy secrets, each read into its place in the policy; checked in this order. */
+const policySecrets: Readonly<Record<string, (value: string, policy: Policy) => void>> = {
+  MFA_SMS_ROUTES: (value, policy) => {
+    policy.routes = routesSecret(value);
+  },
+  MFA_SMS_ALLOWED_COUNTRIES: (value, policy) => {
+    policy.guard.allowedCountries = countryList(value);
+  },
+  MFA_SMS_BLOCKED_COUNTRIES: (value, policy) => {
+    policy.guard.blockedCountries = countryList(value);
+  },
+  MFA_SMS_DEFAULT_COUNTRY: (value, policy) => {
+    const country = value.trim();
+    if (!/^[A-Za-z]{2}$/.test(country)) refuse('must be an ISO 3166 alpha-2 code such as GB');
+    policy.defaultCountry = country.toUpperCase();
+  },
+  MFA_SMS_DEADLINE_MS: (value, policy) => {
+    policy.deadlineMs = deadlineSecret(value);
+  },
+  MFA_SMS_TEMPLATES: (value, policy) => {
+    if (value !== 'auth0' && value !== 'builtin') refuse('must be "auth0" or "builtin"');
+    policy.templates = value;
+  },
+  MFA_SMS_DRY_RUN: (value, policy) => {
+    policy.dryRun = booleanSecret(value);
+  },
+  MFA_SMS_USE_AUTH0_FROM: (value, policy) => {
+    policy.useNotificationFrom = booleanSecret(value);
+  },
+};
+
+/** Core checks the autofill options; the person reading its error edits these secrets. */
+const autofillSecrets = { origin: 'MFA_SMS_ORIGIN', androidAppHash: 'MFA_SMS_ANDROID_APP_HASH' } as const;
+
+function readAutofill(secrets: Readonly<Record<string, string | undefined>>, policy: Policy): void {
+  let autofill: AutofillOptions;
+  try {
+    autofill = parseAutofillOptions({
+      origin: secrets[autofillSecrets.origin],
+      androidAppHash: secrets[autofillSecrets.androidAppHash],
+    });
+  } catch (error) {
+    const option = isMfaSmsError(error) ? error.option : undefined;
+    if (option !== 'origin' && option !== 'androidAppHash') throw error;
+    const { message } = error as MfaSmsError;
+    throw new MfaSmsError({
+      code: 'invalid_config',
+      message: `Secret ${autofillSecrets[option]}: ${message}`,
+      option,
+    });
+  }
+  if (autofill.origin) policy.origin = autofill.origin;
+  if (autofill.androidAppHash) policy.androidAppHash = autofill.androidAppHash;
+}
+
+/** Reads one secret with its parser; a refusal becomes "Secret NAME is invalid: …". */
+function read<T>(name: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (isMfaSmsError(error) && error.code === 'invalid_config') throw secretError(name, error.message);
+    throw error;
+  }
 }
 
 /** Reads the Action's secrets into the policy `createActionHandlers` runs with. */
 export function policyFromSecrets(input: Auth0Secrets): ActionPolicy {
-  const secrets = blankToUndefined(input ?? {});
-  const parsed = policySecrets().safeParse(secrets);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const name = String(issue?.path[0] ?? 'MFA_SMS_PROVIDERS');
-    throw configError(
-      `Secret ${name} ${issue?.message.startsWith('is ') ? '' : 'is invalid: '}${issue?.message ?? 'is invalid'}`,
-    );
+  const secrets: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(input ?? {})) secrets[name] = value === '' ? undefined : value;
+  const names = read('MFA_SMS_PROVIDERS', () => providersSecret(secrets.MFA_SMS_PROVIDERS));
+  const policy: Policy = { providers: [], guard: {} };
+  for (const [name, set] of Object.entries(policySecrets)) {
+    const value = secrets[name];
+    if (value !== undefined) read(name, () => set(value, policy));
   }
-  const policy = parsed.data;
-  const providers = policy.MFA_SMS_PROVIDERS.map((name) => buildProvider(name, secrets));
-  return {
-    providers,
-    ...(policy.MFA_SMS_ROUTES ? { routes: policy.MFA_SMS_ROUTES } : {}),
-    guard: {
-      ...(policy.MFA_SMS_ALLOWED_COUNTRIES ? { allowedCountries: policy.MFA_SMS_ALLOWED_COUNTRIES } : {}),
-      ...(policy.MFA_SMS_BLOCKED_COUNTRIES ? { blockedCountries: policy.MFA_SMS_BLOCKED_COUNTRIES } : {}),
-    },
-    ...(policy.MFA_SMS_DEFAULT_COUNTRY ? { defaultCountry: policy.MFA_SMS_DEFAULT_COUNTRY } : {}),
-    ...(policy.MFA_SMS_DEADLINE_MS ? { deadlineMs: policy.MFA_SMS_DEADLINE_MS } : {}),
-    ...(policy.MFA_SMS_TEMPLATES ? { templates: policy.MFA_SMS_TEMPLATES } : {}),
-    ...(policy.MFA_SMS_DRY_RUN !== undefined ? { dryRun: policy.MFA_SMS_DRY_RUN } : {}),
-    ...(policy.MFA_SMS_USE_AUTH0_FROM !== undefined
-      ? { useNotificationFrom: policy.MFA_SMS_USE_AUTH0_FROM }
-      : {}),
-    ...storePolicyFromSecrets(secrets),
-    ...(policy.MFA_SMS_ORIGIN ? { origin: policy.MFA_SMS_ORIGIN } : {}),
-    ...(policy.MFA_SMS_ANDROID_APP_HASH ? { androidAppHash: policy.MFA_SMS_ANDROID_APP_HASH } : {}),
-  };
+  readAutofill(secrets, policy);
+  policy.providers = names.map((name) => buildProvider(name, secrets));
+  return { ...policy, ...storePolicyFromSecrets(secrets) };
 }

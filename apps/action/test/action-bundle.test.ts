@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Simulator, startSimulator } from '@mfa-sms/simulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -106,45 +107,62 @@ describe('the built Action', () => {
     expect(hookType).toBe('function');
   });
 
-  it('loads core and the providers from the installed packages, nothing from the repository', async () => {
+  it('loads core from the installed packages at require time, nothing from the repository', async () => {
     const { ours, outsideFolder } = await execute([]);
-    expect(ours).toEqual([
-      '@mfa-sms/core',
-      '@mfa-sms/esendex',
-      '@mfa-sms/mitto',
-      '@mfa-sms/twilio',
-      '@mfa-sms/vonage',
-    ]);
+    expect(ours).toEqual(['@mfa-sms/core']);
     expect(outsideFolder).toEqual([]);
   });
 
+  it.each([
+    ['twilio', ['@mfa-sms/core', '@mfa-sms/twilio']],
+    ['mitto', ['@mfa-sms/core', '@mfa-sms/mitto']],
+    ['vonage,esendex', ['@mfa-sms/core', '@mfa-sms/esendex', '@mfa-sms/vonage']],
+  ])(
+    'loads only the provider packages MFA_SMS_PROVIDERS=%s names, from the installed ones',
+    async (providers, loaded) => {
+      const input = { recipient: '+447911123456', secrets: secrets(providers), code: '271828' };
+      const { results, ours, outsideFolder } = await execute([
+        { entry: 'send-phone-message', event: sendPhoneMessageEvent(input) },
+      ]);
+      expect(results[0]?.resolved).toBe(true);
+      expect(ours).toEqual(loaded);
+      expect(outsideFolder).toEqual([]);
+    },
+  );
+
   it('bundles only its own glue and lists its dependencies with exact versions', () => {
     const source = readFileSync(bundle, 'utf8');
-    for (const name of [
+    // Our packages only: zod and the other third-party packages are core's and the providers' to load.
+    const required = new Set([...source.matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]));
+    const ours = [
       '@mfa-sms/core',
-      '@mfa-sms/twilio',
-      '@mfa-sms/vonage',
       '@mfa-sms/esendex',
       '@mfa-sms/mitto',
-      'zod',
-    ])
-      expect(source).toContain(`require("${name}")`);
+      '@mfa-sms/twilio',
+      '@mfa-sms/vonage',
+    ];
+    expect([...required].sort()).toEqual(ours);
     // Core's code (its message catalog among it) is not in the bundle.
     expect(source).not.toContain('libphonenumber-js');
     const dependencies = JSON.parse(
       readFileSync(new URL('../dist/dependencies.json', import.meta.url), 'utf8'),
+    ) as Record<string, string>;
+    const names = Object.keys(dependencies);
+    expect(names.filter((name) => name.startsWith('@mfa-sms/'))).toEqual(ours);
+    // Third-party packages as far as our installed packages declare them, and no other (the CLI's
+    // zod is listed only while core or a provider still depends on it).
+    const declaredByOurs = new Set(
+      ours.flatMap((name) => {
+        const manifest = JSON.parse(
+          readFileSync(join(installed.folder, 'node_modules', name, 'package.json'), 'utf8'),
+        ) as { dependencies?: object; peerDependencies?: object };
+        return [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})];
+      }),
     );
-    expect(Object.keys(dependencies).sort()).toEqual([
-      '@mfa-sms/core',
-      '@mfa-sms/esendex',
-      '@mfa-sms/mitto',
-      '@mfa-sms/twilio',
-      '@mfa-sms/vonage',
-      'ioredis',
-      'libphonenumber-js',
-      'undici',
-      'zod',
-    ]);
+    const thirdParty = names.filter((name) => !name.startsWith('@mfa-sms/'));
+    expect(thirdParty).toEqual(expect.arrayContaining(['ioredis', 'libphonenumber-js', 'undici']));
+    for (const name of thirdParty) expect([...declaredByOurs]).toContain(name);
+    expect(thirdParty.includes('zod')).toBe(declaredByOurs.has('zod'));
     // Only behind a lazy require: the cold path never loads it.
     expect(source).not.toMatch(/^[^\n]{0,200}require\("ioredis"\)/);
     for (const version of Object.values(dependencies)) expect(version).toMatch(/^\d+\.\d+\.\d+$/);

@@ -32,7 +32,7 @@ describe('parseAutofillOptions', () => {
       expect.unreachable();
     } catch (error) {
       expect(isMfaSmsError(error)).toBe(true);
-      expect(error).toMatchObject({ code: 'invalid_config' });
+      expect(error).toMatchObject({ code: 'invalid_config', option: 'origin' });
       expect((error as Error).message).toContain('"origin"');
       if (origin.length > 3) expect(inspect(error, { depth: 5 })).not.toContain(origin);
     }
@@ -41,13 +41,21 @@ describe('parseAutofillOptions', () => {
   it('accepts an 11-character hash of the base64 alphabet and refuses others', () => {
     expect(parseAutofillOptions({ androidAppHash: hash }).androidAppHash).toBe(hash);
     for (const bad of ['FA+9qCX9VS', 'FA+9qCX9VSuu', 'FA+9qCX9VS=', 'FA 9qCX9VSu']) {
-      expect(() => parseAutofillOptions({ androidAppHash: bad })).toThrow(/"androidAppHash" is invalid/);
+      expect(() => parseAutofillOptions({ androidAppHash: bad })).toThrow(
+        expect.objectContaining({
+          option: 'androidAppHash',
+          message: expect.stringMatching(/"androidAppHash" is invalid: must be the 11-character/),
+        }),
+      );
     }
   });
 
-  it('refuses unknown options and accepts none', () => {
+  it('refuses unknown options and what is not an object, and accepts none', () => {
     expect(parseAutofillOptions(undefined)).toEqual({});
-    expect(() => parseAutofillOptions({ orign: 'x' } as never)).toThrow(
+    expect(() => parseAutofillOptions({ orign: 'x' })).toThrow(
+      expect.objectContaining({ code: 'invalid_config', option: 'orign' }),
+    );
+    expect(() => parseAutofillOptions('login.example.com')).toThrow(
       expect.objectContaining({ code: 'invalid_config' }),
     );
   });

@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import { MfaSmsError } from './errors.js';
-import { lazySchema } from './options.js';
+import { lazySchema, parseOptions } from './options.js';
 
 /**
  * Lines that let a phone fill the code in by itself:
@@ -45,7 +44,10 @@ function buildShape() {
 
 let shape: ReturnType<typeof buildShape> | undefined;
 
-/** The zod schemas of the two options, for every place that accepts them (built on first use). */
+/**
+ * The zod schemas of the two options, for core's own schemas that accept them (built on first
+ * use). Not exported from the package: zod types stay out of its public types.
+ */
 export function autofillOptionShape(): ReturnType<typeof buildShape> {
   shape ??= buildShape();
   return shape;
@@ -53,16 +55,12 @@ export function autofillOptionShape(): ReturnType<typeof buildShape> {
 
 const optionsSchema = lazySchema(() => z.strictObject(autofillOptionShape()));
 
-/** Validates autofill options, throwing `invalid_config` naming the option (never its value). */
-export function parseAutofillOptions(options: AutofillOptions | undefined): AutofillOptions {
-  const parsed = optionsSchema().safeParse(options ?? {});
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const option = issue?.path.join('.') || 'autofill';
-  throw new MfaSmsError({
-    code: 'invalid_config',
-    message: `Option "${option}" is invalid: ${issue?.message ?? 'invalid'}`,
-  });
+/**
+ * Validates autofill options (trimmed on the way), throwing `invalid_config` with `.option` naming
+ * the bad one and a message that never holds its value.
+ */
+export function parseAutofillOptions(input: unknown): AutofillOptions {
+  return parseOptions(optionsSchema, input, { label: 'Autofill' });
 }
 
 /** True when the text already ends with an origin-bound line. */

@@ -24,7 +24,7 @@ export type {
   SendPhoneMessageHook,
 } from './auth0-types.js';
 export type { AutofillOptions } from './autofill.js';
-export { appendAutofillLines, autofillOptionShape } from './autofill.js';
+export { appendAutofillLines, parseAutofillOptions } from './autofill.js';
 export { toBcp47 } from './bcp47.js';
 export type { MfaSmsErrorCode, MfaSmsErrorOptions, SendAttempt } from './errors.js';
 export { errorCodes, isMfaSmsError, isRetryableCode, MfaSmsError } from './errors.js';
