@@ -128,12 +128,13 @@ const policySecrets: Readonly<Record<string, (value: string, policy: Policy) => 
 const autofillSecrets = { origin: 'MFA_SMS_ORIGIN', androidAppHash: 'MFA_SMS_ANDROID_APP_HASH' } as const;
 
 function readAutofill(secrets: Readonly<Record<string, string | undefined>>, policy: Policy): void {
+  const origin = secrets[autofillSecrets.origin];
+  const androidAppHash = secrets[autofillSecrets.androidAppHash];
+  // Most tenants set neither: their cold start need not build the schema that checks them.
+  if (origin === undefined && androidAppHash === undefined) return;
   let autofill: AutofillOptions;
   try {
-    autofill = parseAutofillOptions({
-      origin: secrets[autofillSecrets.origin],
-      androidAppHash: secrets[autofillSecrets.androidAppHash],
-    });
+    autofill = parseAutofillOptions({ origin, androidAppHash });
   } catch (error) {
     const option = isMfaSmsError(error) ? error.option : undefined;
     if (option !== 'origin' && option !== 'androidAppHash') throw error;
