@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type {
   Auth0Client,
   Auth0Connection,
@@ -106,28 +106,27 @@ const functionSchema = <T>(what: string) =>
 export const policySchema = lazySchema(() =>
   z.strictObject({
     providers: z.union([
-      z.array(providerOption()).min(1, 'at least one provider is needed'),
+      z.array(providerOption()).check(z.minLength(1, 'at least one provider is needed')),
       functionSchema<(secrets: Auth0Secrets) => readonly Provider[]>(
         'a list of providers or a function of the secrets',
       ),
     ]),
-    routes: z.record(z.string(), z.array(z.string())).optional(),
-    guard: z.record(z.string(), z.unknown()).optional(),
-    defaultCountry: z
-      .string()
-      .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166 alpha-2 code')
-      .optional(),
-    deadlineMs: z.number().int().min(1000).max(19_000).optional(),
-    attemptTimeoutMs: z.number().int().min(100).max(19_000).optional(),
-    templates: z.enum(['auth0', 'builtin']).optional(),
-    appName: z.string().max(40).optional(),
+    routes: z.optional(z.record(z.string(), z.array(z.string()))),
+    guard: z.optional(z.record(z.string(), z.unknown())),
+    defaultCountry: z.optional(
+      z.string().check(z.regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166 alpha-2 code')),
+    ),
+    deadlineMs: z.optional(z.int().check(z.gte(1000), z.lte(19_000))),
+    attemptTimeoutMs: z.optional(z.int().check(z.gte(100), z.lte(19_000))),
+    templates: z.optional(z.enum(['auth0', 'builtin'])),
+    appName: z.optional(z.string().check(z.maxLength(40))),
     ...autofillOptionShape(),
-    dryRun: z.boolean().optional(),
-    useNotificationFrom: z.boolean().optional(),
-    dedupeWindowMs: z.number().int().min(0).max(86_400_000).optional(),
-    log: functionSchema<(line: string) => void>('a function').optional(),
-    limits: z.union([z.literal(false), z.record(z.string(), z.unknown())]).optional(),
-    store: storeOption().optional(),
-    storeKey: z.string().optional(),
+    dryRun: z.optional(z.boolean()),
+    useNotificationFrom: z.optional(z.boolean()),
+    dedupeWindowMs: z.optional(z.int().check(z.gte(0), z.lte(86_400_000))),
+    log: z.optional(functionSchema<(line: string) => void>('a function')),
+    limits: z.optional(z.union([z.literal(false), z.record(z.string(), z.unknown())])),
+    store: z.optional(storeOption()),
+    storeKey: z.optional(z.string()),
   }),
 );

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { lazySchema, parseOptions } from './options.js';
 
 /**
@@ -29,16 +29,22 @@ const originBoundLastLine = /(?:^|\n)@[^\s#]+ #[^\s]+(?: @[^\s]+)?[ \t]*$/;
 
 function buildShape() {
   return {
-    origin: z
-      .string()
-      .trim()
-      .regex(hostNamePattern, 'must be a domain such as login.example.com (no scheme, port or path)')
-      .optional(),
-    androidAppHash: z
-      .string()
-      .trim()
-      .regex(appHashPattern, 'must be the 11-character SMS Retriever hash (letters, digits, + and /)')
-      .optional(),
+    origin: z.optional(
+      z
+        .string()
+        .check(
+          z.trim(),
+          z.regex(hostNamePattern, 'must be a domain such as login.example.com (no scheme, port or path)'),
+        ),
+    ),
+    androidAppHash: z.optional(
+      z
+        .string()
+        .check(
+          z.trim(),
+          z.regex(appHashPattern, 'must be the 11-character SMS Retriever hash (letters, digits, + and /)'),
+        ),
+    ),
   };
 }
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { MfaSmsError } from './errors.js';
 import { isSupportedCountry } from './libphonenumber.js';
 import { lazySchema, parseOptions } from './options.js';
@@ -22,19 +22,26 @@ export interface GuardOptions {
 // Checked against libphonenumber's list rather than the shape alone: "UK" for "GB" is the usual
 // slip, and in a block list it would be a silent hole.
 const guardSchema = lazySchema(() => {
-  const countryCode = z
-    .string()
-    .refine(
-      (value) => isSupportedCountry(value.toUpperCase()),
-      'is not an ISO 3166 alpha-2 country code known to libphonenumber, such as "GB" (not "UK") or "US"',
-    )
-    .transform((value) => value.toUpperCase());
-  const countryList = z.array(countryCode).transform((list) => new Set(list));
+  const countryCode = z.pipe(
+    z
+      .string()
+      .check(
+        z.refine(
+          (value) => isSupportedCountry(value.toUpperCase()),
+          'is not an ISO 3166 alpha-2 country code known to libphonenumber, such as "GB" (not "UK") or "US"',
+        ),
+      ),
+    z.transform((value: string) => value.toUpperCase()),
+  );
+  const countryList = z.pipe(
+    z.array(countryCode),
+    z.transform((list: string[]) => new Set(list)),
+  );
   const typeList = z.array(z.enum(phoneNumberTypes));
   return z.strictObject({
-    allowedCountries: countryList.optional(),
-    blockedCountries: countryList.optional(),
-    allowedTypes: z.strictObject({ sms: typeList.optional(), voice: typeList.optional() }).optional(),
+    allowedCountries: z.optional(countryList),
+    blockedCountries: z.optional(countryList),
+    allowedTypes: z.optional(z.strictObject({ sms: z.optional(typeList), voice: z.optional(typeList) })),
   });
 });
 

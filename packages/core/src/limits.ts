@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { MfaSmsError } from './errors.js';
 import { getCountries, getCountryCallingCode } from './libphonenumber.js';
 import { lazySchema, parseOptions } from './options.js';
@@ -48,16 +48,16 @@ const limitsSchema = lazySchema(() => {
   const limit = z.union([
     z.literal(false),
     z.strictObject({
-      count: z.number().int().min(1).max(1_000_000),
+      count: z.int().check(z.gte(1), z.lte(1_000_000)),
       // api.cache keeps nothing longer than a day, and no one-time code needs a longer memory.
-      windowMs: z.number().int().min(1000).max(86_400_000),
+      windowMs: z.int().check(z.gte(1000), z.lte(86_400_000)),
     }),
   ]);
   return z.strictObject({
-    recipient: limit.optional(),
-    range: limit.optional(),
-    country: limit.optional(),
-    rangeDigits: z.number().int().min(1).max(12).optional(),
+    recipient: z.optional(limit),
+    range: z.optional(limit),
+    country: z.optional(limit),
+    rangeDigits: z.optional(z.int().check(z.gte(1), z.lte(12))),
   });
 });
 

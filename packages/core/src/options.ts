@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import { MfaSmsError } from './errors.js';
 import type { Provider } from './types.js';
 
@@ -71,13 +72,25 @@ export function parseOptions<T>(
 export function lazySchema<S>(build: () => S): () => S {
   let schema: S | undefined;
   return () => {
-    schema ??= build();
+    if (schema === undefined) {
+      useEnglishUnlessConfigured();
+      schema = build();
+    }
     return schema;
   };
 }
 
+// zod/mini (what core and the providers bundle) installs no locale: without one every message
+// is "Invalid input". zod's configuration is global, shared through globalThis by every copy of
+// zod in the process, so English is installed only when nothing is configured yet (a user's own
+// `z.config(z.locales.fr())` stays theirs), and before the first schema is built through here,
+// which every schema of core and of the provider packages is.
+function useEnglishUnlessConfigured(): void {
+  if (!z.config().localeError) z.config(en());
+}
+
 /** A `Provider`, checked by shape: it may come from another installed copy of core. */
-export const providerOption = (): z.ZodType<Provider> =>
+export const providerOption = (): z.ZodMiniType<Provider> =>
   z.custom<Provider>(
     (value) =>
       typeof value === 'object' &&

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { lazySchema, parseOptions } from './options.js';
 import type { Store, StoreHit } from './store.js';
 
@@ -34,31 +34,34 @@ export interface RedisStore extends Store {
 const optionsSchema = lazySchema(() =>
   z
     .strictObject({
-      url: z
-        .string()
-        .refine((value) => /^rediss?:\/\/[^\s]+$/.test(value) && URL.canParse(value), {
-          error: 'must be a redis:// or rediss:// (TLS) URL',
-        })
-        .optional(),
-      client: z
-        .custom<RedisClientLike>(
+      url: z.optional(
+        z.string().check(
+          z.refine((value) => /^rediss?:\/\/[^\s]+$/.test(value) && URL.canParse(value), {
+            error: 'must be a redis:// or rediss:// (TLS) URL',
+          }),
+        ),
+      ),
+      client: z.optional(
+        z.custom<RedisClientLike>(
           (value) =>
             typeof value === 'object' &&
             value !== null &&
             typeof (value as RedisClientLike).defineCommand === 'function',
           'must be an ioredis client',
-        )
-        .optional(),
-      timeoutMs: z.number().int().min(10).max(5000).optional(),
-      connectTimeoutMs: z.number().int().min(100).max(30_000).optional(),
-      log: z
-        .custom<(line: string) => void>((value) => typeof value === 'function', 'must be a function')
-        .optional(),
+        ),
+      ),
+      timeoutMs: z.optional(z.int().check(z.gte(10), z.lte(5000))),
+      connectTimeoutMs: z.optional(z.int().check(z.gte(100), z.lte(30_000))),
+      log: z.optional(
+        z.custom<(line: string) => void>((value) => typeof value === 'function', 'must be a function'),
+      ),
     })
-    .refine((options) => (options.url === undefined) !== (options.client === undefined), {
-      error: 'give url or client (one of them)',
-      path: ['url'],
-    }),
+    .check(
+      z.refine((options) => (options.url === undefined) !== (options.client === undefined), {
+        error: 'give url or client (one of them)',
+        path: ['url'],
+      }),
+    ),
 );
 
 // Every counter of a send in one atomic round trip. A counter starts its window at its first

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isMfaSmsError, MfaSmsError, type SendAttempt } from './errors.js';
 import { createGuard, type GuardOptions } from './guard.js';
 import { createVelocityLimiter, type VelocityLimits } from './limits.js';
@@ -64,26 +64,29 @@ const minimumAttemptMs = 200;
 const optionsSchema = lazySchema(() => {
   const countryKey = z.union([
     z.literal('*'),
-    z.string().regex(/^[A-Za-z]{2}$/, 'must be "*" or an ISO 3166 alpha-2 code'),
+    z.string().check(z.regex(/^[A-Za-z]{2}$/, 'must be "*" or an ISO 3166 alpha-2 code')),
   ]);
   return z.strictObject({
-    providers: z.array(providerOption()).min(1, 'at least one provider is needed'),
-    routes: z
-      .record(countryKey, z.array(z.string().min(1)).min(1, 'must name at least one provider'))
-      .optional(),
-    guard: z
-      .custom<GuardOptions>((value) => typeof value === 'object' && value !== null, 'must be an object')
-      .optional(),
-    deadlineMs: z.number().int().min(1000).max(60_000).optional(),
-    attemptTimeoutMs: z.number().int().min(100).max(60_000).optional(),
-    limits: z
-      .union([
+    providers: z.array(providerOption()).check(z.minLength(1, 'at least one provider is needed')),
+    routes: z.optional(
+      z.record(
+        countryKey,
+        z.array(z.string().check(z.minLength(1))).check(z.minLength(1, 'must name at least one provider')),
+      ),
+    ),
+    guard: z.optional(
+      z.custom<GuardOptions>((value) => typeof value === 'object' && value !== null, 'must be an object'),
+    ),
+    deadlineMs: z.optional(z.int().check(z.gte(1000), z.lte(60_000))),
+    attemptTimeoutMs: z.optional(z.int().check(z.gte(100), z.lte(60_000))),
+    limits: z.optional(
+      z.union([
         z.boolean(),
         z.custom<VelocityLimits>((value) => typeof value === 'object' && value !== null, 'must be an object'),
-      ])
-      .optional(),
-    store: storeOption().optional(),
-    storeKey: z.string().optional(),
+      ]),
+    ),
+    store: z.optional(storeOption()),
+    storeKey: z.optional(z.string()),
   });
 });
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Auth0Cache } from './auth0-types.js';
 
 /** One counter to add to: its key and the length of the window it counts in. */
