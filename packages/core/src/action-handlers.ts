@@ -141,19 +141,17 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
     } else if (request.channel === 'sms' && request.code) {
       text = appendValidatedLines(text, request.code, policy);
     }
-    return {
-      to: e164,
-      text,
-      channel: request.channel,
-      ...(request.code ? { code: request.code } : {}),
-      ...(language ? { language } : {}),
-      ...(request.reference ? { reference: request.reference } : {}),
-      // A From no provider would take (a template typo) must not cost the user the code: the
-      // providers' own sender is used instead.
-      ...(request.from && policy.useNotificationFrom !== false && isSenderId(request.from)
-        ? { from: request.from }
-        : {}),
-    };
+    // Assigned one by one: spreading a literal per optional field built and dropped an object each.
+    const message: PhoneMessage = { to: e164, text, channel: request.channel };
+    if (request.code) message.code = request.code;
+    if (language) message.language = language;
+    if (request.reference) message.reference = request.reference;
+    // A From no provider would take (a template typo) must not cost the user the code: the
+    // providers' own sender is used instead.
+    if (request.from && policy.useNotificationFrom !== false && isSenderId(request.from)) {
+      message.from = request.from;
+    }
+    return message;
   }
 
   async function deliver(
@@ -186,11 +184,13 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
       const store = policy.store ?? cacheStore;
       const ledger = store ? storeLedger(store, window) : memory;
       const key = window > 0 ? dedupeKey(message, request.purpose, keyer) : undefined;
-      const providers = router.check(message).map((provider) => provider.name);
+      // Checked before the ledger is asked, so that a blocked destination is never a "duplicate".
+      const candidates = router.check(message);
+      const names = () => candidates.map((provider) => provider.name);
       if (key !== undefined && (await ledger.seen(key))) {
-        outcome = { status: 'duplicate', message, providers };
+        outcome = { status: 'duplicate', message, providers: names() };
       } else if (policy.dryRun) {
-        outcome = { status: 'dry-run', message, providers };
+        outcome = { status: 'dry-run', message, providers: names() };
       } else {
         try {
           const result = await router.send(message, cacheStore ? { store: cacheStore } : {});

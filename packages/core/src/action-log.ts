@@ -9,10 +9,20 @@ export type Outcome =
 
 const logLimit = 256;
 
-const attemptList = (attempts: readonly SendAttempt[]) =>
-  `attempts=${attempts.map((attempt) => `${attempt.provider}:${attempt.code}`).join(',')}`;
+function attemptList(attempts: readonly SendAttempt[]): string {
+  let list = ' attempts=';
+  for (let index = 0; index < attempts.length; index += 1) {
+    const attempt = attempts[index] as SendAttempt;
+    list += `${index > 0 ? ',' : ''}${attempt.provider}:${attempt.code}`;
+  }
+  return list;
+}
 
-/** One redacted line per execution, at most Auth0's 256 characters. */
+/**
+ * One redacted line per execution, at most Auth0's 256 characters. Built by appending to one
+ * string: it runs once per send, and a list of parts joined at the end cost an array and a
+ * string per field.
+ */
 export function logLine(
   outcome: Outcome,
   elapsedMs: number,
@@ -20,26 +30,24 @@ export function logLine(
   correlationId: string | undefined,
   purpose: Purpose | undefined,
 ): string {
-  const parts = [`mfa-sms ${outcome.status}`];
+  let line = `mfa-sms ${outcome.status}`;
   const message = outcome.message;
-  if (message) parts.push(`channel=${message.channel}`, `to=${maskPhoneNumber(message.to)}`);
-  else parts.push(`channel=${channel}`);
+  if (message) line += ` channel=${message.channel} to=${maskPhoneNumber(message.to)}`;
+  else line += ` channel=${channel}`;
   // One-time codes are the common case; a notification, or a type this version does not know, is told.
-  if (purpose === 'notification' || purpose === 'other') parts.push(`purpose=${purpose}`);
+  if (purpose === 'notification' || purpose === 'other') line += ` purpose=${purpose}`;
   if (outcome.status === 'sent') {
-    parts.push(`provider=${outcome.provider}`, `id=${outcome.id.slice(0, 40)}`);
-    parts.push(attemptList(outcome.attempts));
+    line += ` provider=${outcome.provider} id=${outcome.id.slice(0, 40)}${attemptList(outcome.attempts)}`;
   } else if (outcome.status === 'failed') {
     const error = outcome.error;
-    parts.push(`code=${error.code}`, `retryable=${error.retryable}`);
-    if (error.attempts?.length) parts.push(attemptList(error.attempts));
-    else if (error.provider) parts.push(`provider=${error.provider}`);
+    line += ` code=${error.code} retryable=${error.retryable}`;
+    if (error.attempts?.length) line += attemptList(error.attempts);
+    else if (error.provider) line += ` provider=${error.provider}`;
   } else {
-    parts.push(`providers=${outcome.providers.join(',')}`);
+    line += ` providers=${outcome.providers.join(',')}`;
   }
-  parts.push(`ms=${Math.round(elapsedMs)}`);
-  if (correlationId) parts.push(`corr=${correlationId.slice(0, 40)}`);
-  let line = parts.join(' ');
+  line += ` ms=${Math.round(elapsedMs)}`;
+  if (correlationId) line += ` corr=${correlationId.slice(0, 40)}`;
   // The reason goes last so that truncation to Auth0's 256 characters only ever shortens it.
   if (outcome.status === 'failed') line += ` reason="${outcome.error.message.replace(/"/g, "'")}"`;
   return line.length > logLimit ? `${line.slice(0, logLimit - 2)}…"` : line;

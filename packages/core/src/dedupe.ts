@@ -23,7 +23,7 @@ const unkeyed = createStoreKeyer();
  * by `keyer` (an HMAC with a shared store, so that the store holds neither number nor code).
  */
 export function dedupeKey(message: PhoneMessage, purpose: Purpose, keyer: StoreKeyer = unkeyed): string {
-  const material = [message.to, message.channel, purpose, message.code ?? message.text].join('\u0000');
+  const material = `${message.to}\u0000${message.channel}\u0000${purpose}\u0000${message.code ?? message.text}`;
   return keyer('d', material);
 }
 

@@ -11,7 +11,7 @@ export interface Exchange {
   signal: AbortSignal | undefined;
   timeoutMs: number;
   maxResponseBytes: number;
-  sensitive: readonly (string | undefined)[] | undefined;
+  sensitive: readonly (string | undefined)[] | (() => readonly (string | undefined)[]) | undefined;
 }
 
 const transportCodes = new Set([
@@ -52,6 +52,11 @@ function rawHeaderRecord(raw: readonly (Buffer | string)[]): Record<string, stri
   return headers;
 }
 
+// Worked out only when an error is made: most exchanges succeed and never need the list.
+function sensitiveOf(exchange: Exchange): readonly (string | undefined)[] | undefined {
+  return typeof exchange.sensitive === 'function' ? exchange.sensitive() : exchange.sensitive;
+}
+
 const byteOrderMark = 0xfeff;
 
 /** The answer as text; a UTF-8 byte order mark is dropped, as undici's `body.text()` does. */
@@ -71,7 +76,7 @@ export function dispatchExchange(
   exchange: Exchange,
   errors: ProviderErrors,
 ): Promise<HttpResponse> {
-  const { signal: external, timeoutMs: limit, maxResponseBytes: maxBytes, sensitive } = exchange;
+  const { signal: external, timeoutMs: limit, maxResponseBytes: maxBytes } = exchange;
   const { label } = errors;
   return new Promise<HttpResponse>((resolve, reject) => {
     let settled = false;
@@ -103,7 +108,7 @@ export function dispatchExchange(
         code: 'timeout',
         message: `${label} did not answer within ${limit} ms`,
         cause: reason,
-        sensitive,
+        sensitive: sensitiveOf(exchange),
       });
       abandon(reason, () => reject(failure));
     }, limit);
@@ -151,7 +156,7 @@ export function dispatchExchange(
             message: `Could not reach ${label} at ${exchange.origin}: ${known ? transport : 'connection failed'}`,
             retryable: true,
             cause: caught,
-            sensitive,
+            sensitive: sensitiveOf(exchange),
           }),
         );
       });

@@ -133,6 +133,16 @@ describe('createHttpClient.request', () => {
     });
   });
 
+  it('works out sensitive values given as a function only for an error', async () => {
+    handler = (_request, response) => response.end('{}');
+    const sensitive = vi.fn(() => ['+447911123456', '493817']);
+    await client().request({ path: '/x', sensitive });
+    expect(sensitive).not.toHaveBeenCalled();
+    handler = (request) => request.socket.resetAndDestroy();
+    await expect(client().request({ path: '/x', sensitive })).rejects.toMatchObject({ code: 'network' });
+    expect(sensitive).toHaveBeenCalledTimes(1);
+  });
+
   it('maps a refused connection to a retryable network error', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));

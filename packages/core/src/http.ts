@@ -32,8 +32,11 @@ export interface HttpRequest {
   signal?: AbortSignal;
   /** Shortens the client's timeout for this request; a longer value does not lengthen it. */
   timeoutMs?: number;
-  /** Per-message values that must never appear in an error: the one-time code, the recipient. */
-  sensitive?: readonly (string | undefined)[];
+  /**
+   * Per-message values that must never appear in an error: the one-time code, the recipient. A
+   * function is called only when an error is made: a send that succeeds then never lists them.
+   */
+  sensitive?: readonly (string | undefined)[] | (() => readonly (string | undefined)[]);
 }
 
 export interface HttpClient {

@@ -135,7 +135,7 @@ export function createTwilio(options: TwilioOptions): Provider {
     return http.request({
       path,
       body: form.toString(),
-      sensitive: sensitiveValuesOf(message),
+      sensitive: () => sensitiveValuesOf(message),
       signal: sendOptions?.signal,
       timeoutMs: sendOptions?.timeoutMs,
     });
@@ -229,7 +229,7 @@ export function createTwilio(options: TwilioOptions): Provider {
     const response = await client.request({
       path: verificationsPath(verifyServiceSid as string),
       body: form.toString(),
-      sensitive: sensitiveValuesOf(message),
+      sensitive: () => sensitiveValuesOf(message),
       signal: sendOptions?.signal,
       timeoutMs: sendOptions?.timeoutMs,
     });
