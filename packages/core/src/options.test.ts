@@ -81,3 +81,32 @@ describe('Schema', () => {
     );
   });
 });
+
+describe("zod's messages", () => {
+  // zod's configuration is one object shared by every copy of zod in the process (globalThis).
+  const config = z.config();
+  const saved = config.localeError;
+  const build = () => lazySchema(() => z.strictObject({ pin: z.string().min(4) }));
+
+  it('are English when nothing is configured, installed when a schema is first built', () => {
+    try {
+      config.localeError = undefined;
+      expect(() => parseOptions(build(), { pin: '12' }, { label: 'Lock' })).toThrow(
+        'Lock option "pin" is invalid: Too small: expected string to have >=4 characters',
+      );
+    } finally {
+      config.localeError = saved;
+    }
+  });
+
+  it("are the user's own when a locale is configured: core never replaces it", () => {
+    try {
+      config.localeError = () => 'trop court';
+      expect(() => parseOptions(build(), { pin: '12' }, { label: 'Lock' })).toThrow(
+        'Lock option "pin" is invalid: trop court',
+      );
+    } finally {
+      config.localeError = saved;
+    }
+  });
+});
