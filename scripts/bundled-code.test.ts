@@ -1,6 +1,7 @@
 // Issue 17: the published packages carry zod inside their dist/ (fewer files on an Auth0 cold
 // start), which is only sound while no zod type is in their types and their manifests say so.
 // Reads the built packages: `npm test` builds before it tests.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -49,5 +50,29 @@ describe.each(bundlers)('%s carries its own zod', (name) => {
     const [notices] = distFiles(name, /^THIRD-PARTY-NOTICES\.md$/);
     expect(notices?.text).toContain(`## zod ${zodVersion}`);
     expect(notices?.text).toContain('Permission is hereby granted');
+  });
+});
+
+// The providers' zod/mini installs no messages of its own: packages/provider-schemas/src/zod.ts
+// installs English when the bundle loads. Only a fresh process shows it: in vitest the sources'
+// classic zod has installed English already.
+const providers = [
+  ['@mfa-sms/twilio', 'createTwilio', { accountSid: `AC${'0'.repeat(32)}`, authToken: 'x'.repeat(32) }],
+  ['@mfa-sms/vonage', 'createVonage', { apiKey: 'key', apiSecret: 'secret' }],
+  ['@mfa-sms/esendex', 'createEsendex', { accountReference: 'EX0000001', username: 'u', password: 'p' }],
+  ['@mfa-sms/mitto', 'createMitto', { apiKey: 'key' }],
+] as const;
+
+describe.each(providers)('%s', (name, factory, options) => {
+  it("reports zod's English messages from its own bundle", () => {
+    const entry = join(repositoryRoot, workspace.get(name)?.folder ?? '', 'dist/index.cjs');
+    const script = `try { require(${JSON.stringify(entry)}).${factory}(${JSON.stringify({
+      ...options,
+      from: 'Acme',
+      timeoutMs: 'soon',
+    })}); } catch (error) { console.log(error.message); }`;
+    expect(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })).toContain(
+      'option "timeoutMs" is invalid: Invalid input: expected number, received string',
+    );
   });
 });

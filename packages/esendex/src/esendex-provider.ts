@@ -22,7 +22,7 @@ import {
   type XmlElement,
 } from '@mfa-sms/core/provider';
 import { senderOption, transportOptions } from '@mfa-sms/provider-schemas';
-import * as z from 'zod';
+import * as z from '@mfa-sms/provider-schemas/zod';
 import { esendexError } from './esendex-errors.js';
 import {
   type EsendexDispatch,
@@ -66,22 +66,22 @@ const channels = ['sms', 'voice'] as const;
 
 /** The options' one source of truth; `EsendexOptions` is checked against it (exports.test.ts). */
 export const optionsSchema = lazySchema(() => {
-  const nonBlank = z
-    .string()
-    .min(1, 'must not be empty')
-    .refine((value) => value.trim() === value, 'must not start or end with white space');
+  const nonBlank = z.string().check(
+    z.minLength(1, 'must not be empty'),
+    z.refine((value) => value.trim() === value, 'must not start or end with white space'),
+  );
   return z.strictObject({
-    accountReference: z.string().regex(/^EX\d{5,10}$/i, 'must look like EX0000000'),
+    accountReference: z.string().check(z.regex(/^EX\d{5,10}$/i, 'must look like EX0000000')),
     username: nonBlank,
     password: nonBlank,
     // Without it Esendex sends from the account's default originator (the classic guide sets none).
-    from: senderOption().optional(),
-    voice: z
-      .strictObject({
-        language: z.enum(esendexVoiceLanguages).optional(),
-        retries: z.number().int().min(0).max(5).optional(),
-      })
-      .optional(),
+    from: z.optional(senderOption()),
+    voice: z.optional(
+      z.strictObject({
+        language: z.optional(z.enum(esendexVoiceLanguages)),
+        retries: z.optional(z.number().check(z.int(), z.gte(0), z.lte(5))),
+      }),
+    ),
     ...transportOptions('https://api.esendex.com'),
   });
 });

@@ -1,6 +1,6 @@
 import { isGsm7, type PhoneMessage, speakCodesInText } from '@mfa-sms/core';
 import { escapeXml, lazySchema, parseXml, type XmlElement } from '@mfa-sms/core/provider';
-import * as z from 'zod';
+import * as z from '@mfa-sms/provider-schemas/zod';
 
 /** The text-to-speech languages Esendex's Voice messages offer (the `langType` of its request XSD). */
 export const esendexVoiceLanguages = ['en-GB', 'en-AU', 'fr-FR', 'es-ES', 'de-DE'] as const;
@@ -109,19 +109,23 @@ export interface EsendexDispatch {
 }
 
 export const esendexJsonAnswerSchema = lazySchema(() => {
-  const headerSchema = z.object({ id: z.string().min(1) });
+  const headerSchema = z.object({ id: z.string().check(z.minLength(1)) });
   // Esendex documents only the XML answer. The JSON answer (to `Accept: application/json`) is
   // unconfirmed: believed to be `{"batch":{"batchid","messageheaders":[{"uri","id"}]}}`; the same
   // object without the `batch` wrapper is accepted too.
   const batchSchema = z.object({
-    batchid: z.string().optional(),
-    messageheaders: z.array(headerSchema).min(1),
+    batchid: z.optional(z.string()),
+    messageheaders: z.array(headerSchema).check(z.minLength(1)),
   });
-  return z.union([z.object({ batch: batchSchema }), batchSchema]).transform((value): EsendexDispatch => {
-    const batch = 'batch' in value ? value.batch : value;
-    const first = batch.messageheaders[0] as { id: string };
-    return { messageId: first.id, ...(batch.batchid === undefined ? {} : { batchId: batch.batchid }) };
-  });
+  type Answer = z.output<typeof batchSchema> | { batch: z.output<typeof batchSchema> };
+  return z.pipe(
+    z.union([z.object({ batch: batchSchema }), batchSchema]),
+    z.transform((value: Answer): EsendexDispatch => {
+      const batch = 'batch' in value ? value.batch : value;
+      const first = batch.messageheaders[0] as { id: string };
+      return { messageId: first.id, ...(batch.batchid === undefined ? {} : { batchId: batch.batchid }) };
+    }),
+  );
 });
 
 /** Reads the XML answer: `<messageheaders batchid="…"><messageheader id="…" uri="…"/></messageheaders>`. */
@@ -148,7 +152,7 @@ function descendants(root: XmlElement, name: string): XmlElement[] {
 
 const jsonErrorsSchema = lazySchema(() =>
   z.object({
-    errors: z.array(z.object({ description: z.string() })).min(1),
+    errors: z.array(z.object({ description: z.string() })).check(z.minLength(1)),
   }),
 );
 

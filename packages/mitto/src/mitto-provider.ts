@@ -18,7 +18,7 @@ import {
   sensitiveValuesOf,
 } from '@mfa-sms/core/provider';
 import { senderOption, transportOptions } from '@mfa-sms/provider-schemas';
-import * as z from 'zod';
+import * as z from '@mfa-sms/provider-schemas/zod';
 import { mittoError } from './mitto-errors.js';
 import { mittoAnswerSchema, mittoSmsRequest, mittoSuccessSchema } from './mitto-wire.js';
 
@@ -49,7 +49,9 @@ const channels = ['sms'] as const;
 /** The options' one source of truth; `MittoOptions` is checked against it (exports.test.ts). */
 export const optionsSchema = lazySchema(() =>
   z.strictObject({
-    apiKey: z.string().min(1, 'must not be empty').regex(/^\S+$/, 'must not contain white space'),
+    apiKey: z
+      .string()
+      .check(z.minLength(1, 'must not be empty'), z.regex(/^\S+$/, 'must not contain white space')),
     from: senderOption(),
     ...transportOptions('https://rest.mittoapi.com'),
   }),

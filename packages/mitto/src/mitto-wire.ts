@@ -1,6 +1,6 @@
 import { isGsm7, type PhoneMessage } from '@mfa-sms/core';
 import { lazySchema } from '@mfa-sms/core/provider';
-import * as z from 'zod';
+import * as z from '@mfa-sms/provider-schemas/zod';
 
 /** The body of `POST /sms.json`. */
 export interface MittoSmsRequest {
@@ -26,11 +26,8 @@ export function mittoSmsRequest(message: PhoneMessage, from: string): MittoSmsRe
 // Mitto's JSON numbers have been seen as strings (`"textLength":"13"`): accept both.
 const integer = lazySchema(() =>
   z.union([
-    z.number().int(),
-    z
-      .string()
-      .regex(/^\s*-?\d+\s*$/)
-      .transform(Number),
+    z.number().check(z.int()),
+    z.pipe(z.string().check(z.regex(/^\s*-?\d+\s*$/)), z.transform(Number)),
   ]),
 );
 
@@ -38,15 +35,15 @@ const integer = lazySchema(() =>
 export const mittoAnswerSchema = lazySchema(() =>
   z.object({
     responseCode: integer(),
-    responseText: z.string().optional(),
+    responseText: z.optional(z.string()),
   }),
 );
 
 /** A successful send: `{id, timestamp, responseCode: 0, textLength, responseText, test}`. Built on first use. */
 export const mittoSuccessSchema = lazySchema(() =>
   z.object({
-    id: z.string().min(1),
-    responseCode: integer().refine((code) => code === 0, 'must be 0 for a sent message'),
-    textLength: integer().optional(),
+    id: z.string().check(z.minLength(1)),
+    responseCode: integer().check(z.refine((code) => code === 0, 'must be 0 for a sent message')),
+    textLength: z.optional(integer()),
   }),
 );

@@ -1,20 +1,20 @@
 import type { Dispatcher } from 'undici';
-import * as z from 'zod';
+import * as z from './zod.js';
 
 const httpUrl = () => z.url({ protocol: /^https?$/, error: 'must be an http or https URL' });
 
 function sharedTransportOptions() {
   return {
-    timeoutMs: z.number().int().min(100).max(60_000).default(10_000),
-    dispatcher: z
-      .custom<Dispatcher>(
+    timeoutMs: z._default(z.number().check(z.int(), z.gte(100), z.lte(60_000)), 10_000),
+    dispatcher: z.optional(
+      z.custom<Dispatcher>(
         (value) =>
           typeof value === 'object' &&
           value !== null &&
           typeof (value as { dispatch?: unknown }).dispatch === 'function',
         'must be an undici Dispatcher (with a dispatch method)',
-      )
-      .optional(),
+      ),
+    ),
   };
 }
 
@@ -25,14 +25,14 @@ function sharedTransportOptions() {
  * URL, `baseUrl` is optional (a provider with several hosts picks them itself).
  */
 export function transportOptions(defaultBaseUrl: string): {
-  baseUrl: z.ZodDefault<z.ZodURL>;
+  baseUrl: z.ZodMiniDefault<z.ZodMiniURL>;
 } & ReturnType<typeof sharedTransportOptions>;
-export function transportOptions(): { baseUrl: z.ZodOptional<z.ZodURL> } & ReturnType<
+export function transportOptions(): { baseUrl: z.ZodMiniOptional<z.ZodMiniURL> } & ReturnType<
   typeof sharedTransportOptions
 >;
 export function transportOptions(defaultBaseUrl?: string) {
   return {
-    baseUrl: defaultBaseUrl === undefined ? httpUrl().optional() : httpUrl().default(defaultBaseUrl),
+    baseUrl: defaultBaseUrl === undefined ? z.optional(httpUrl()) : z._default(httpUrl(), defaultBaseUrl),
     ...sharedTransportOptions(),
   };
 }

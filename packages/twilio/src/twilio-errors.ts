@@ -7,7 +7,7 @@ import {
   lazySchema,
   redactSecrets,
 } from '@mfa-sms/core/provider';
-import * as z from 'zod';
+import * as z from '@mfa-sms/provider-schemas/zod';
 
 /** What one Twilio error code means for a sender of one-time codes. */
 export interface TwilioErrorRule {
@@ -82,9 +82,9 @@ const ruleByCode = new Map<number, TwilioErrorRule>(
  */
 export const twilioErrorBodySchema = lazySchema(() =>
   z.object({
-    code: z.coerce.number().int().positive(),
-    message: z.string().optional(),
-    more_info: z.string().optional(),
+    code: z.coerce.number().check(z.int(), z.positive()),
+    message: z.optional(z.string()),
+    more_info: z.optional(z.string()),
   }),
 );
 

@@ -1,14 +1,16 @@
 import type { Dispatcher, SenderOption } from '@mfa-sms/core';
 import { lazySchema } from '@mfa-sms/core/provider';
 import { senderOption, transportOptions } from '@mfa-sms/provider-schemas';
-import * as z from 'zod';
+import * as z from '@mfa-sms/provider-schemas/zod';
 
 export const sidPattern = (prefix: string) =>
   z
     .string()
-    .regex(
-      new RegExp(`^${prefix}[0-9a-fA-F]{32}$`),
-      `must be "${prefix}" followed by 32 hexadecimal characters`,
+    .check(
+      z.regex(
+        new RegExp(`^${prefix}[0-9a-fA-F]{32}$`),
+        `must be "${prefix}" followed by 32 hexadecimal characters`,
+      ),
     );
 
 export const twilioBaseUrl = 'https://api.twilio.com';
@@ -16,63 +18,67 @@ export const twilioBaseUrl = 'https://api.twilio.com';
 /** The options' one source of truth; `TwilioOptions` is checked against it (exports.test.ts). */
 export const optionsSchema = lazySchema(() => {
   const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+  const voiceName = z.string().check(z.minLength(1), z.maxLength(100));
   const voiceSchema = z.strictObject({
-    language: z
-      .string()
-      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en-GB"')
-      .optional(),
-    voice: z
-      .union([z.string().min(1).max(100), z.record(z.string().min(2).max(20), z.string().min(1).max(100))], {
+    language: z.optional(
+      z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en-GB"')),
+    ),
+    voice: z.optional(
+      z.union([voiceName, z.record(z.string().check(z.minLength(2), z.maxLength(20)), voiceName)], {
         error: 'must be a voice name such as "Polly.Amy" or a map of language to voice name',
-      })
-      .optional(),
-    loop: z.number().int().min(1).max(5).default(2),
+      }),
+    ),
+    loop: z._default(z.number().check(z.int(), z.gte(1), z.lte(5)), 2),
   });
   return z
     .strictObject({
       accountSid: sidPattern('AC'),
-      authToken: z.string().min(8, 'is too short to be a Twilio auth token').optional(),
-      apiKeySid: sidPattern('SK').optional(),
-      apiKeySecret: z.string().min(8, 'is too short to be a Twilio API key secret').optional(),
-      from: senderOption().optional(),
-      messagingServiceSid: sidPattern('MG').optional(),
-      verifyServiceSid: sidPattern('VA').optional(),
+      authToken: z.optional(z.string().check(z.minLength(8, 'is too short to be a Twilio auth token'))),
+      apiKeySid: z.optional(sidPattern('SK')),
+      apiKeySecret: z.optional(
+        z.string().check(z.minLength(8, 'is too short to be a Twilio API key secret')),
+      ),
+      from: z.optional(senderOption()),
+      messagingServiceSid: z.optional(sidPattern('MG')),
+      verifyServiceSid: z.optional(sidPattern('VA')),
       ...transportOptions(twilioBaseUrl),
-      voice: voiceSchema.default({ loop: 2 }),
-      statusCallback: httpUrl.optional(),
+      voice: z._default(voiceSchema, { loop: 2 }),
+      statusCallback: z.optional(httpUrl),
     })
-    .superRefine((options, context) => {
-      const hasKey = options.apiKeySid !== undefined || options.apiKeySecret !== undefined;
-      if (options.authToken === undefined && !hasKey) {
-        context.addIssue({
-          code: 'custom',
-          path: ['authToken'],
-          message: 'is required unless apiKeySid and apiKeySecret are given',
-        });
-      } else if (options.authToken !== undefined && hasKey) {
-        context.addIssue({
-          code: 'custom',
-          path: ['authToken'],
-          message: 'give either authToken or apiKeySid + apiKeySecret, not both',
-        });
-      } else if (hasKey && options.apiKeySid === undefined) {
-        context.addIssue({ code: 'custom', path: ['apiKeySid'], message: 'is required with apiKeySecret' });
-      } else if (hasKey && options.apiKeySecret === undefined) {
-        context.addIssue({ code: 'custom', path: ['apiKeySecret'], message: 'is required with apiKeySid' });
-      }
-      if (
-        options.from === undefined &&
-        options.messagingServiceSid === undefined &&
-        options.verifyServiceSid === undefined
-      ) {
-        context.addIssue({
-          code: 'custom',
-          path: ['from'],
-          message:
-            'give from, messagingServiceSid or both (or verifyServiceSid to send one-time codes through Verify)',
-        });
-      }
-    });
+    .check(
+      z.superRefine((options, context) => {
+        const hasKey = options.apiKeySid !== undefined || options.apiKeySecret !== undefined;
+        if (options.authToken === undefined && !hasKey) {
+          context.addIssue({
+            code: 'custom',
+            path: ['authToken'],
+            message: 'is required unless apiKeySid and apiKeySecret are given',
+          });
+        } else if (options.authToken !== undefined && hasKey) {
+          context.addIssue({
+            code: 'custom',
+            path: ['authToken'],
+            message: 'give either authToken or apiKeySid + apiKeySecret, not both',
+          });
+        } else if (hasKey && options.apiKeySid === undefined) {
+          context.addIssue({ code: 'custom', path: ['apiKeySid'], message: 'is required with apiKeySecret' });
+        } else if (hasKey && options.apiKeySecret === undefined) {
+          context.addIssue({ code: 'custom', path: ['apiKeySecret'], message: 'is required with apiKeySid' });
+        }
+        if (
+          options.from === undefined &&
+          options.messagingServiceSid === undefined &&
+          options.verifyServiceSid === undefined
+        ) {
+          context.addIssue({
+            code: 'custom',
+            path: ['from'],
+            message:
+              'give from, messagingServiceSid or both (or verifyServiceSid to send one-time codes through Verify)',
+          });
+        }
+      }),
+    );
 });
 
 /** Options of `createTwilio`. */

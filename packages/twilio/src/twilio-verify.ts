@@ -1,5 +1,5 @@
 import { lazySchema } from '@mfa-sms/core/provider';
-import * as z from 'zod';
+import * as z from '@mfa-sms/provider-schemas/zod';
 
 /** Where the Verify API lives; a `baseUrl` option replaces its scheme, host and port as well. */
 export const twilioVerifyBaseUrl = 'https://verify.twilio.com';
@@ -86,7 +86,7 @@ export function verificationRequestForm(input: VerificationRequestInput): URLSea
 /** The fields of a created Verification we read; Twilio sends many more. Built on first use. */
 export const twilioVerificationSchema = lazySchema(() =>
   z.object({
-    sid: z.string().regex(/^VE[0-9a-fA-F]{32}$/, 'is not a Verification SID'),
+    sid: z.string().check(z.regex(/^VE[0-9a-fA-F]{32}$/, 'is not a Verification SID')),
     status: z.string(),
   }),
 );

@@ -1,5 +1,5 @@
 import { escapeXml, lazySchema } from '@mfa-sms/core/provider';
-import * as z from 'zod';
+import * as z from '@mfa-sms/provider-schemas/zod';
 
 /** Twilio refuses a `Body` longer than this (error 21617 / 21658). */
 export const twilioMaxBodyLength = 1600;
@@ -95,24 +95,24 @@ export function callRequestForm(input: CallRequestInput): URLSearchParams {
 }
 
 const sid = (prefixes: string) =>
-  z.string().regex(new RegExp(`^(?:${prefixes})[0-9a-fA-F]{32}$`), 'is not a Twilio SID');
+  z.string().check(z.regex(new RegExp(`^(?:${prefixes})[0-9a-fA-F]{32}$`), 'is not a Twilio SID'));
 
 /** The fields of a created Message we read; Twilio sends many more. Built on first use. */
 export const twilioMessageSchema = lazySchema(() => {
   // A `num_segments` of "0" is what a Messaging Service answers before it has picked a sender.
-  const segmentCount = z
-    .union([z.string(), z.number()])
-    .nullish()
-    .transform((value) => {
+  const segmentCount = z.pipe(
+    z.nullish(z.union([z.string(), z.number()])),
+    z.transform((value: string | number | null | undefined) => {
       const count = typeof value === 'string' ? Number.parseInt(value, 10) : value;
       return typeof count === 'number' && Number.isInteger(count) && count > 0 ? count : undefined;
-    });
+    }),
+  );
   return z.object({
     sid: sid('SM|MM'),
     status: z.string(),
     num_segments: segmentCount,
-    error_code: z.coerce.number().nullish(),
-    error_message: z.string().nullish(),
+    error_code: z.nullish(z.coerce.number()),
+    error_message: z.nullish(z.string()),
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Dispatcher, SenderOption } from '@mfa-sms/core';
 import { lazySchema } from '@mfa-sms/core/provider';
 import { senderOption, transportOptions } from '@mfa-sms/provider-schemas';
-import * as z from 'zod';
+import * as z from '@mfa-sms/provider-schemas/zod';
 import { readPrivateKey } from './vonage-jwt.js';
 import { type VonageTalkLanguage, vonageTalkLanguages } from './vonage-wire.js';
 
@@ -66,53 +66,62 @@ export function isRsaPrivateKey(value: string): boolean {
 export const optionsSchema = lazySchema(() =>
   z
     .strictObject({
-      apiKey: z.string().min(1, 'is required'),
-      apiSecret: z.string().min(1, 'is required'),
+      apiKey: z.string().check(z.minLength(1, 'is required')),
+      apiSecret: z.string().check(z.minLength(1, 'is required')),
       from: senderOption(),
-      api: z.enum(['sms', 'messages']).default('sms'),
+      api: z._default(z.enum(['sms', 'messages']), 'sms'),
       // Any 8-4-4-4-12 hex form: Vonage's documentation shows ids that are not RFC 4122 UUIDs.
-      applicationId: z.guid('must be a Vonage application id (8-4-4-4-12 hex digits)').optional(),
-      privateKey: z
-        .string()
-        .transform(unescapePem)
-        .refine(isRsaPrivateKey, 'must be the application’s RSA private key in PEM form')
-        .optional(),
-      voice: z
-        .strictObject({
-          language: z.enum(vonageTalkLanguages).default('en-GB'),
-          style: z.number().int().min(0).default(0),
-          loop: z.number().int().min(1).max(10).default(2),
-          from: z
-            .string()
-            .refine((value) => value === 'random' || phoneNumber.test(value), 'must be a number or "random"')
-            .optional(),
-        })
-        .default({ language: 'en-GB', style: 0, loop: 2 }),
+      applicationId: z.optional(z.guid('must be a Vonage application id (8-4-4-4-12 hex digits)')),
+      privateKey: z.optional(
+        z
+          .pipe(z.string(), z.transform(unescapePem))
+          .check(z.refine(isRsaPrivateKey, 'must be the application’s RSA private key in PEM form')),
+      ),
+      voice: z._default(
+        z.strictObject({
+          language: z._default(z.enum(vonageTalkLanguages), 'en-GB'),
+          style: z._default(z.number().check(z.int(), z.gte(0)), 0),
+          loop: z._default(z.number().check(z.int(), z.gte(1), z.lte(10)), 2),
+          from: z.optional(
+            z
+              .string()
+              .check(
+                z.refine(
+                  (value) => value === 'random' || phoneNumber.test(value),
+                  'must be a number or "random"',
+                ),
+              ),
+          ),
+        }),
+        { language: 'en-GB', style: 0, loop: 2 },
+      ),
       ...transportOptions(),
     })
-    .superRefine((options, context) => {
-      if ((options.applicationId === undefined) !== (options.privateKey === undefined)) {
-        context.addIssue({
-          code: 'custom',
-          path: [options.applicationId === undefined ? 'applicationId' : 'privateKey'],
-          message: 'applicationId and privateKey enable voice together; give both or neither',
-        });
-      }
-      const callers =
-        options.voice.from !== undefined
-          ? [options.voice.from]
-          : typeof options.from === 'string'
-            ? [options.from]
-            : Object.values(options.from);
-      if (
-        options.applicationId &&
-        !callers.some((caller) => caller === 'random' || phoneNumber.test(caller))
-      ) {
-        context.addIssue({
-          code: 'custom',
-          path: ['voice', 'from'],
-          message: 'is required for voice when "from" is not a number (a number, or "random")',
-        });
-      }
-    }),
+    .check(
+      z.superRefine((options, context) => {
+        if ((options.applicationId === undefined) !== (options.privateKey === undefined)) {
+          context.addIssue({
+            code: 'custom',
+            path: [options.applicationId === undefined ? 'applicationId' : 'privateKey'],
+            message: 'applicationId and privateKey enable voice together; give both or neither',
+          });
+        }
+        const callers =
+          options.voice.from !== undefined
+            ? [options.voice.from]
+            : typeof options.from === 'string'
+              ? [options.from]
+              : Object.values(options.from);
+        if (
+          options.applicationId &&
+          !callers.some((caller) => caller === 'random' || phoneNumber.test(caller))
+        ) {
+          context.addIssue({
+            code: 'custom',
+            path: ['voice', 'from'],
+            message: 'is required for voice when "from" is not a number (a number, or "random")',
+          });
+        }
+      }),
+    ),
 );

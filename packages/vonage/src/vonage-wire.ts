@@ -1,5 +1,5 @@
 import { lazySchema } from '@mfa-sms/core/provider';
-import * as z from 'zod';
+import * as z from '@mfa-sms/provider-schemas/zod';
 
 /** Languages Vonage's `talk` action reads (the NCCO schema's enum). */
 export const vonageTalkLanguages = [
@@ -99,36 +99,42 @@ export function vonageTalkLanguage(
 
 export const smsApiResponseSchema = lazySchema(() => {
   // The SMS API sends every value as a string ("0", "2"); accept numbers too, but not "abc".
-  const numeric = z
-    .union([z.string().regex(/^\d{1,9}$/, 'must be a number'), z.number().int().min(0)])
-    .transform(Number);
+  const numeric = z.pipe(
+    z.union([
+      z.string().check(z.regex(/^\d{1,9}$/, 'must be a number')),
+      z.number().check(z.int(), z.gte(0)),
+    ]),
+    z.transform(Number),
+  );
   return z.object({
     'message-count': numeric,
     messages: z
       .array(
         z.object({
           status: numeric,
-          'message-id': z.string().optional(),
-          'error-text': z.string().optional(),
+          'message-id': z.optional(z.string()),
+          'error-text': z.optional(z.string()),
         }),
       )
-      .min(1),
+      .check(z.minLength(1)),
   });
 });
 
-export const messagesApiResponseSchema = lazySchema(() => z.object({ message_uuid: z.string().min(1) }));
-export const callResponseSchema = lazySchema(() => z.object({ uuid: z.string().min(1) }));
+export const messagesApiResponseSchema = lazySchema(() =>
+  z.object({ message_uuid: z.string().check(z.minLength(1)) }),
+);
+export const callResponseSchema = lazySchema(() => z.object({ uuid: z.string().check(z.minLength(1)) }));
 
 export const problemSchema = lazySchema(() =>
   z.object({
-    type: z.string().optional(),
-    title: z.string().optional(),
-    detail: z.string().optional(),
+    type: z.optional(z.string()),
+    title: z.optional(z.string()),
+    detail: z.optional(z.string()),
     // Only the names are read; a malformed list must not hide the rest of the problem.
-    invalid_parameters: z
-      .array(z.object({ name: z.string().optional(), reason: z.string().optional() }))
-      .optional()
-      .catch(undefined),
+    invalid_parameters: z.catch(
+      z.optional(z.array(z.object({ name: z.optional(z.string()), reason: z.optional(z.string()) }))),
+      undefined,
+    ),
   }),
 );
 
