@@ -53,26 +53,38 @@ describe.each(bundlers)('%s carries its own zod', (name) => {
   });
 });
 
-// The providers' zod/mini installs no messages of its own: packages/provider-schemas/src/zod.ts
-// installs English when the bundle loads. Only a fresh process shows it: in vitest the sources'
-// classic zod has installed English already.
-const providers = [
-  ['@mfa-sms/twilio', 'createTwilio', { accountSid: `AC${'0'.repeat(32)}`, authToken: 'x'.repeat(32) }],
-  ['@mfa-sms/vonage', 'createVonage', { apiKey: 'key', apiSecret: 'secret' }],
-  ['@mfa-sms/esendex', 'createEsendex', { accountReference: 'EX0000001', username: 'u', password: 'p' }],
-  ['@mfa-sms/mitto', 'createMitto', { apiKey: 'key' }],
+// zod/mini installs no messages of its own: core's lazySchema installs English before the first
+// schema is built. Only a fresh process shows it: in vitest, tests' classic zod has installed
+// English already.
+const timeoutMessage = 'option "timeoutMs" is invalid: Invalid input: expected number, received string';
+const provider = (options: object) => ({ ...options, from: 'Acme', timeoutMs: 'soon' });
+const factories = [
+  [
+    '@mfa-sms/core',
+    'createGuard',
+    { allowedCountries: 'GB' },
+    'Invalid input: expected array, received string',
+  ],
+  [
+    '@mfa-sms/twilio',
+    'createTwilio',
+    provider({ accountSid: `AC${'0'.repeat(32)}`, authToken: 'x'.repeat(32) }),
+    timeoutMessage,
+  ],
+  ['@mfa-sms/vonage', 'createVonage', provider({ apiKey: 'key', apiSecret: 'secret' }), timeoutMessage],
+  [
+    '@mfa-sms/esendex',
+    'createEsendex',
+    provider({ accountReference: 'EX0000001', username: 'u', password: 'p' }),
+    timeoutMessage,
+  ],
+  ['@mfa-sms/mitto', 'createMitto', provider({ apiKey: 'key' }), timeoutMessage],
 ] as const;
 
-describe.each(providers)('%s', (name, factory, options) => {
+describe.each(factories)('%s', (name, factory, options, message) => {
   it("reports zod's English messages from its own bundle", () => {
     const entry = join(repositoryRoot, workspace.get(name)?.folder ?? '', 'dist/index.cjs');
-    const script = `try { require(${JSON.stringify(entry)}).${factory}(${JSON.stringify({
-      ...options,
-      from: 'Acme',
-      timeoutMs: 'soon',
-    })}); } catch (error) { console.log(error.message); }`;
-    expect(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })).toContain(
-      'option "timeoutMs" is invalid: Invalid input: expected number, received string',
-    );
+    const script = `try { require(${JSON.stringify(entry)}).${factory}(${JSON.stringify(options)}); } catch (error) { console.log(error.message); }`;
+    expect(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })).toContain(message);
   });
 });

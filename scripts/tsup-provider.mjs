@@ -17,7 +17,7 @@ export function providerBuild(packageFolder) {
     target: 'node20',
     define: { __PACKAGE_VERSION__: JSON.stringify(version) },
     // Private, source-only: compiled into each provider rather than required from it.
-    noExternal: [...bundled.noExternal, /^@mfa-sms\/provider-schemas(?:\/zod)?$/],
+    noExternal: [...bundled.noExternal, /^@mfa-sms\/provider-schemas$/],
     banner: { js: bundled.banner },
     onSuccess: async () => bundled.writeNotices(join(packageFolder, 'dist')),
   };

@@ -22,7 +22,7 @@ import {
   type XmlElement,
 } from '@mfa-sms/core/provider';
 import { senderOption, transportOptions } from '@mfa-sms/provider-schemas';
-import * as z from '@mfa-sms/provider-schemas/zod';
+import * as z from 'zod/mini';
 import { esendexError } from './esendex-errors.js';
 import {
   type EsendexDispatch,

@@ -1,6 +1,6 @@
 import { isGsm7, type PhoneMessage, speakCodesInText } from '@mfa-sms/core';
 import { escapeXml, lazySchema, parseXml, type XmlElement } from '@mfa-sms/core/provider';
-import * as z from '@mfa-sms/provider-schemas/zod';
+import * as z from 'zod/mini';
 
 /** The text-to-speech languages Esendex's Voice messages offer (the `langType` of its request XSD). */
 export const esendexVoiceLanguages = ['en-GB', 'en-AU', 'fr-FR', 'es-ES', 'de-DE'] as const;

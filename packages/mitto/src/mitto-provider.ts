@@ -18,7 +18,7 @@ import {
   sensitiveValuesOf,
 } from '@mfa-sms/core/provider';
 import { senderOption, transportOptions } from '@mfa-sms/provider-schemas';
-import * as z from '@mfa-sms/provider-schemas/zod';
+import * as z from 'zod/mini';
 import { mittoError } from './mitto-errors.js';
 import { mittoAnswerSchema, mittoSmsRequest, mittoSuccessSchema } from './mitto-wire.js';
 

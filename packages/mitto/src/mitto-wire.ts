@@ -1,6 +1,6 @@
 import { isGsm7, type PhoneMessage } from '@mfa-sms/core';
 import { lazySchema } from '@mfa-sms/core/provider';
-import * as z from '@mfa-sms/provider-schemas/zod';
+import * as z from 'zod/mini';
 
 /** The body of `POST /sms.json`. */
 export interface MittoSmsRequest {

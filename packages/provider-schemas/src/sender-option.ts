@@ -1,6 +1,6 @@
 import { isSenderId, type SenderOption, senderIdKind } from '@mfa-sms/core';
 import { senderCountryKey, senderIdRule } from '@mfa-sms/core/provider';
-import * as z from './zod.js';
+import * as z from 'zod/mini';
 
 /** A `from` option holding one sender id, with core's rule as its message. */
 export const senderIdOption = (): z.ZodMiniType<string, string> =>

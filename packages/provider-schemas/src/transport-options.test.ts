@@ -1,8 +1,8 @@
 import { parseOptions } from '@mfa-sms/core/provider';
 import { Agent } from 'undici';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { transportOptions } from './transport-options.js';
-import * as z from './zod.js';
 
 describe('transportOptions', () => {
   const transport = z.strictObject(transportOptions('https://api.example.com'));

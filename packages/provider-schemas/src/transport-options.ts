@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import * as z from './zod.js';
+import * as z from 'zod/mini';
 
 const httpUrl = () => z.url({ protocol: /^https?$/, error: 'must be an http or https URL' });
 

@@ -7,7 +7,7 @@ import {
   lazySchema,
   redactSecrets,
 } from '@mfa-sms/core/provider';
-import * as z from '@mfa-sms/provider-schemas/zod';
+import * as z from 'zod/mini';
 
 /** What one Twilio error code means for a sender of one-time codes. */
 export interface TwilioErrorRule {

@@ -1,7 +1,7 @@
 import type { Dispatcher, SenderOption } from '@mfa-sms/core';
 import { lazySchema } from '@mfa-sms/core/provider';
 import { senderOption, transportOptions } from '@mfa-sms/provider-schemas';
-import * as z from '@mfa-sms/provider-schemas/zod';
+import * as z from 'zod/mini';
 
 export const sidPattern = (prefix: string) =>
   z

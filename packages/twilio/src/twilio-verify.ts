@@ -1,5 +1,5 @@
 import { lazySchema } from '@mfa-sms/core/provider';
-import * as z from '@mfa-sms/provider-schemas/zod';
+import * as z from 'zod/mini';
 
 /** Where the Verify API lives; a `baseUrl` option replaces its scheme, host and port as well. */
 export const twilioVerifyBaseUrl = 'https://verify.twilio.com';

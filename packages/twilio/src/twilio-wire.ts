@@ -1,5 +1,5 @@
 import { escapeXml, lazySchema } from '@mfa-sms/core/provider';
-import * as z from '@mfa-sms/provider-schemas/zod';
+import * as z from 'zod/mini';
 
 /** Twilio refuses a `Body` longer than this (error 21617 / 21658). */
 export const twilioMaxBodyLength = 1600;

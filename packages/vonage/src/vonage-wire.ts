@@ -1,5 +1,5 @@
 import { lazySchema } from '@mfa-sms/core/provider';
-import * as z from '@mfa-sms/provider-schemas/zod';
+import * as z from 'zod/mini';
 
 /** Languages Vonage's `talk` action reads (the NCCO schema's enum). */
 export const vonageTalkLanguages = [
