@@ -18,7 +18,7 @@ export function measureActionSize(root) {
   return { file: actionBundle, bytes: content.length, gzipBytes: gzipSync(content, { level: 9 }).length };
 }
 
-/** What `npm pack` would publish for each package in packages/, without running any script. */
+/** What `npm pack` would publish for each published package in packages/, without running any script. */
 export async function measurePackageSizes(root) {
   const packagesDirectory = new URL('packages/', root);
   const names = readdirSync(packagesDirectory, { withFileTypes: true })
@@ -31,6 +31,8 @@ export async function measurePackageSizes(root) {
   for (const name of names) {
     const directory = new URL(`${name}/`, packagesDirectory);
     const manifest = JSON.parse(readFileSync(new URL('package.json', directory), 'utf8'));
+    // A private package (provider-schemas, bundled into the providers) is never published.
+    if (manifest.private) continue;
     const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
       cwd: directory,
       maxBuffer: 16 * 1024 * 1024,
