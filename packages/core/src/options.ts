@@ -20,7 +20,6 @@ function optionPath(path: readonly PropertyKey[]): string {
 export interface Schema<T> {
   safeParse(
     input: unknown,
-    context?: { readonly jitless?: boolean },
   ): { success: true; data: T } | { success: false; error: { issues: readonly SchemaIssue[] } };
 }
 
@@ -43,9 +42,7 @@ export function parseOptions<T>(
   input: unknown,
   context: { provider?: string; label: string },
 ): T {
-  // Options are parsed once per configuration: zod compiling a fast path for an object schema
-  // (new Function) is time a cold start spends for nothing. Answers, parsed on every send, keep it.
-  const parsed = (typeof schema === 'function' ? schema() : schema).safeParse(input ?? {}, { jitless: true });
+  const parsed = (typeof schema === 'function' ? schema() : schema).safeParse(input ?? {});
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues;
   const first = issues[0];
