@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { repositoryRoot, workspacePackages } from './versions.mjs';
 
@@ -82,9 +83,19 @@ const factories = [
 ] as const;
 
 describe.each(factories)('%s', (name, factory, options, message) => {
-  it("reports zod's English messages from its own bundle", () => {
-    const entry = join(repositoryRoot, workspace.get(name)?.folder ?? '', 'dist/index.cjs');
-    const script = `try { require(${JSON.stringify(entry)}).${factory}(${JSON.stringify(options)}); } catch (error) { console.log(error.message); }`;
+  const folder = join(repositoryRoot, workspace.get(name)?.folder ?? '', 'dist');
+  const call = `${factory}(${JSON.stringify(options)})`;
+
+  it("reports zod's English messages from its own CommonJS bundle", () => {
+    const script = `try { require(${JSON.stringify(join(folder, 'index.cjs'))}).${call}; } catch (error) { console.log(error.message); }`;
     expect(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })).toContain(message);
+  });
+
+  it('and from its ESM bundle', () => {
+    const url = pathToFileURL(join(folder, 'index.js')).href;
+    const script = `const m = await import(${JSON.stringify(url)}); try { m.${call}; } catch (error) { console.log(error.message); }`;
+    expect(
+      execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }),
+    ).toContain(message);
   });
 });

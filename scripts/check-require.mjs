@@ -1,5 +1,6 @@
 // Every published package must load with require() even where Node's require(esm) is off, as an
-// Auth0 Action (CommonJS) loads it; and its ESM entry must expose the same names.
+// Auth0 Action (CommonJS) loads it (and as Node 20.18, which our engines allow, does); and its ESM
+// entry must expose the same names.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,26 @@ for (const folder of readdirSync(packagesDir)) {
     // ./testing runs inside vitest, which cannot be require()d at all.
     if (entry.endsWith('.json') || entry === './testing') continue;
     check(entry === '.' ? manifest.name : `${manifest.name}${entry.slice(1)}`);
+  }
+}
+
+// The published Action: what Auth0 requires (action.cjs, hook.cjs) and the CLI users run, on a Node
+// without require(esm): a require() of an ESM-only file in any of them would fail here.
+const actionDist = join(root, 'apps', 'action', 'dist');
+for (const file of ['action.cjs', 'hook.cjs'])
+  run(`apps/action/dist/${file}`, ['-e', `require(${JSON.stringify(join(actionDist, file))})`]);
+run('apps/action/dist/cli.cjs --help', [join(actionDist, 'cli.cjs'), '--help']);
+
+function run(label, args) {
+  try {
+    execFileSync(process.execPath, ['--no-experimental-require-module', ...args], {
+      cwd: root,
+      stdio: 'pipe',
+    });
+    console.log(`ok ${label} without require(esm)`);
+  } catch (error) {
+    failed += 1;
+    console.error(`FAIL ${label}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

@@ -13,11 +13,7 @@ export function providerBuild(packageFolder) {
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
-    esbuildOptions(options) {
-      // Maps point at the sources' lines without carrying them: with zod's sources inside, they
-      // were most of the package (Twilio 200 kB packed against 75 kB without).
-      options.sourcesContent = false;
-    },
+    esbuildOptions: bundled.esbuildOptions,
     clean: true,
     target: 'node20',
     define: { __PACKAGE_VERSION__: JSON.stringify(version) },

@@ -21,9 +21,7 @@ export default defineConfig({
   // Auth0 Action) just to load a CommonJS file: require() it instead.
   esbuildOptions(options, { format }) {
     if (format === 'cjs') options.supported = { ...options.supported, 'dynamic-import': false };
-    // Maps point at our sources' lines without carrying them: with zod's and libphonenumber-js's
-    // sources inside, they were most of the package (512 kB packed against 232 kB without).
-    options.sourcesContent = false;
+    bundled.esbuildOptions(options);
   },
   noExternal: bundled.noExternal,
   banner: { js: bundled.banner },

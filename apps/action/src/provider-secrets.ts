@@ -24,12 +24,33 @@ interface ProviderSecrets {
 }
 
 /**
+ * A provider's factory, from its package. A tenant may leave out of the Action's dependencies the
+ * providers it does not use; one that MFA_SMS_PROVIDERS names must be there, and saying which
+ * package to add beats Node's "Cannot find module".
+ */
+function loadFactory<F>(packageName: string, load: () => F): F {
+  try {
+    return load();
+  } catch (error) {
+    const missing =
+      (error as { code?: unknown })?.code === 'MODULE_NOT_FOUND' &&
+      String((error as Error).message).includes(`'${packageName}'`);
+    if (!missing) throw error;
+    throw new MfaSmsError({
+      code: 'invalid_config',
+      message: `MFA_SMS_PROVIDERS names a provider whose package is not installed: add ${packageName} to the Action's dependencies (at the version dist/dependencies.json lists)`,
+    });
+  }
+}
+
+/**
  * One provider's row: how to load its factory and, per option, the secrets it is read from. The
  * provider validates what it is given, so a value is passed on as the secret holds it (missing =
  * unset). The package is required when a configuration names it, not when the Action loads: a
  * cold start loads only the providers MFA_SMS_PROVIDERS lists.
  */
 function secretsFor<O extends object>(
+  packageName: string,
   load: () => (options: O) => Provider,
   required: readonly string[],
   options: { readonly [K in keyof O]?: SecretNames },
@@ -44,13 +65,14 @@ function secretsFor<O extends object>(
         // Every provider's sender secret takes one syntax for per-country senders (Acme;US=+1…).
         if (value) given[option] = option === 'from' ? parseSenderSecret(value) : value;
       }
-      return load()(given as O);
+      return loadFactory(packageName, load)(given as O);
     },
   };
 }
 
 export const providerSecrets: Readonly<Record<ProviderName, ProviderSecrets>> = {
   twilio: secretsFor<TwilioOptions>(
+    '@mfa-sms/twilio',
     () => (require('@mfa-sms/twilio') as typeof import('@mfa-sms/twilio')).createTwilio,
     ['TWILIO_ACCOUNT_SID'],
     {
@@ -67,6 +89,7 @@ export const providerSecrets: Readonly<Record<ProviderName, ProviderSecrets>> = 
   ),
   // A pasted PEM with literal "\n" is Vonage's own schema's to unescape.
   vonage: secretsFor<VonageOptions>(
+    '@mfa-sms/vonage',
     () => (require('@mfa-sms/vonage') as typeof import('@mfa-sms/vonage')).createVonage,
     ['VONAGE_API_KEY', 'VONAGE_API_SECRET', 'VONAGE_FROM_NUMBER'],
     {
@@ -80,6 +103,7 @@ export const providerSecrets: Readonly<Record<ProviderName, ProviderSecrets>> = 
   ),
   // No sender in the classic guide: without ESENDEX_FROM, the account's default originator sends.
   esendex: secretsFor<EsendexOptions>(
+    '@mfa-sms/esendex',
     () => (require('@mfa-sms/esendex') as typeof import('@mfa-sms/esendex')).createEsendex,
     ['ESENDEX_ACCOUNT', 'ESENDEX_USERNAME', 'ESENDEX_PASSWORD'],
     {
@@ -91,6 +115,7 @@ export const providerSecrets: Readonly<Record<ProviderName, ProviderSecrets>> = 
     },
   ),
   mitto: secretsFor<MittoOptions>(
+    '@mfa-sms/mitto',
     () => (require('@mfa-sms/mitto') as typeof import('@mfa-sms/mitto')).createMitto,
     ['MITTO_API_KEY', 'MITTO_FROM'],
     {

@@ -95,6 +95,11 @@ describe('policyFromSecrets', () => {
       'Secret MFA_SMS_TEMPLATES is invalid: must be "auth0" or "builtin"',
     ],
     [{ MFA_SMS_DRY_RUN: 'maybe-secret' }, 'Secret MFA_SMS_DRY_RUN is invalid: must be true or false'],
+    [{ MFA_SMS_DRY_RUN: 'constructor' }, 'Secret MFA_SMS_DRY_RUN is invalid: must be true or false'],
+    [
+      { MFA_SMS_USE_AUTH0_FROM: '__proto__' },
+      'Secret MFA_SMS_USE_AUTH0_FROM is invalid: must be true or false',
+    ],
     [
       { MFA_SMS_USE_AUTH0_FROM: 'never-secret' },
       'Secret MFA_SMS_USE_AUTH0_FROM is invalid: must be true or false',

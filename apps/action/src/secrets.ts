@@ -39,19 +39,20 @@ function countryList(value: string): string[] {
   return countries;
 }
 
-const booleans: Readonly<Record<string, boolean>> = {
-  true: true,
-  '1': true,
-  yes: true,
-  on: true,
-  false: false,
-  '0': false,
-  no: false,
-  off: false,
-};
+// A Map, not an object literal: "constructor" or "__proto__" must not read as a value.
+const booleans: ReadonlyMap<string, boolean> = new Map([
+  ['true', true],
+  ['1', true],
+  ['yes', true],
+  ['on', true],
+  ['false', false],
+  ['0', false],
+  ['no', false],
+  ['off', false],
+]);
 
 function booleanSecret(value: string): boolean {
-  return booleans[value.trim().toLowerCase()] ?? refuse('must be true or false');
+  return booleans.get(value.trim().toLowerCase()) ?? refuse('must be true or false');
 }
 
 /** `US,CA=twilio;*=vonage,twilio`: countries (or `*`) to the providers they try, in order. */

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Simulator, startSimulator } from '@mfa-sms/simulator';
@@ -129,6 +129,24 @@ describe('the built Action', () => {
       expect(outsideFolder).toEqual([]);
     },
   );
+
+  it('names the package to add when MFA_SMS_PROVIDERS names a provider that is not installed', async () => {
+    // A tenant may leave out of the Action's dependencies the providers it does not use.
+    const folder = join(installed.folder, 'node_modules', '@mfa-sms', 'vonage');
+    renameSync(folder, `${folder}.away`);
+    try {
+      const input = { recipient: '+447911123456', secrets: secrets('vonage'), code: '271828' };
+      const { results } = await execute([
+        { entry: 'send-phone-message', event: sendPhoneMessageEvent(input) },
+      ]);
+      expect(results[0]?.threw).toMatchObject({ code: 'invalid_config' });
+      expect(results[0]?.threw?.message).toContain(
+        "add @mfa-sms/vonage to the Action's dependencies (at the version dist/dependencies.json lists)",
+      );
+    } finally {
+      renameSync(`${folder}.away`, folder);
+    }
+  });
 
   it('bundles only its own glue and lists its dependencies with exact versions', () => {
     const source = readFileSync(bundle, 'utf8');

@@ -35,6 +35,11 @@ const defaultAttemptTimeoutMs = 5000;
 // Distinct policies a PolicyForEvent returns (per application, per organization): a handful.
 const perEventConfigurationLimit = 64;
 
+// Only a duplicate or a dry run lists the providers it would have used: a send names the one used.
+function namesOf(providers: readonly Provider[]): string[] {
+  return providers.map((provider) => provider.name);
+}
+
 /**
  * Builds the Auth0 entry points (`send-phone-message` and `custom-phone-provider` Actions and the
  * legacy Hook) around your providers: adapter → normalise → guard → router → send, with
@@ -186,11 +191,10 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
       const key = window > 0 ? dedupeKey(message, request.purpose, keyer) : undefined;
       // Checked before the ledger is asked, so that a blocked destination is never a "duplicate".
       const candidates = router.check(message);
-      const names = () => candidates.map((provider) => provider.name);
       if (key !== undefined && (await ledger.seen(key))) {
-        outcome = { status: 'duplicate', message, providers: names() };
+        outcome = { status: 'duplicate', message, providers: namesOf(candidates) };
       } else if (policy.dryRun) {
-        outcome = { status: 'dry-run', message, providers: names() };
+        outcome = { status: 'dry-run', message, providers: namesOf(candidates) };
       } else {
         try {
           const result = await router.send(message, cacheStore ? { store: cacheStore } : {});

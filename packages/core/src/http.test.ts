@@ -143,6 +143,29 @@ describe('createHttpClient.request', () => {
     expect(sensitive).toHaveBeenCalledTimes(1);
   });
 
+  it('hides the values a sensitive function lists, in the error and its cause', async () => {
+    // A dispatcher whose failure names the recipient and the code, as a proxy's error page might.
+    const leaky = {
+      dispatch(_options: unknown, handler: { onResponseError?(controller: unknown, error: Error): void }) {
+        queueMicrotask(() =>
+          handler.onResponseError?.({}, new Error('proxy refused POST for +447911123456 with 493817')),
+        );
+        return true;
+      },
+    };
+    const http = createHttpClient({
+      errors: acme,
+      baseUrl: 'http://127.0.0.1:9',
+      dispatcher: leaky as never,
+    });
+    const error = await http
+      .request({ path: '/x', sensitive: () => ['+447911123456', '493817'] })
+      .catch((e) => e);
+    expect(error).toMatchObject({ code: 'network' });
+    const everything = [error.message, error.stack, inspect(error, { depth: null })].join('\n');
+    for (const value of ['447911123456', '493817']) expect(everything).not.toContain(value);
+  });
+
   it('maps a refused connection to a retryable network error', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));

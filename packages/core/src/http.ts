@@ -35,6 +35,7 @@ export interface HttpRequest {
   /**
    * Per-message values that must never appear in an error: the one-time code, the recipient. A
    * function is called only when an error is made: a send that succeeds then never lists them.
+   * It must not throw (it runs inside undici's callbacks); build it from values already checked.
    */
   sensitive?: readonly (string | undefined)[] | (() => readonly (string | undefined)[]);
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import en from 'zod/v4/locales/en.js';
+import { en } from 'zod/v4/locales';
 import { MfaSmsError } from './errors.js';
 import type { Provider } from './types.js';
 
@@ -14,7 +14,7 @@ function optionPath(path: readonly PropertyKey[]): string {
 
 /**
  * What `parseOptions` and the HTTP helper's `parseJson` need of a schema: zod's `safeParse`.
- * Typed by shape, so that a schema from any copy of zod 4 (or 3.23+) fits, and so that no zod
+ * Typed by shape, so that a schema from any copy of zod 4 fits, and so that no zod
  * type is part of this package's types (core carries its own copy of zod, bundled).
  */
 export interface Schema<T> {
