@@ -53,6 +53,7 @@ const provider = [
   'createHttpClient',
   'createProviderErrors',
   'createSenderResolver',
+  'defineProviderPlugin',
   'escapeXml',
   'isE164',
   'lazySchema',

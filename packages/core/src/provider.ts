@@ -8,6 +8,8 @@ export { createHttpClient } from './http.js';
 export { assertSendable } from './message.js';
 export type { Schema, SchemaIssue } from './options.js';
 export { lazySchema, parseOptions } from './options.js';
+export type { ProviderPlugin } from './plugin.js';
+export { defineProviderPlugin } from './plugin.js';
 export type {
   HttpResponse,
   ProviderErrorDetails,
