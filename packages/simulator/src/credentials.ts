@@ -1,8 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import {
-  type TelesignCredentials,
-  telesignDefaultCredentials,
-} from './providers/telesign/telesign-credentials.js';
+import { type TelesignCredentials, telesignCredentials } from './providers/telesign/telesign-credentials.js';
 
 export interface TwilioCredentials {
   accountSid: string;
@@ -92,6 +89,6 @@ export function resolveCredentials(input: SimulatorCredentialsInput = {}): Simul
     vonage: { ...vonage, ...keys },
     esendex: { ...defaults.esendex, ...input.esendex },
     mitto: { ...defaults.mitto, ...input.mitto },
-    telesign: { ...telesignDefaultCredentials, ...input.telesign },
+    telesign: telesignCredentials(input.telesign ?? {}),
   };
 }

@@ -10,3 +10,23 @@ export const telesignDefaultCredentials: TelesignCredentials = {
   customerId: '5111A000-0000-4000-8000-00000000CAFE',
   apiKey: 'c2ltLXRlbGVzaWduLWFwaS1rZXktbm90LWEtcmVhbC1vbmU=',
 };
+
+/** The credentials the Telesign simulator accepts. */
+export function telesignCredentials(given: Partial<TelesignCredentials>): TelesignCredentials {
+  return { ...telesignDefaultCredentials, ...given };
+}
+
+/** The Action secrets (@mfa-sms/telesign's plugin names) that send through the simulator. */
+export function telesignActionSecrets({
+  url,
+  credentials,
+}: {
+  url: string;
+  credentials: TelesignCredentials;
+}) {
+  return {
+    TELESIGN_CUSTOMER_ID: credentials.customerId,
+    TELESIGN_API_KEY: credentials.apiKey,
+    TELESIGN_BASE_URL: url,
+  };
+}
