@@ -208,3 +208,22 @@ describe('createProviderHealth', () => {
     for (const key of seen) expect(key).toMatch(/^mfa-sms:health(-fail|-probe)?:[A-Za-z0-9_-]{32}$/);
   });
 });
+
+describe('parseHealth', () => {
+  it('reads failures/window, cooldown, on and off', async () => {
+    const { parseHealth } = await import('./health.js');
+    expect(parseHealth('3/30s,cooldown:30s')).toEqual({ failures: 3, windowMs: 30_000, cooldownMs: 30_000 });
+    expect(parseHealth(' 5/1m ')).toEqual({ failures: 5, windowMs: 60_000 });
+    expect(parseHealth('cooldown:2m')).toEqual({ cooldownMs: 120_000 });
+    expect(parseHealth('on')).toEqual({});
+    expect(parseHealth('OFF')).toBe(false);
+  });
+
+  it('names the secret and what to write, never more than the start of a bad part', async () => {
+    const { parseHealth } = await import('./health.js');
+    expect(() => parseHealth('3 per 30s')).toThrow(/^MFA_SMS_HEALTH is invalid: "3 per 30s" is neither/);
+    expect(() => parseHealth('3/30s,4/1m')).toThrow(/given twice/);
+    expect(() => parseHealth('3/30s,cooldown:1s,cooldown:2s')).toThrow(/cooldown is given twice/);
+    expect(() => parseHealth('0/30s')).toThrow(/MFA_SMS_HEALTH is invalid: "failures"/);
+  });
+});

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import type { MfaSmsError, MfaSmsErrorCode } from './errors.js';
+import { MfaSmsError, type MfaSmsErrorCode } from './errors.js';
+import { windowUnits } from './limits.js';
 import { lazySchema, parseOptions } from './options.js';
 import type { Store } from './store.js';
 import type { StoreKeyer } from './store-keys.js';
@@ -36,6 +37,50 @@ export function resolveHealth(options: HealthOptions = {}): Readonly<Required<He
     windowMs: parsed.windowMs ?? defaultHealth.windowMs,
     cooldownMs: parsed.cooldownMs ?? defaultHealth.cooldownMs,
   };
+}
+
+/**
+ * Reads the one-line form of the health settings, as the Action's `MFA_SMS_HEALTH` secret holds
+ * them: `3/30s,cooldown:30s` (failures/window, rest), either part alone, `on` for the defaults or
+ * `off`. Throws `invalid_config` naming `label`, never the value.
+ */
+export function parseHealth(text: string, label = 'MFA_SMS_HEALTH'): HealthOptions | false {
+  const invalid = (why: string) =>
+    new MfaSmsError({
+      code: 'invalid_config',
+      message: `${label} is invalid: ${why}; write it like "3/30s,cooldown:30s", "on" or "off"`,
+    });
+  const trimmed = text.trim().toLowerCase();
+  if (trimmed === 'off' || trimmed === 'false') return false;
+  if (trimmed === 'on' || trimmed === 'true' || trimmed === '') return {};
+  const options: HealthOptions = {};
+  for (const part of trimmed
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
+    const threshold = /^(\d{1,4})\/(\d{1,5})([smh])$/.exec(part);
+    const cooldown = /^cooldown:(\d{1,5})([smh])$/.exec(part);
+    if (threshold) {
+      if (options.failures !== undefined) throw invalid('the failures/window part is given twice');
+      options.failures = Number(threshold[1]);
+      options.windowMs = Number(threshold[2]) * (windowUnits[threshold[3] as string] as number);
+    } else if (cooldown) {
+      if (options.cooldownMs !== undefined) throw invalid('cooldown is given twice');
+      options.cooldownMs = Number(cooldown[1]) * (windowUnits[cooldown[2] as string] as number);
+    } else {
+      throw invalid(`"${part.slice(0, 12)}" is neither failures/window nor cooldown:time`);
+    }
+  }
+  try {
+    resolveHealth(options);
+  } catch (error) {
+    throw invalid(
+      error instanceof MfaSmsError
+        ? error.message.replace(/^Health options? /, '')
+        : 'a value is out of range',
+    );
+  }
+  return options;
 }
 
 // What a failure says about a provider's health: only answers that mean "not now" count. A

@@ -30,6 +30,8 @@ export type { MfaSmsErrorCode, MfaSmsErrorOptions, SendAttempt } from './errors.
 export { errorCodes, isMfaSmsError, isRetryableCode, MfaSmsError } from './errors.js';
 export type { GuardOptions } from './guard.js';
 export { createGuard } from './guard.js';
+export type { HealthOptions } from './health.js';
+export { defaultHealth, parseHealth, resolveHealth } from './health.js';
 export type { Dispatcher } from './http.js';
 export { closeHttpPools } from './http-pool.js';
 export type {
