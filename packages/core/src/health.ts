@@ -131,27 +131,35 @@ export interface ProviderHealth {
   succeeded(store: Store, view: HealthView, provider: string, waitMs: number): Promise<void>;
 }
 
+/** Whether any provider rests or rested lately: without one, there is nothing to arrange. */
+export function hasRests(view: HealthView): boolean {
+  for (const _ in view.rests) return true;
+  return false;
+}
+
 const emptyView = (): HealthView => ({ rests: {}, probing: new Set() });
+const none: readonly number[] = [];
 
 /**
- * Waits for a store's answer at most `ms`: health is advice, and a store that hangs must neither
- * fail a login nor eat the router's deadline. Synchronous stores (memory, api.cache) answer at once.
+ * Asks a store and waits for its answer at most `ms`: health is advice, and a store that throws
+ * or hangs must neither fail a login nor eat the router's deadline. A synchronous store (memory,
+ * api.cache) answers without a timer or a promise of ours.
  */
-async function bounded<T>(pending: T | Promise<T>, ms: number, fallback: T): Promise<T> {
-  if (!(pending instanceof Promise)) return pending;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+function ask<T>(call: () => T | Promise<T>, ms: number, fallback: T): T | Promise<T> {
+  let pending: T | Promise<T>;
   try {
-    return await Promise.race([
-      pending,
-      new Promise<T>((resolve) => {
-        timer = setTimeout(() => resolve(fallback), Math.max(0, ms));
-      }),
-    ]);
+    pending = call();
   } catch {
     return fallback;
-  } finally {
-    clearTimeout(timer);
   }
+  if (!(pending instanceof Promise)) return pending;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    pending.catch(() => fallback),
+    new Promise<T>((resolve) => {
+      timer = setTimeout(() => resolve(fallback), Math.max(0, ms));
+    }),
+  ]).finally(() => clearTimeout(timer));
 }
 
 function parseRests(value: string | undefined): Record<string, Rest> {
@@ -210,13 +218,7 @@ export function createProviderHealth(options: ProviderHealthOptions): ProviderHe
       last = Math.max(last, rest.until + cooldownMs);
     }
     const ttlMs = Math.max(1000, last - at);
-    await bounded(
-      Promise.resolve()
-        .then(() => store.set(restsKey, JSON.stringify(kept), ttlMs))
-        .catch(() => undefined),
-      waitMs,
-      undefined,
-    );
+    await ask(() => store.set(restsKey, JSON.stringify(kept), ttlMs), waitMs, undefined);
   }
 
   function rest(view: HealthView, provider: string, until: number, reason: string): void {
@@ -227,13 +229,7 @@ export function createProviderHealth(options: ProviderHealthOptions): ProviderHe
 
   return {
     async read(store, waitMs) {
-      const value = await bounded(
-        Promise.resolve()
-          .then(() => store.get(restsKey))
-          .catch(() => undefined),
-        waitMs,
-        undefined,
-      );
+      const value = await ask(() => store.get(restsKey), waitMs, undefined);
       return value === undefined ? emptyView() : { rests: parseRests(value), probing: new Set() };
     },
 
@@ -252,16 +248,11 @@ export function createProviderHealth(options: ProviderHealthOptions): ProviderHe
         } else {
           // The rest is over: one send (across every container sharing the store) tries it in
           // its place; the others keep it last until that probe has answered.
-          const claim = await bounded(
-            Promise.resolve()
-              .then(() =>
-                store.increment([
-                  { key: keyer('health-probe', `${candidate.name}:${entry.until}`), windowMs: cooldownMs },
-                ]),
-              )
-              .catch(() => [] as readonly number[]),
+          const probeKey = keyer('health-probe', `${candidate.name}:${entry.until}`);
+          const claim = await ask(
+            () => store.increment([{ key: probeKey, windowMs: cooldownMs }]),
             waitMs,
-            [] as readonly number[],
+            none,
           );
           if (claim.length === 0 || claim[0] === 1) {
             view.probing.add(candidate.name);
@@ -285,18 +276,11 @@ export function createProviderHealth(options: ProviderHealthOptions): ProviderHe
         await write(store, view, waitMs);
         return;
       }
-      const counts = await bounded(
-        Promise.resolve()
-          .then(() =>
-            store.increment([
-              { key: keyer('health-fail', provider), windowMs },
-              { key: keyer('health-fail', `${provider}:${error.code}`), windowMs },
-            ]),
-          )
-          .catch(() => [] as readonly number[]),
-        waitMs,
-        [] as readonly number[],
-      );
+      const hits = [
+        { key: keyer('health-fail', provider), windowMs },
+        { key: keyer('health-fail', `${provider}:${error.code}`), windowMs },
+      ];
+      const counts = await ask(() => store.increment(hits), waitMs, none);
       const total = counts[0] ?? 0;
       const ofThisKind = counts[1] ?? 0;
       const retryAfterMs =

@@ -1,7 +1,13 @@
 import * as z from 'zod/mini';
 import { isMfaSmsError, MfaSmsError, type SendAttempt } from './errors.js';
 import { createGuard, type GuardOptions } from './guard.js';
-import { createProviderHealth, type HealthOptions, type HealthView, type ProviderHealth } from './health.js';
+import {
+  createProviderHealth,
+  type HealthOptions,
+  type HealthView,
+  hasRests,
+  type ProviderHealth,
+} from './health.js';
 import { createVelocityLimiter, type VelocityLimits } from './limits.js';
 import { lazySchema, parseOptions, providerOption } from './options.js';
 import { phoneNumberInfo } from './phone-number.js';
@@ -221,10 +227,13 @@ export function createRouter(options: RouterOptions): Router {
     if (health && healthStore) {
       const wait = () => Math.min(healthWaitMs, deadline - now() - minimumAttemptMs);
       view = await health.read(healthStore, wait());
-      const arrangement = await health.arrange(candidates, view, healthStore, wait());
-      ordered = arrangement.ordered;
-      for (const [provider, reason] of arrangement.resting) {
-        attempts.push({ provider, code: 'resting', retryable: true, ms: 0, reason });
+      // The common case, nobody resting, costs the read alone.
+      if (hasRests(view)) {
+        const arrangement = await health.arrange(candidates, view, healthStore, wait());
+        ordered = arrangement.ordered;
+        for (const [provider, reason] of arrangement.resting) {
+          attempts.push({ provider, code: 'resting', retryable: true, ms: 0, reason });
+        }
       }
     }
     let lastError: MfaSmsError | undefined;
