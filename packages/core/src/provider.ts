@@ -7,13 +7,13 @@ export { redactSecrets, sensitiveValuesOf, summarizeBody } from './errors/redact
 export { isE164 } from './phone/e164.js';
 export type { AnswerClassification, ProviderErrorRule } from './provider-kit/classify-answer.js';
 export { classifyAnswer, codeForStatus } from './provider-kit/classify-answer.js';
-export type { HttpClient, HttpClientOptions, HttpRequest } from './provider-kit/http.js';
+export type { HttpClient, HttpClientOptions } from './provider-kit/http.js';
 export { createHttpClient } from './provider-kit/http.js';
+export type { HttpRequest, HttpResponse } from './provider-kit/http-types.js';
 export { assertSendable } from './provider-kit/message.js';
 export type { ProviderPlugin } from './provider-kit/plugin.js';
 export { defineProviderPlugin } from './provider-kit/plugin.js';
 export type {
-  HttpResponse,
   ProviderErrorDetails,
   ProviderErrorInit,
   ProviderErrors,

@@ -2,14 +2,14 @@
 // HTTP client and its pools, error classification, the plugin contract, XML, sendable checks.
 export type { AnswerClassification, ProviderErrorRule } from './classify-answer.js';
 export { classifyAnswer, codeForStatus } from './classify-answer.js';
-export type { Dispatcher, HttpClient, HttpClientOptions, HttpRequest } from './http.js';
+export type { Dispatcher, HttpClient, HttpClientOptions } from './http.js';
 export { createHttpClient } from './http.js';
 export { closeHttpPools } from './http-pool.js';
+export type { HttpRequest, HttpResponse } from './http-types.js';
 export { assertSendable } from './message.js';
 export type { ProviderPlugin } from './plugin.js';
 export { defineProviderPlugin } from './plugin.js';
 export type {
-  HttpResponse,
   ProviderErrorDetails,
   ProviderErrorInit,
   ProviderErrors,
