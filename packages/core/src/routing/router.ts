@@ -255,7 +255,7 @@ export function createRouter(options: RouterOptions): Router {
           await health?.succeeded(healthStore, view, provider.name, Math.min(healthWaitMs, deadline - now()));
         }
         // Not { ...result, attempts }: V8 gave each such clone-and-extend a fresh hidden class
-        // of its own, which under load filled the old generation (~170 bytes a send, measured).
+        // of its own, which under load filled the old generation (bench/BUDGET-NOTES.md, budget 5).
         return Object.assign({}, result, { attempts });
       } catch (caught) {
         if (signal?.aborted) throw signal.reason;
