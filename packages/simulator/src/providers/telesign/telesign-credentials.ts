@@ -1,9 +1,9 @@
-export interface TelesignCredentials {
+export type TelesignCredentials = {
   /** A Customer ID shaped like Telesign's (a UUID in capitals). */
   customerId: string;
   /** Base64, as Telesign issues API keys: the digest scheme signs with the decoded bytes. */
   apiKey: string;
-}
+};
 
 // Fake values that pass @mfa-sms/telesign's option checks and work nowhere real.
 export const telesignDefaultCredentials: TelesignCredentials = {
