@@ -29,6 +29,7 @@ describe('@mfa-sms/simulator public API', () => {
       'faultMatrix',
       'recordingDispatcher',
       'rejection',
+      'testPlugin',
       'testProvider',
     ]);
   });
