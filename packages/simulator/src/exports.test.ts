@@ -31,6 +31,7 @@ describe('@mfa-sms/simulator public API', () => {
       'rejection',
       'testPlugin',
       'testProvider',
+      'testStore',
     ]);
   });
 });
