@@ -76,6 +76,17 @@ describe('a third-party plugin in the ready-made Action', () => {
     expect(policy.routes).toEqual({ US: ['acme'] });
   });
 
+  it('takes an option listed as undefined as one that reads no secret', () => {
+    const created: Record<string, unknown>[] = [];
+    const module = acmeModule(created);
+    const plugin = { ...module.plugin, secrets: { ...module.plugin.secrets, region: undefined } };
+    policyFromSecrets(
+      { ...secrets, ACME_FROM: 'Acme', ACME_REGION: 'mars' },
+      loader({ 'mfa-sms-provider-acme': { plugin } }),
+    );
+    expect(created).toEqual([{ apiKey: 'acme-key-secret-1234', from: 'Acme' }]);
+  });
+
   it('loads a scoped package the same way', () => {
     const created: Record<string, unknown>[] = [];
     policyFromSecrets(

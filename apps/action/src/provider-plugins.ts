@@ -39,9 +39,11 @@ function pluginProblem(value: unknown): string | undefined {
   if (typeof plugin.create !== 'function') return '`plugin.create` is not a function';
   if (typeof plugin.secrets !== 'object' || plugin.secrets === null || Array.isArray(plugin.secrets))
     return '`plugin.secrets` is not an object of option → secret names';
-  for (const [option, names] of Object.entries(plugin.secrets))
-    if (!isNameList(names) || names.length === 0)
+  for (const [option, names] of Object.entries(plugin.secrets)) {
+    // An option typed optional may be present as undefined: it reads no secret.
+    if (names !== undefined && (!isNameList(names) || names.length === 0))
       return `\`plugin.secrets.${option}\` is not a list of secret names`;
+  }
   if (plugin.required !== undefined && !isNameList(plugin.required))
     return '`plugin.required` is not a list of secret names';
   return undefined;
@@ -78,5 +80,10 @@ export function loadPlugin(packageName: string, load: PackageLoader = requirePac
 
 /** Every secret a plugin reads. */
 export function pluginSecretNames(plugin: LoadedPlugin): string[] {
-  return [...new Set([...(plugin.required ?? []), ...Object.values(plugin.secrets).flat()])] as string[];
+  return [
+    ...new Set([
+      ...(plugin.required ?? []),
+      ...Object.values(plugin.secrets).flatMap((names) => names ?? []),
+    ]),
+  ];
 }
