@@ -20,7 +20,8 @@ export interface TestPluginOptions {
  * Checks a provider package's `plugin` against its simulated provider (the one of the same name):
  * the secrets its `actionSecrets` sets are secrets the plugin reads, the secrets the plugin
  * requires are among them, and options read from them as the ready-made Action reads them (the
- * first set secret of each option) build a provider that sends through the simulator.
+ * first set secret of each option, taken as it is: `actionSecrets` gives plain values, not the
+ * Action's per-country sender syntax) build a provider that sends through the simulator.
  */
 export function testPlugin(plugin: ConformingPlugin, options: TestPluginOptions = {}): void {
   describe(`${plugin.name} plugin`, () => {
