@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SimulatorRequest } from '../../simulated-provider.js';
 import { telesignAuthProblem, telesignSignature, telesignStringToSign } from './telesign-auth.js';
-import { telesignDefaultCredentials } from './telesign-credentials.js';
+import { telesignCredentials } from './telesign-credentials.js';
 
 // Known answers from Telesign's Python SDK tests (specs/telesign/test_rest.py, vendored whole):
 // an implementation independent of the Node SDK the simulator is also driven with.
@@ -117,7 +117,8 @@ describe('telesign simulator: digest authentication against the Python SDK’s k
 });
 
 describe('telesign simulator: Basic authentication', () => {
-  const { customerId: id, apiKey: key } = telesignDefaultCredentials;
+  const defaults = telesignCredentials({});
+  const { customerId: id, apiKey: key } = defaults;
   const basic = (user: string, password: string) =>
     `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
   const request = (authorization: string): SimulatorRequest => ({
@@ -134,12 +135,10 @@ describe('telesign simulator: Basic authentication', () => {
   });
 
   it('accepts customer_id:api_key, and names what is wrong otherwise', () => {
-    expect(telesignAuthProblem(request(basic(id, key)), telesignDefaultCredentials)).toBeUndefined();
-    expect(telesignAuthProblem(request(basic(id, `${key}x`)), telesignDefaultCredentials)).toBe(10022);
-    expect(telesignAuthProblem(request(basic('someone-else', key)), telesignDefaultCredentials)).toBe(10015);
-    expect(
-      telesignAuthProblem(request(`Basic ${Buffer.from(id).toString('base64')}`), telesignDefaultCredentials),
-    ).toBe(10028);
-    expect(telesignAuthProblem(request(`Bearer ${key}`), telesignDefaultCredentials)).toBe(10028);
+    expect(telesignAuthProblem(request(basic(id, key)), defaults)).toBeUndefined();
+    expect(telesignAuthProblem(request(basic(id, `${key}x`)), defaults)).toBe(10022);
+    expect(telesignAuthProblem(request(basic('someone-else', key)), defaults)).toBe(10015);
+    expect(telesignAuthProblem(request(`Basic ${Buffer.from(id).toString('base64')}`), defaults)).toBe(10028);
+    expect(telesignAuthProblem(request(`Bearer ${key}`), defaults)).toBe(10028);
   });
 });

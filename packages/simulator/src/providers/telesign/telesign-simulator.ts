@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { SimulatedProvider, SimulatorResponse, SimulatorRoute } from '../../simulated-provider.js';
-import { readForm } from '../../simulated-provider.js';
+import type { SimulatorResponse, SimulatorRoute } from '../../simulated-provider.js';
+import { defineSimulatedProvider, readForm } from '../../simulated-provider.js';
 import { telesignAuthProblem } from './telesign-auth.js';
+import {
+  type TelesignCredentials,
+  telesignActionSecrets,
+  telesignCredentials,
+} from './telesign-credentials.js';
 import { telesignTexts, validateForm } from './telesign-rules.js';
 
 // Telesign's SMS API (POST /v1/messaging) and Voice API (POST /v1/voice). Every answer carries a
@@ -48,13 +53,13 @@ function statusForCode(code: number): number {
   return 400;
 }
 
-function route(path: RegExp, channel: 'sms' | 'voice'): SimulatorRoute {
+function route(path: RegExp, channel: 'sms' | 'voice'): SimulatorRoute<TelesignCredentials> {
   return {
     method: 'POST',
     path,
     channel,
     handle(request, context) {
-      const problem = telesignAuthProblem(request, context.credentials.telesign);
+      const problem = telesignAuthProblem(request, context.credentials);
       if (problem !== undefined) return telesignAnswer(401, problem);
       const form = readForm(request.body);
       const invalid = validateForm(form, channel);
@@ -82,8 +87,13 @@ function plain(status: number, body: string, headers: Record<string, string> = {
   return { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers }, body };
 }
 
-export const telesignSimulator: SimulatedProvider = {
+export const telesignSimulator = defineSimulatedProvider({
   name: 'telesign',
+  credentials: telesignCredentials,
+  actionSecrets: telesignActionSecrets,
+  // A voice is `f-` and the language it speaks (`f-en-GB`); without one Telesign speaks en-US.
+  spokenLanguage: (request) =>
+    typeof request.voice === 'string' ? request.voice.replace(/^[a-z]-/, '') : 'en-US',
   routes: [route(/^\/v1\/messaging$/, 'sms'), route(/^\/v1\/voice$/, 'voice')],
   errorResponse(fault) {
     switch (fault.kind) {
@@ -112,4 +122,4 @@ export const telesignSimulator: SimulatedProvider = {
     const known = Number.isInteger(code) ? code : 10000;
     return telesignAnswer(fault.status ?? statusForCode(known), known);
   },
-};
+});
