@@ -15,6 +15,7 @@ export default defineConfig({
       })),
       { find: /^@mfa-sms\/core\/provider$/, replacement: source('core', 'provider') },
       { find: /^@mfa-sms\/simulator\/testing$/, replacement: source('simulator', 'testing') },
+      { find: /^@mfa-sms\/simulator\/auth0$/, replacement: source('simulator', 'auth0/index') },
     ],
   },
   define: { __PACKAGE_VERSION__: JSON.stringify('0.0.0-test') },
