@@ -3,7 +3,12 @@ import { auth0CacheLimits, createFakeAuth0Cache } from './auth0-cache.js';
 
 const clock = () => {
   let at = 1_000_000;
-  return { now: () => at, advance: (ms: number) => void (at += ms) };
+  return {
+    now: () => at,
+    advance(ms: number) {
+      at += ms;
+    },
+  };
 };
 
 describe('fake api.cache', () => {
