@@ -1,7 +1,7 @@
 import { createFakeAuth0Cache, type WhenFull } from '@mfa-sms/simulator/auth0';
 import { describe, expect, it } from 'vitest';
+import { createVelocityLimiter } from '../routing/limits.js';
 import { createAuth0CacheStore } from './auth0-cache-store.js';
-import { createVelocityLimiter } from './limits.js';
 import { createMemoryStore, type Store } from './store.js';
 
 // UK mobile numbers, each in a range (first five national digits) of its own, index < 3000.
@@ -126,6 +126,21 @@ describe.each<WhenFull>(['refuse', 'evict-oldest'])(
 );
 
 describe('api.cache store values', () => {
+  it('keeps a count and the end of its window, and starts again after it', () => {
+    let now = 10_000;
+    const cache = createFakeAuth0Cache({ now: () => now });
+    const store = createAuth0CacheStore(cache, { now: () => now, log: () => {} });
+    const hit = [{ key: 'mfa-sms:r:CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC', windowMs: 60_000 }];
+    expect(store.increment(hit)).toEqual([1]);
+    now += 30_000;
+    expect(store.increment(hit)).toEqual([2]);
+    const [table] = [...cache.entries().values()];
+    expect(table).toBe(`rCCCCCCCCCC:2:${(70).toString(36)}`);
+    expect(cache.get([...cache.entries().keys()][0] as string)?.expires_at).toBe(70_000);
+    now = 70_000;
+    expect(createAuth0CacheStore(cache, { now: () => now, log: () => {} }).increment(hit)).toEqual([1]);
+  });
+
   it('remembers deduplication values of any text, long ones in memory only', () => {
     const cache = createFakeAuth0Cache();
     const store = createAuth0CacheStore(cache, { log: () => {} });

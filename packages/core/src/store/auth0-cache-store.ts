@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import type { Auth0Cache } from './auth0-types.js';
+import type { Auth0Cache } from '../auth0/auth0-types.js';
 import { createMemoryStore, type Store, type StoreHit } from './store.js';
 
 // Auth0's api.cache: 20 entries per trigger, keys ≤ 64 bytes, values ≤ 4 kB, keys and values 8 kB in
