@@ -53,6 +53,8 @@ describe('maskPhoneNumbers', () => {
     for (const text of ['HTTP 400 (21614) status 3', 'status 1234567', 'id 12 34 56', 'page 1/2 of 3']) {
       expect(maskPhoneNumbers(text)).toBe(text);
     }
+    // A number right after a code in brackets is still masked.
+    expect(maskPhoneNumbers('HTTP 400 (21614) 07911 123456')).not.toContain('123456');
   });
 
   it('takes linear time on long runs of digits and separators', () => {
