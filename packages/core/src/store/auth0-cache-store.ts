@@ -61,11 +61,12 @@ export function createAuth0CacheStore(cache: Auth0Cache, options: Auth0CacheStor
     }
   }
 
-  function read(shard: 0 | 1): Table {
+  /** The table of a shard, or `undefined` when the cache cannot be read. */
+  function read(shard: 0 | 1): Table | undefined {
     try {
       return readTable(tableKeys[shard], cache.get(tableKeys[shard])?.value);
     } catch {
-      return new Map();
+      return undefined;
     }
   }
 
@@ -108,7 +109,10 @@ export function createAuth0CacheStore(cache: Auth0Cache, options: Auth0CacheStor
         const shard = shardOf(id);
         let table = tables.get(shard);
         if (table === undefined) {
-          table = read(shard);
+          const readable = read(shard);
+          // Neither the cache nor the memory answered: "could not count".
+          if (readable === undefined && remembered.length !== hits.length) return [];
+          table = readable ?? new Map();
           tables.set(shard, table);
         }
         const found = table.get(id);
@@ -128,7 +132,7 @@ export function createAuth0CacheStore(cache: Auth0Cache, options: Auth0CacheStor
     },
     get(key) {
       const id = idOf(key);
-      const found = read(shardOf(id)).get(id);
+      const found = read(shardOf(id))?.get(id);
       if (found?.value !== undefined && found.expires > now()) return found.value;
       try {
         const remembered = memory.get(key);
@@ -147,7 +151,7 @@ export function createAuth0CacheStore(cache: Auth0Cache, options: Auth0CacheStor
       const at = now();
       const id = idOf(key);
       const shard = shardOf(id);
-      const table = read(shard);
+      const table = read(shard) ?? new Map();
       table.set(id, { count: 0, value, expires: at + Math.min(ttlMs, auth0MaxTtlMs) });
       write(shard, table, new Set([id]), at);
     },
