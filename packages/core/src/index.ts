@@ -72,7 +72,7 @@ export { createRedisStore } from './store/redis-store.js';
 export type { MemoryStoreOptions, Store, StoreHit } from './store/store.js';
 export { createMemoryStore } from './store/store.js';
 export type { StoreKeyer } from './store/store-keys.js';
-export { createStoreKeyer, storeKeyerFor } from './store/store-keys.js';
+export { checkStoreKey, createStoreKeyer, storeKeyerFor } from './store/store-keys.js';
 export type { AutofillOptions } from './text/autofill.js';
 export { appendAutofillLines, parseAutofillOptions } from './text/autofill.js';
 export { toBcp47 } from './text/bcp47.js';
