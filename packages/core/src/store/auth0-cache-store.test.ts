@@ -73,6 +73,31 @@ describe.each<WhenFull>(['refuse', 'evict-oldest'])(
       );
     });
 
+    it.each([100, 2000])('blocks at the limits after %i sends to other ranges first', async (others) => {
+      const cache = createFakeAuth0Cache({ whenFull });
+      const execution = container(cache);
+      const limits = limiter();
+      const admit = (to: string) => limits?.admit({ to }, execution()) as Promise<void>;
+      expect(
+        await admitted(
+          admit,
+          Array.from({ length: others }, (_, index) => otherRange(index)),
+        ),
+      ).toBe(others);
+      expect(
+        await admitted(
+          admit,
+          Array.from({ length: 60 }, (_, index) => inOneRange(index)),
+        ),
+      ).toBe(30);
+      expect(
+        await admitted(
+          admit,
+          Array.from({ length: 12 }, () => '+447400123456'),
+        ),
+      ).toBe(5);
+    });
+
     it('shares the counts that matter between containers through the cache', async () => {
       const cache = createFakeAuth0Cache({ whenFull });
       const containers = [container(cache), container(cache)];
