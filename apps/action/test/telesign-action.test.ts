@@ -1,8 +1,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Simulator, startSimulator } from '@mfa-sms/simulator';
+import {
+  type Auth0EventInput,
+  customPhoneProviderEvent,
+  sendPhoneMessageEvent,
+} from '@mfa-sms/simulator/auth0';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { customPhoneProviderEvent, type EventInput, sendPhoneMessageEvent } from '../src/auth0-runtime.js';
 import { simulatorSecrets } from '../src/simulator-secrets.js';
 import { installPackedAction, type PackedAction } from './packed-action.js';
 import { runNode } from './run-node.js';
@@ -47,7 +51,7 @@ async function send(
     language?: string;
   } = {},
 ): Promise<Result> {
-  const input: EventInput = { recipient, code, secrets, channel: options.channel ?? 'sms' };
+  const input: Auth0EventInput = { recipient, code, secrets, channel: options.channel ?? 'sms' };
   if (options.language !== undefined) input.language = options.language;
   const entry = options.entry ?? 'send-phone-message';
   const event =
