@@ -166,3 +166,10 @@ describe('telesign simulator: faults', () => {
     });
   });
 });
+
+describe('telesign simulator: the inbox', () => {
+  it('shows the language a call is spoken in: its voice’s, else Telesign’s default en-US', () => {
+    expect(telesignSimulator.spokenLanguage?.({ voice: 'f-pt-BR' })).toBe('pt-BR');
+    expect(telesignSimulator.spokenLanguage?.({ phone_number: '447400123456' })).toBe('en-US');
+  });
+});
