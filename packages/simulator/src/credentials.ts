@@ -28,12 +28,24 @@ export interface MittoCredentials {
   apiKey: string;
 }
 
+export interface PlivoCredentials {
+  authId: string;
+  authToken: string;
+}
+
+export interface ClickSendCredentials {
+  username: string;
+  apiKey: string;
+}
+
 /** The credentials each simulated provider accepts. */
 export interface SimulatorCredentials {
   twilio: TwilioCredentials;
   vonage: VonageCredentials;
   esendex: EsendexCredentials;
   mitto: MittoCredentials;
+  plivo: PlivoCredentials;
+  clicksend: ClickSendCredentials;
 }
 
 export type SimulatorCredentialsInput = {
@@ -61,6 +73,8 @@ const defaults = {
     password: 'sim-esendex-password-0000',
   },
   mitto: { apiKey: 'sim-mitto-api-key-00000000000000' },
+  plivo: { authId: 'MA00000000000000SIM0', authToken: 'sim-plivo-auth-token-000000000000000000' },
+  clicksend: { username: 'sim-clicksend-user', apiKey: 'SIM00000-0000-4000-8000-CLICKSEND000' },
 } as const;
 
 let generatedKeys: { privateKey: string; publicKey: string } | undefined;
@@ -87,5 +101,7 @@ export function resolveCredentials(input: SimulatorCredentialsInput = {}): Simul
     vonage: { ...vonage, ...keys },
     esendex: { ...defaults.esendex, ...input.esendex },
     mitto: { ...defaults.mitto, ...input.mitto },
+    plivo: { ...defaults.plivo, ...input.plivo },
+    clicksend: { ...defaults.clicksend, ...input.clicksend },
   };
 }

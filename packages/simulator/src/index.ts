@@ -1,6 +1,8 @@
 export type {
+  ClickSendCredentials,
   EsendexCredentials,
   MittoCredentials,
+  PlivoCredentials,
   SimulatorCredentials,
   SimulatorCredentialsInput,
   TwilioCredentials,
