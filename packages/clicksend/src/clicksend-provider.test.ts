@@ -77,6 +77,19 @@ describe('createClickSend: SMS', () => {
     });
   });
 
+  it('takes the segment count from ClickSend’s message_parts, else counts it', async () => {
+    const answer = (parts: unknown) =>
+      JSON.stringify({
+        http_code: 200,
+        response_code: 'SUCCESS',
+        data: { messages: [{ status: 'SUCCESS', message_id: 'A1', message_parts: parts }] },
+      });
+    simulator.fail('clicksend', { type: 'status', status: 200, body: answer(3) });
+    simulator.fail('clicksend', { type: 'status', status: 200, body: answer(null) });
+    await expect(clicksend().send(sms)).resolves.toMatchObject({ id: 'A1', segments: 3 });
+    await expect(clicksend().send(sms)).resolves.toMatchObject({ id: 'A1', segments: 1 });
+  });
+
   it('leaves from out without a sender (ClickSend picks the account’s default)', async () => {
     await clicksend({ from: undefined }).send({ ...sms, reference: undefined });
     expect(simulator.messages[0]?.request).toEqual({ source: 'mfa-sms', to: sms.to, body: sms.text });

@@ -16,7 +16,7 @@ function stringField(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** The `<Say language>` of a TwiML document, the `talk` action's language of an NCCO, Esendex's `lang`. */
+/** The `<Say language>` of a TwiML document, the `talk` action's language of an NCCO, Esendex's and ClickSend's `lang`. */
 export function spokenLanguage(message: SimulatedMessage): string | undefined {
   const request = message.request;
   switch (message.provider) {
@@ -40,6 +40,8 @@ export function spokenLanguage(message: SimulatedMessage): string | undefined {
       const own = (request.message as { lang?: unknown } | undefined)?.lang;
       return stringField(own) ?? stringField(request.lang);
     }
+    case 'clicksend':
+      return stringField(request.lang);
     default:
       return undefined;
   }

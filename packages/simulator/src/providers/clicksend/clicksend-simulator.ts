@@ -6,6 +6,7 @@ import type {
   SimulatorResponse,
 } from '../../simulated-provider.js';
 import { readBasicAuth, readJson } from '../../simulated-provider.js';
+import { smsPartCount } from '../../sms-parts.js';
 
 // ClickSend's v3 REST API as documented, stated here rather than taken from any package:
 // https://developers.clicksend.com/docs/messaging/sms and .../voice-messaging (a JSON
@@ -84,7 +85,7 @@ function messageEntry(
     body: fields.body ?? null,
     from: fields.from ?? null,
     message_id: id,
-    message_parts: id === null ? 0 : 1,
+    message_parts: id === null ? 0 : typeof fields.body === 'string' ? smsPartCount(fields.body) : 1,
     custom_string: fields.custom_string ?? '',
     ...(fields.voice === undefined ? {} : { voice: fields.voice, lang: fields.lang }),
     status,
