@@ -12,7 +12,6 @@ import {
   createHttpClient,
   createProviderErrors,
   createSenderResolver,
-  type HttpResponse,
   parseOptions,
   sensitiveValuesOf,
 } from '@mfa-sms/core/provider';
@@ -68,7 +67,7 @@ export function createClickSend(options: ClickSendOptions): Provider {
     body: unknown,
     message: PhoneMessage,
     sendOptions: SendOptions | undefined,
-  ): Promise<{ response: HttpResponse; id: string; parts: number | undefined }> {
+  ): Promise<{ id: string; parts: number | undefined }> {
     const sensitive = () => sensitiveValuesOf(message);
     const response = await http.request({
       path,
@@ -92,7 +91,7 @@ export function createClickSend(options: ClickSendOptions): Provider {
     if (sent.status !== 'SUCCESS') throw failure(answer);
     if (!sent.message_id) throw errors.unexpectedAnswer(response, 'data.messages.0.message_id: missing');
     const parts = Number(sent.message_parts);
-    return { response, id: sent.message_id, parts: Number.isInteger(parts) && parts > 0 ? parts : undefined };
+    return { id: sent.message_id, parts: Number.isInteger(parts) && parts > 0 ? parts : undefined };
   }
 
   async function sendSms(message: PhoneMessage, sendOptions: SendOptions | undefined): Promise<SendResult> {
