@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  SimulatedProvider,
-  SimulatorContext,
-  SimulatorRequest,
-  SimulatorResponse,
-} from '../../simulated-provider.js';
-import { readBasicAuth, readJson } from '../../simulated-provider.js';
+import type { SimulatorContext, SimulatorRequest, SimulatorResponse } from '../../simulated-provider.js';
+import { defineSimulatedProvider, readBasicAuth, readJson } from '../../simulated-provider.js';
 import { smsPartCount } from '../../sms-parts.js';
+import {
+  type ClickSendCredentials,
+  clickSendActionSecrets,
+  clickSendCredentials,
+} from './clicksend-credentials.js';
 
 // ClickSend's v3 REST API as documented, stated here rather than taken from any package:
 // https://developers.clicksend.com/docs/messaging/sms and .../voice-messaging (a JSON
@@ -120,14 +120,16 @@ function validate(fields: Record<string, unknown>, channel: Channel): string | u
   return undefined;
 }
 
-function authenticated(request: SimulatorRequest, context: SimulatorContext): boolean {
+type Context = SimulatorContext<ClickSendCredentials>;
+
+function authenticated(request: SimulatorRequest, context: Context): boolean {
   const basic = readBasicAuth(request.headers);
-  const expected = context.credentials.clicksend;
+  const expected = context.credentials;
   return basic !== undefined && basic.username === expected.username && basic.password === expected.apiKey;
 }
 
 function send(channel: Channel) {
-  return (request: SimulatorRequest, context: SimulatorContext): SimulatorResponse => {
+  return (request: SimulatorRequest, context: Context): SimulatorResponse => {
     if (!authenticated(request, context)) {
       return httpError(401, 'Unauthorized – please check your API credentials.');
     }
@@ -167,8 +169,11 @@ function refused(request: SimulatorRequest, status: string, httpStatus = 200): S
 }
 
 /** ClickSend's SMS and voice endpoints. */
-export const clickSendSimulator: SimulatedProvider = {
+export const clickSendSimulator = defineSimulatedProvider({
   name: 'clicksend',
+  credentials: clickSendCredentials,
+  actionSecrets: clickSendActionSecrets,
+  spokenLanguage: (request) => (typeof request.lang === 'string' ? request.lang : undefined),
   routes: [
     { method: 'POST', path: /^\/v3\/sms\/send$/, channel: 'sms', handle: send('sms') },
     { method: 'POST', path: /^\/v3\/voice\/send$/, channel: 'voice', handle: send('voice') },
@@ -202,4 +207,4 @@ export const clickSendSimulator: SimulatedProvider = {
   codeResponse(fault, request) {
     return refused(request, String(fault.code), fault.status);
   },
-};
+});

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { SimulatedProvider, SimulatorRequest, SimulatorResponse } from '../../simulated-provider.js';
-import { readBasicAuth, readJson } from '../../simulated-provider.js';
+import type { SimulatorRequest, SimulatorResponse } from '../../simulated-provider.js';
+import { defineSimulatedProvider, readBasicAuth, readJson } from '../../simulated-provider.js';
+import { plivoActionSecrets, plivoCredentials } from './plivo-credentials.js';
 
 // Plivo's Message API as documented, stated here rather than taken from any package:
 // https://www.plivo.com/docs/messaging/api/message#send-a-message (src, dst, text, type),
@@ -46,15 +47,17 @@ function dstOf(request: SimulatorRequest): string {
 }
 
 /** Plivo's SMS endpoint; voice calls need an answer URL and are not simulated. */
-export const plivoSimulator: SimulatedProvider = {
+export const plivoSimulator = defineSimulatedProvider({
   name: 'plivo',
+  credentials: plivoCredentials,
+  actionSecrets: plivoActionSecrets,
   routes: [
     {
       method: 'POST',
       path: messagePath,
       channel: 'sms',
       handle(request, context) {
-        if (!authenticated(request, context.credentials.plivo)) return refuse('authentication_failed', 401);
+        if (!authenticated(request, context.credentials)) return refuse('authentication_failed', 401);
         const body = readJson(request.body);
         if (typeof body !== 'object' || body === null || Array.isArray(body)) {
           return refuse('invalid json data');
@@ -120,4 +123,4 @@ export const plivoSimulator: SimulatedProvider = {
   codeResponse(fault) {
     return refuse(String(fault.code), fault.status ?? 400);
   },
-};
+});
