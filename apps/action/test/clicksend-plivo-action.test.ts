@@ -1,8 +1,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Simulator, startSimulator } from '@mfa-sms/simulator';
+import {
+  type Auth0EventInput,
+  customPhoneProviderEvent,
+  sendPhoneMessageEvent,
+} from '@mfa-sms/simulator/auth0';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { customPhoneProviderEvent, type EventInput, sendPhoneMessageEvent } from '../src/auth0-runtime.js';
 import { installPackedAction, type PackedAction } from './packed-action.js';
 import { runNode } from './run-node.js';
 
@@ -11,6 +15,8 @@ import { runNode } from './run-node.js';
 // over from one to the other.
 const runner = fileURLToPath(new URL('./run-action.cjs', import.meta.url));
 const bundle = fileURLToPath(new URL('../dist/action.cjs', import.meta.url));
+
+type EventInput = Auth0EventInput & { recipient: string; secrets: Record<string, string> };
 
 interface Result {
   resolved?: true;
