@@ -6,6 +6,7 @@ import {
   type SimulatorCredentialsInput,
 } from './credentials.js';
 import { type FailOptions, type Fault, type FaultName, toFault } from './faults.js';
+import { createNotes } from './inbox/inbox-notes.js';
 import { createInbox } from './inbox/inbox-server.js';
 import type {
   ProviderName,
@@ -36,6 +37,8 @@ export interface Simulator {
   readonly messages: readonly SimulatedMessage[];
   /** Every request received, oldest first. */
   readonly requests: readonly SimulatedRequest[];
+  /** Shows a line in the inbox's client log (the playground writes the Action's log lines there). */
+  note(text: string): void;
   /** Makes the next matching request(s) to `provider` fail with `fault`. */
   fail(provider: ProviderName, fault: Fault | FaultName, options?: FailOptions): void;
   /** Forgets messages, requests and pending faults. */
@@ -64,6 +67,7 @@ export async function startSimulatorWith(
   const requests: SimulatedRequest[] = [];
   const faults = new Map<ProviderName, PendingFault[]>();
   const sockets = new Set<Socket>();
+  const notes = createNotes();
 
   function match(
     method: string,
@@ -94,6 +98,7 @@ export async function startSimulatorWith(
     providers,
     messages,
     requests,
+    notes: notes.newestFirst,
     pendingFaults: () =>
       [...faults].flatMap(([provider, pending]) =>
         pending.map(({ fault, remaining, channel, probability }) => ({
@@ -108,6 +113,7 @@ export async function startSimulatorWith(
     clearMessages() {
       messages.length = 0;
       requests.length = 0;
+      notes.clear();
       inbox.publish({ type: 'cleared' });
     },
     clearFaults() {
@@ -252,9 +258,13 @@ export async function startSimulatorWith(
     messages,
     requests,
     fail,
+    note(text) {
+      inbox.publish({ type: 'note', note: notes.add(text) });
+    },
     reset() {
       messages.length = 0;
       requests.length = 0;
+      notes.clear();
       faults.clear();
       inbox.publish({ type: 'cleared' });
       inbox.publish({ type: 'faults' });

@@ -8,6 +8,7 @@ import type {
 } from '../simulated-provider.js';
 import { describeFault, faultFromName, faultRequestSchema } from './inbox-faults.js';
 import { type InboxMessage, toInboxMessage } from './inbox-message.js';
+import type { InboxNote } from './inbox-notes.js';
 import { inboxPage } from './inbox-page.js';
 import { inboxScript } from './inbox-script.js';
 import { inboxStyle } from './inbox-style.js';
@@ -35,6 +36,7 @@ export interface InboxState {
   providers: readonly SimulatedProvider[];
   messages: readonly SimulatedMessage[];
   requests: readonly SimulatedRequest[];
+  notes(): InboxNote[];
   pendingFaults(): Omit<PendingFaultView, 'description'>[];
   fail(provider: ProviderName, fault: Fault, options: FailOptions): void;
   /** Forgets messages and requests; pending faults stay armed. */
@@ -46,6 +48,7 @@ export type InboxEvent =
   | { type: 'message'; message: SimulatedMessage }
   | { type: 'request'; request: SimulatedRequest }
   | { type: 'faults' }
+  | { type: 'note'; note: InboxNote }
   | { type: 'cleared' };
 
 export interface Inbox {
@@ -245,7 +248,7 @@ export function createInbox(state: InboxState): Inbox {
       'x-content-type-options': 'nosniff',
     });
     // A page that (re)connects starts from the whole state, so nothing sent meanwhile is missed.
-    write(response, 'snapshot', { messages: newestFirst(), ...faultsView() });
+    write(response, 'snapshot', { messages: newestFirst(), ...faultsView(), notes: state.notes() });
     streams.add(response);
     response.on('close', () => streams.delete(response));
   }
@@ -286,6 +289,9 @@ export function createInbox(state: InboxState): Inbox {
           for (const stream of streams) write(stream, 'faults', pending);
           return;
         }
+        case 'note':
+          for (const stream of streams) write(stream, 'note', event.note);
+          return;
         case 'cleared':
           for (const stream of streams) write(stream, 'cleared', {});
           return;
