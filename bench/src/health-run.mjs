@@ -6,7 +6,7 @@
 // rounds (the machine is shared: a paired difference survives a busy moment, a mean does not).
 // Measured twice: the whole send to the simulator, and the router alone (a provider that answers
 // at once, in process), where what health adds is not hidden in the HTTP round trip's noise.
-// Prints one JSON line: microseconds per send, one at a time, per round.
+// Prints one JSON line: microseconds per send (wall and CPU), one at a time, per round.
 import { startRedis } from './lib/redis.mjs';
 import { startTarget } from './lib/target.mjs';
 
@@ -27,15 +27,22 @@ const messageOf = (index) => ({
 
 let sent = 0;
 
+// Wall time and this process's CPU time per send: on a busy machine the CPU time is what is left
+// of the router's own cost when other processes take turns on the cores.
 async function oneAtATime(router) {
   let count = 0;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const deadline = started + batchMs;
   while (performance.now() < deadline) {
     for (let step = 0; step < 20; step += 1) await router.send(messageOf(sent++));
     count += 20;
   }
-  return ((performance.now() - started) * 1000) / count;
+  const used = process.cpuUsage(cpu);
+  return {
+    wall: ((performance.now() - started) * 1000) / count,
+    cpu: (used.user + used.system) / count,
+  };
 }
 
 async function main() {
@@ -73,14 +80,20 @@ async function main() {
       }
     }
     const perSendUs = {};
+    const cpuPerSendUs = {};
     for (const [name, routers] of Object.entries(pairs)) {
       perSendUs[name] = { off: [], on: [] };
+      cpuPerSendUs[name] = { off: [], on: [] };
       for (const router of Object.values(routers)) await oneAtATime(router);
     }
     for (let round = 0; round < rounds; round += 1) {
       const order = round % 2 === 0 ? ['off', 'on'] : ['on', 'off'];
       for (const [name, routers] of Object.entries(pairs)) {
-        for (const health of order) perSendUs[name][health].push(await oneAtATime(routers[health]));
+        for (const health of order) {
+          const { wall, cpu } = await oneAtATime(routers[health]);
+          perSendUs[name][health].push(wall);
+          cpuPerSendUs[name][health].push(cpu);
+        }
       }
     }
     const journal = await target.journal();
@@ -88,6 +101,7 @@ async function main() {
       rounds,
       batchMs,
       perSendUs,
+      cpuPerSendUs,
       sent: sent - instant,
       journal,
       ...(redis ? {} : { redisSkipped: 'redis-server is not installed' }),

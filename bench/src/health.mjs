@@ -13,7 +13,7 @@ export async function measureHealth({ rounds, batchMs }) {
     timeoutMs: 600_000,
   });
   if (!result.json || result.json.error) throw childFailure('the health benchmark', result);
-  const { perSendUs, redisSkipped, sent, journal } = result.json;
+  const { perSendUs, cpuPerSendUs, redisSkipped, sent, journal } = result.json;
   // Every send the routers reported is one the simulator accepted, and nothing else reached it.
   if (journal.accepted?.twilio !== sent || journal.requests !== sent)
     throw new Error(`the health benchmark reported ${sent} sends, the simulator saw ${journal.requests}`);
@@ -24,7 +24,11 @@ export async function measureHealth({ rounds, batchMs }) {
     // drift between rounds cancels out.
     const addedUs = us.on.map((on, round) => on - us.off[round]);
     const addedPercent = us.on.map((on, round) => (100 * (on - us.off[round])) / us.off[round]);
+    const cpu = cpuPerSendUs[name];
     rows[name] = {
+      cpuOff: summarize(cpu.off),
+      cpuOn: summarize(cpu.on),
+      cpuAddedUs: summarize(cpu.on.map((on, round) => on - cpu.off[round])),
       store,
       path,
       off: summarize(us.off),
@@ -56,17 +60,21 @@ export function healthSection(health) {
       'median of the per-round differences. The last column is that difference over the warm ' +
       'send with health off (the budget: under 5 % with the memory store). Redis is a ' +
       'redis-server on loopback. "Fastest rounds" is the difference of the two minimums: on a ' +
-      'shared machine, the least disturbed measure of each.' +
+      'shared machine, the least disturbed measure of each. The CPU columns are the sending ' +
+      "process's CPU time per send (the simulator and Redis run in processes of their own): what " +
+      'is left of the cost when other processes take turns on the cores.' +
       ` Load average (1 min) before and after: ${health.load.map((value) => formatNumber(value, 1)).join(' and ')} on ${os.availableParallelism()} CPUs.` +
       (health.redisSkipped ? ` Redis: ${health.redisSkipped}.` : ''),
     '',
-    '| store | path | µs per send, off | µs per send, on | added per send | of the warm send | added, fastest rounds |',
-    '|---|---|---|---|---|---|---|',
+    '| store | path | µs per send, off | µs per send, on | added per send | of the warm send | added, fastest rounds | CPU µs per send, off → on | CPU added (of the warm send) |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...rows.map(
       (row) =>
         `| ${row.store} | ${row.path} | ${formatSpread(row.off, 1)} | ${formatSpread(row.on, 1)} | ` +
         `${signed(row.addedUs.median)} µs | ${signed((100 * row.addedUs.median) / (warm(row.store)?.off.median ?? Number.NaN))} % | ` +
-        `${signed(row.on.min - row.off.min)} µs (${signed((100 * (row.on.min - row.off.min)) / (warm(row.store)?.off.min ?? Number.NaN))} %) |`,
+        `${signed(row.on.min - row.off.min)} µs (${signed((100 * (row.on.min - row.off.min)) / (warm(row.store)?.off.min ?? Number.NaN))} %) | ` +
+        `${formatNumber(row.cpuOff.median, 1)} → ${formatNumber(row.cpuOn.median, 1)} | ` +
+        `${signed(row.cpuAddedUs.median)} µs (${signed((100 * row.cpuAddedUs.median) / (warm(row.store)?.cpuOff.median ?? Number.NaN))} %) |`,
     ),
   ];
 }
