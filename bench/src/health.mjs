@@ -57,7 +57,7 @@ export function healthSection(health) {
       '"router alone" has providers that answer at once in process, so that the router\'s own ' +
       `work is not hidden in the HTTP round trip's noise. Median (min–max) of ${health.rounds} ` +
       `rounds of ${health.batchMs} ms; off and on alternate round by round, and "added" is the ` +
-      'median of the per-round differences. The last column is that difference over the warm ' +
+      'median of the per-round differences. "Of the warm send" is that difference over the whole ' +
       'send with health off (the budget: under 5 % with the memory store). Redis is a ' +
       'redis-server on loopback. "Fastest rounds" is the difference of the two minimums: on a ' +
       'shared machine, the least disturbed measure of each. The CPU columns are the sending ' +
