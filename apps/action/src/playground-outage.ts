@@ -1,6 +1,6 @@
 import type { ActionHandlers } from '@mfa-sms/core';
 import type { Simulator } from '@mfa-sms/simulator';
-import { createAuth0Cache, sendPhoneMessageApi, sendPhoneMessageEvent } from './auth0-runtime.js';
+import { createFakeAuth0Cache, sendPhoneMessageApi, sendPhoneMessageEvent } from '@mfa-sms/simulator/auth0';
 import { describeReceived, type Row } from './playground-received.js';
 import { simulatorSecrets } from './simulator-secrets.js';
 
@@ -45,7 +45,7 @@ export async function runOutage(
 ): Promise<Row[]> {
   const secrets = { ...simulatorSecrets(simulator, 'twilio,vonage'), MFA_SMS_HEALTH: health };
   // One api.cache for every login: what a warm Auth0 container keeps between executions.
-  const cache = createAuth0Cache();
+  const cache = createFakeAuth0Cache();
   const rows: Row[] = [];
   simulator.note(`playground: ${outageText}`);
   simulator.fail('twilio', 'no-answer', { times: Number.POSITIVE_INFINITY });

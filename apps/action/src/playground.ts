@@ -3,13 +3,13 @@ import { parseArgs } from 'node:util';
 import type { ActionHandlers, SendPhoneMessageHook } from '@mfa-sms/core';
 import { type Simulator, startSimulator } from '@mfa-sms/simulator';
 import {
+  type Auth0EventInput,
   customPhoneProviderApi,
   customPhoneProviderEvent,
-  type EventInput,
   hookArguments,
   sendPhoneMessageApi,
   sendPhoneMessageEvent,
-} from './auth0-runtime.js';
+} from '@mfa-sms/simulator/auth0';
 import { outageName, outageText, runOutage } from './playground-outage.js';
 import { describeReceived, type Row } from './playground-received.js';
 import { simulatorSecrets } from './simulator-secrets.js';
@@ -21,7 +21,7 @@ type Action = Pick<ActionHandlers, 'onExecuteSendPhoneMessage' | 'onExecuteCusto
 interface Scenario {
   name: string;
   entry: 'send-phone-message' | 'custom-phone-provider' | 'hook';
-  input: Omit<EventInput, 'secrets'>;
+  input: Omit<Auth0EventInput, 'secrets'>;
   providers: string;
   secrets?: Record<string, string>;
   prepare?: (simulator: Simulator) => void;

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Simulator, startSimulator } from '@mfa-sms/simulator';
+import { sendPhoneMessageEvent } from '@mfa-sms/simulator/auth0';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sendPhoneMessageEvent } from '../src/auth0-runtime.js';
 import { simulatorSecrets } from '../src/simulator-secrets.js';
 import { installPackedAction, type PackedAction } from './packed-action.js';
 import { runNode } from './run-node.js';

@@ -1,15 +1,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import {
+  type ProviderName,
   resolveCredentials,
   type SimulatorCredentials,
   type SimulatorCredentialsInput,
 } from './credentials.js';
 import { type FailOptions, type Fault, type FaultName, toFault } from './faults.js';
-import { createNotes } from './inbox/inbox-notes.js';
-import { createInbox } from './inbox/inbox-server.js';
+import { createInbox, type Inbox } from './inbox/inbox-server.js';
 import type {
-  ProviderName,
+  Credentials,
   SimulatedMessage,
   SimulatedProvider,
   SimulatedRequest,
@@ -28,19 +28,19 @@ export interface SimulatorOptions {
   credentials?: SimulatorCredentialsInput;
 }
 
-export interface Simulator {
+export interface Simulator extends Pick<Inbox, 'note'> {
   /** `http://127.0.0.1:PORT`: the `baseUrl` for every provider package; the inbox page is at `${url}/`. */
   readonly url: string;
   readonly port: number;
-  readonly credentials: SimulatorCredentials;
+  readonly credentials: SimulatorCredentials & Readonly<Record<string, Credentials>>;
+  /** The simulated providers it answers for. */
+  readonly providers: readonly SimulatedProvider[];
   /** Messages and calls accepted, oldest first. */
   readonly messages: readonly SimulatedMessage[];
   /** Every request received, oldest first. */
   readonly requests: readonly SimulatedRequest[];
-  /** Shows a line in the inbox's client log (the playground writes the Action's log lines there). */
-  note(text: string): void;
-  /** Makes the next matching request(s) to `provider` fail with `fault`. */
-  fail(provider: ProviderName, fault: Fault | FaultName, options?: FailOptions): void;
+  /** Makes the next matching request(s) to `provider` fail with `fault`; an unknown provider throws. */
+  fail(provider: ProviderName | (string & {}), fault: Fault | FaultName, options?: FailOptions): void;
   /** Forgets messages, requests and pending faults. */
   reset(): void;
   /** Stops listening and drops every open connection (held `no-answer` requests included). */
@@ -62,12 +62,11 @@ export async function startSimulatorWith(
   providers: readonly SimulatedProvider[],
   options: SimulatorOptions = {},
 ): Promise<Simulator> {
-  const credentials = resolveCredentials(options.credentials);
+  const credentials = resolveCredentials(options.credentials, providers);
   const messages: SimulatedMessage[] = [];
   const requests: SimulatedRequest[] = [];
-  const faults = new Map<ProviderName, PendingFault[]>();
+  const faults = new Map<string, PendingFault[]>();
   const sockets = new Set<Socket>();
-  const notes = createNotes();
 
   function match(
     method: string,
@@ -81,7 +80,11 @@ export async function startSimulatorWith(
     return undefined;
   }
 
-  function fail(provider: ProviderName, fault: Fault | FaultName, failOptions: FailOptions = {}): void {
+  function fail(provider: string, fault: Fault | FaultName, failOptions: FailOptions = {}): void {
+    if (!providers.some((candidate) => candidate.name === provider))
+      throw new Error(
+        `No simulated provider named "${provider}" (known: ${[...new Set(providers.map(({ name }) => name))].join(', ')})`,
+      );
     const list = faults.get(provider) ?? [];
     list.push({
       fault: toFault(fault),
@@ -98,7 +101,6 @@ export async function startSimulatorWith(
     providers,
     messages,
     requests,
-    notes: notes.newestFirst,
     pendingFaults: () =>
       [...faults].flatMap(([provider, pending]) =>
         pending.map(({ fault, remaining, channel, probability }) => ({
@@ -113,7 +115,6 @@ export async function startSimulatorWith(
     clearMessages() {
       messages.length = 0;
       requests.length = 0;
-      notes.clear();
       inbox.publish({ type: 'cleared' });
     },
     clearFaults() {
@@ -122,7 +123,7 @@ export async function startSimulatorWith(
     },
   });
 
-  function takeFault(provider: ProviderName, channel: 'sms' | 'voice'): Fault | undefined {
+  function takeFault(provider: string, channel: 'sms' | 'voice'): Fault | undefined {
     const pending = faults.get(provider);
     if (!pending) return undefined;
     for (const entry of pending) {
@@ -188,7 +189,7 @@ export async function startSimulatorWith(
       }
     }
     const answer = await route.handle(simulatorRequest, {
-      credentials,
+      credentials: credentials[provider.name] ?? {},
       record(message) {
         const entry: SimulatedMessage = { ...message, provider: provider.name, at: Date.now() };
         messages.push(entry);
@@ -255,16 +256,14 @@ export async function startSimulatorWith(
     url,
     port,
     credentials,
+    providers,
     messages,
     requests,
     fail,
-    note(text) {
-      inbox.publish({ type: 'note', note: notes.add(text) });
-    },
+    note: inbox.note,
     reset() {
       messages.length = 0;
       requests.length = 0;
-      notes.clear();
       faults.clear();
       inbox.publish({ type: 'cleared' });
       inbox.publish({ type: 'faults' });

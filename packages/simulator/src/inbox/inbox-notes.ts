@@ -9,6 +9,11 @@ export interface InboxNote {
   text: string;
 }
 
+export interface InboxNotes {
+  /** Shows a line in the inbox's client log (the playground writes the Action's log lines there). */
+  note(text: string): void;
+}
+
 // Auth0 keeps 256 characters of a log line; a little more room, and no more, for any client.
 const maxNoteLength = 300;
 // The newest lines a page gets when it (re)connects; older ones are dropped.

@@ -1,14 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FailOptions, Fault } from '../faults.js';
-import type {
-  ProviderName,
-  SimulatedMessage,
-  SimulatedProvider,
-  SimulatedRequest,
-} from '../simulated-provider.js';
+import type { SimulatedMessage, SimulatedProvider, SimulatedRequest } from '../simulated-provider.js';
 import { describeFault, faultFromName, faultRequestSchema } from './inbox-faults.js';
 import { type InboxMessage, toInboxMessage } from './inbox-message.js';
-import type { InboxNote } from './inbox-notes.js';
+import { createNotes, type InboxNotes } from './inbox-notes.js';
 import { inboxPage } from './inbox-page.js';
 import { inboxScript } from './inbox-script.js';
 import { inboxStyle } from './inbox-style.js';
@@ -16,7 +11,7 @@ import { isLoopbackHost } from './loopback.js';
 
 /** A fault waiting for its requests, as `GET /api/faults` and the page list it. */
 export interface PendingFaultView {
-  provider: ProviderName;
+  provider: string;
   fault: Fault;
   description: string;
   remaining: number;
@@ -36,9 +31,8 @@ export interface InboxState {
   providers: readonly SimulatedProvider[];
   messages: readonly SimulatedMessage[];
   requests: readonly SimulatedRequest[];
-  notes(): InboxNote[];
   pendingFaults(): Omit<PendingFaultView, 'description'>[];
-  fail(provider: ProviderName, fault: Fault, options: FailOptions): void;
+  fail(provider: string, fault: Fault, options: FailOptions): void;
   /** Forgets messages and requests; pending faults stay armed. */
   clearMessages(): void;
   clearFaults(): void;
@@ -48,10 +42,9 @@ export type InboxEvent =
   | { type: 'message'; message: SimulatedMessage }
   | { type: 'request'; request: SimulatedRequest }
   | { type: 'faults' }
-  | { type: 'note'; note: InboxNote }
   | { type: 'cleared' };
 
-export interface Inbox {
+export interface Inbox extends InboxNotes {
   /** True for the paths the inbox answers; they are checked against every provider route at start. */
   serves(path: string): boolean;
   handle(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void>;
@@ -139,6 +132,7 @@ export function createInbox(state: InboxState): Inbox {
   const faultRequest = faultRequestSchema([first, ...rest]);
   const page = inboxPage(names);
   const streams = new Set<ServerResponse>();
+  const notes = createNotes();
   const onLoopback = isLoopbackHost(state.host);
 
   const routes: Record<
@@ -193,7 +187,7 @@ export function createInbox(state: InboxState): Inbox {
   function newestFirst(): InboxMessage[] {
     const views: InboxMessage[] = [];
     for (let index = state.messages.length - 1; index >= 0; index -= 1) {
-      views.push(toInboxMessage(state.messages[index] as SimulatedMessage));
+      views.push(toInboxMessage(state.messages[index] as SimulatedMessage, state.providers));
     }
     return views;
   }
@@ -233,7 +227,7 @@ export function createInbox(state: InboxState): Inbox {
       return;
     }
     const { provider, times, channel } = checked.data;
-    state.fail(provider as ProviderName, fault, { times, ...(channel ? { channel } : {}) });
+    state.fail(provider, fault, { times, ...(channel ? { channel } : {}) });
     json(response, 201, faultsView());
   }
 
@@ -248,7 +242,7 @@ export function createInbox(state: InboxState): Inbox {
       'x-content-type-options': 'nosniff',
     });
     // A page that (re)connects starts from the whole state, so nothing sent meanwhile is missed.
-    write(response, 'snapshot', { messages: newestFirst(), ...faultsView(), notes: state.notes() });
+    write(response, 'snapshot', { messages: newestFirst(), ...faultsView(), notes: notes.newestFirst() });
     streams.add(response);
     response.on('close', () => streams.delete(response));
   }
@@ -275,10 +269,12 @@ export function createInbox(state: InboxState): Inbox {
       await handler(request, response);
     },
     publish(event) {
+      if (event.type === 'cleared') notes.clear();
       if (streams.size === 0) return;
       switch (event.type) {
         case 'message':
-          for (const stream of streams) write(stream, 'message', toInboxMessage(event.message));
+          for (const stream of streams)
+            write(stream, 'message', toInboxMessage(event.message, state.providers));
           return;
         case 'request':
           if (!isFailed(event.request)) return;
@@ -289,13 +285,14 @@ export function createInbox(state: InboxState): Inbox {
           for (const stream of streams) write(stream, 'faults', pending);
           return;
         }
-        case 'note':
-          for (const stream of streams) write(stream, 'note', event.note);
-          return;
         case 'cleared':
           for (const stream of streams) write(stream, 'cleared', {});
           return;
       }
+    },
+    note(text) {
+      const note = notes.add(text);
+      for (const stream of streams) write(stream, 'note', note);
     },
   };
 }
