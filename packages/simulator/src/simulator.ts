@@ -7,7 +7,7 @@ import {
   type SimulatorCredentialsInput,
 } from './credentials.js';
 import { type FailOptions, type Fault, type FaultName, toFault } from './faults.js';
-import { createInbox } from './inbox/inbox-server.js';
+import { createInbox, type Inbox } from './inbox/inbox-server.js';
 import type {
   Credentials,
   SimulatedMessage,
@@ -28,7 +28,7 @@ export interface SimulatorOptions {
   credentials?: SimulatorCredentialsInput;
 }
 
-export interface Simulator {
+export interface Simulator extends Pick<Inbox, 'note'> {
   /** `http://127.0.0.1:PORT`: the `baseUrl` for every provider package; the inbox page is at `${url}/`. */
   readonly url: string;
   readonly port: number;
@@ -260,6 +260,7 @@ export async function startSimulatorWith(
     messages,
     requests,
     fail,
+    note: inbox.note,
     reset() {
       messages.length = 0;
       requests.length = 0;

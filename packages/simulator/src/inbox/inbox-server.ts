@@ -3,6 +3,7 @@ import type { FailOptions, Fault } from '../faults.js';
 import type { SimulatedMessage, SimulatedProvider, SimulatedRequest } from '../simulated-provider.js';
 import { describeFault, faultFromName, faultRequestSchema } from './inbox-faults.js';
 import { type InboxMessage, toInboxMessage } from './inbox-message.js';
+import { createNotes, type InboxNotes } from './inbox-notes.js';
 import { inboxPage } from './inbox-page.js';
 import { inboxScript } from './inbox-script.js';
 import { inboxStyle } from './inbox-style.js';
@@ -43,7 +44,7 @@ export type InboxEvent =
   | { type: 'faults' }
   | { type: 'cleared' };
 
-export interface Inbox {
+export interface Inbox extends InboxNotes {
   /** True for the paths the inbox answers; they are checked against every provider route at start. */
   serves(path: string): boolean;
   handle(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void>;
@@ -131,6 +132,7 @@ export function createInbox(state: InboxState): Inbox {
   const faultRequest = faultRequestSchema([first, ...rest]);
   const page = inboxPage(names);
   const streams = new Set<ServerResponse>();
+  const notes = createNotes();
   const onLoopback = isLoopbackHost(state.host);
 
   const routes: Record<
@@ -240,7 +242,7 @@ export function createInbox(state: InboxState): Inbox {
       'x-content-type-options': 'nosniff',
     });
     // A page that (re)connects starts from the whole state, so nothing sent meanwhile is missed.
-    write(response, 'snapshot', { messages: newestFirst(), ...faultsView() });
+    write(response, 'snapshot', { messages: newestFirst(), ...faultsView(), notes: notes.newestFirst() });
     streams.add(response);
     response.on('close', () => streams.delete(response));
   }
@@ -267,6 +269,7 @@ export function createInbox(state: InboxState): Inbox {
       await handler(request, response);
     },
     publish(event) {
+      if (event.type === 'cleared') notes.clear();
       if (streams.size === 0) return;
       switch (event.type) {
         case 'message':
@@ -286,6 +289,10 @@ export function createInbox(state: InboxState): Inbox {
           for (const stream of streams) write(stream, 'cleared', {});
           return;
       }
+    },
+    note(text) {
+      const note = notes.add(text);
+      for (const stream of streams) write(stream, 'note', note);
     },
   };
 }
