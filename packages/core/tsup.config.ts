@@ -1,5 +1,6 @@
 import { defineConfig } from 'tsup';
 import { bundledCode } from '../../scripts/bundled-code.mjs';
+import { relativeSourceMaps } from '../../scripts/source-maps.mjs';
 
 // zod and libphonenumber-js's core code in our files rather than the 95 and 71 files their
 // entries load (measured in bench/BUDGET-NOTES.md); libphonenumber-js's metadata stays a
@@ -25,5 +26,8 @@ export default defineConfig({
   },
   noExternal: bundled.noExternal,
   banner: { js: bundled.banner },
-  onSuccess: async () => bundled.writeNotices(),
+  onSuccess: async () => {
+    bundled.writeNotices();
+    relativeSourceMaps();
+  },
 });
