@@ -162,7 +162,8 @@ function read<T>(name: string, parse: () => T): T {
 
 /** Reads the Action's secrets into the policy `createActionHandlers` runs with. */
 export function policyFromSecrets(input: Auth0Secrets): ActionPolicy {
-  const secrets: Record<string, string | undefined> = {};
+  // No prototype: a secret named __proto__ is a name like any other, never the object's prototype.
+  const secrets: Record<string, string | undefined> = Object.create(null);
   for (const [name, value] of Object.entries(input ?? {})) secrets[name] = value === '' ? undefined : value;
   const names = read('MFA_SMS_PROVIDERS', () => providersSecret(secrets.MFA_SMS_PROVIDERS));
   const policy: Policy = { providers: [], guard: {} };
