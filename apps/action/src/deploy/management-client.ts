@@ -4,6 +4,7 @@ import {
   createProviderErrors,
   type HttpResponse,
   parseRetryAfter,
+  summarizeBody,
 } from '@mfa-sms/core/provider';
 import type { z } from 'zod';
 import { apiErrorBody, tokenResponse } from './management-schemas.js';
@@ -125,8 +126,12 @@ export function createManagementClient(options: ManagementClientOptions): Manage
     );
     if (response.status === 200) return http.parseJson(response, tokenResponse()).access_token;
     const detail = http.tryParseJson(response, apiErrorBody());
+    // Redacted, then shortened: Auth0's description may echo what it was sent.
     const reason =
-      [detail?.error, detail?.error_description].filter(Boolean).join(': ') || `HTTP ${response.status}`;
+      summarizeBody(
+        errors.redact([detail?.error, detail?.error_description].filter(Boolean).join(': ')),
+        160,
+      ) || `HTTP ${response.status}`;
     if (response.status === 401)
       throw fail(
         'auth_failed',
