@@ -130,3 +130,21 @@ describe('Management API client errors from echoed requests', () => {
     expectNothingOf(shown, clientSecret);
   });
 });
+
+describe('Management API client and huge answers', () => {
+  it('summarises an 8 MiB error answer, transfer included, in well under the seconds it took', async () => {
+    let slowest = 0;
+    for (const filler of ['<', '1 ', 'QUFB', 'x']) {
+      const origin = await echoingApi(
+        () => ({ status: 200, body: JSON.stringify({ access_token: 'token-value-0123456789' }) }),
+        () => ({ status: 500, body: `${filler.repeat((8 * 1024 * 1024) / filler.length)}${clientSecret}` }),
+      );
+      const started = performance.now();
+      const shown = await failureOf(origin);
+      slowest = Math.max(slowest, performance.now() - started);
+      expect(shown).toContain('HTTP 500');
+      expectNothingOf(shown, clientSecret);
+    }
+    expect(slowest).toBeLessThan(1500);
+  });
+});
