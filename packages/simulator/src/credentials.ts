@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, randomInt, randomUUID } from 'node:crypto';
 
 export interface TwilioCredentials {
   accountSid: string;
@@ -40,28 +40,31 @@ export type SimulatorCredentialsInput = {
   [Provider in keyof SimulatorCredentials]?: Partial<SimulatorCredentials[Provider]>;
 };
 
-// Well-formed but obviously fake: they must match each provider's patterns so that the packages'
-// option validation accepts them, and must never work anywhere real.
-const defaults = {
-  twilio: {
-    accountSid: 'AC00000000000000000000000000000000',
-    authToken: 'sim-twilio-auth-token-0000000000',
-    apiKeySid: 'SK00000000000000000000000000000000',
-    apiKeySecret: 'sim-twilio-api-key-secret-000000',
-    verifyServiceSid: 'VA00000000000000000000000000000000',
-  },
-  vonage: {
-    apiKey: 'simkey01',
-    apiSecret: 'SimSecret0000001',
-    applicationId: '00000000-0000-4000-8000-000000000000',
-  },
-  esendex: {
-    accountReference: 'EX0000000',
-    username: 'sim@example.com',
-    password: 'sim-esendex-password-0000',
-  },
-  mitto: { apiKey: 'sim-mitto-api-key-00000000000000' },
-} as const;
+const hex = (bytes: number) => randomBytes(bytes).toString('hex');
+const token = (bytes: number) => randomBytes(bytes).toString('base64url');
+
+// Random for each simulator, so that a web page cannot guess them and post to a simulator on a
+// developer's machine; printed by the CLI and returned as `simulator.credentials` to be used.
+// Well-formed: they match each provider's patterns so that the packages' option validation
+// accepts them (Twilio's AC/SK/VA + 32 hex, Vonage's 8-character key, an application UUID).
+function randomDefaults() {
+  return {
+    twilio: {
+      accountSid: `AC${hex(16)}`,
+      authToken: `sim-${hex(14)}`,
+      apiKeySid: `SK${hex(16)}`,
+      apiKeySecret: `sim-${token(24)}`,
+      verifyServiceSid: `VA${hex(16)}`,
+    },
+    vonage: { apiKey: hex(4), apiSecret: `Sim${token(12)}`, applicationId: randomUUID() },
+    esendex: {
+      accountReference: `EX${randomInt(1_000_000, 10_000_000)}`,
+      username: 'sim@example.com',
+      password: `sim-${token(18)}`,
+    },
+    mitto: { apiKey: `sim-${token(24)}` },
+  };
+}
 
 let generatedKeys: { privateKey: string; publicKey: string } | undefined;
 
@@ -75,8 +78,9 @@ function vonageKeys(): { privateKey: string; publicKey: string } {
   return generatedKeys;
 }
 
-/** Fills in the default credentials for every provider not given in full. */
+/** Fills in random credentials for every provider not given in full. */
 export function resolveCredentials(input: SimulatorCredentialsInput = {}): SimulatorCredentials {
+  const defaults = randomDefaults();
   const vonage = { ...defaults.vonage, ...input.vonage };
   const keys =
     vonage.privateKey !== undefined && vonage.publicKey !== undefined

@@ -126,3 +126,38 @@ describe('the simulator faces this machine only', () => {
     }
   });
 });
+
+describe('credentials', () => {
+  it('are random for each simulator unless given, so no web page can know them', async () => {
+    const [first, second] = await Promise.all([simulatorWith({}), simulatorWith({})]);
+    const a = first?.credentials as Simulator['credentials'];
+    const b = second?.credentials as Simulator['credentials'];
+    for (const [x, y] of [
+      [a.twilio.authToken, b.twilio.authToken],
+      [a.twilio.accountSid, b.twilio.accountSid],
+      [a.twilio.apiKeySecret, b.twilio.apiKeySecret],
+      [a.vonage.apiSecret, b.vonage.apiSecret],
+      [a.esendex.password, b.esendex.password],
+      [a.mitto.apiKey, b.mitto.apiKey],
+    ])
+      expect(x).not.toBe(y);
+    expect(a.twilio.accountSid).toMatch(/^AC[0-9a-f]{32}$/);
+    expect(a.vonage.apiKey).toMatch(/^[0-9a-f]{8}$/);
+    // One simulator's credentials are refused by the other.
+    const answer = await vonageForm(second as Simulator, {}).then((reply) => reply.body);
+    expect(answer).toContain('"status":"0"');
+    const crossed = await rawRequest(`${(second as Simulator).url}/sms/json`, {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        api_key: a.vonage.apiKey,
+        api_secret: a.vonage.apiSecret,
+        from: 'Acme',
+        to: '447911123456',
+        text: 'x',
+      }).toString(),
+    });
+    expect(crossed.body).not.toContain('"status":"0"');
+    const given = await simulatorWith({ credentials: { mitto: { apiKey: 'my-own-mitto-key-0000' } } });
+    expect(given.credentials.mitto.apiKey).toBe('my-own-mitto-key-0000');
+  });
+});
