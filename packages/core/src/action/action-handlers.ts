@@ -108,6 +108,7 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
       deadlineMs: policy.deadlineMs,
       attemptTimeoutMs: policy.attemptTimeoutMs ?? defaultAttemptTimeoutMs,
       limits: policy.limits ?? true,
+      health: policy.health ?? true,
       store: policy.store,
       storeKey: policy.storeKey,
     });

@@ -2,6 +2,8 @@
 // number before any request, and the velocity limits.
 export type { GuardOptions } from './guard.js';
 export { createGuard } from './guard.js';
+export type { HealthOptions } from './health.js';
+export { defaultHealth, parseHealth, resolveHealth } from './health.js';
 export type {
   VelocityLimit,
   VelocityLimiter,
