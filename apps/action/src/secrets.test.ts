@@ -60,12 +60,20 @@ describe('policyFromSecrets', () => {
     [{ MFA_SMS_PROVIDERS: ' , ' }, 'Secret MFA_SMS_PROVIDERS is invalid: names no provider'],
     [
       { MFA_SMS_PROVIDERS: 'twilio,sinch-secret-name' },
-      'Secret MFA_SMS_PROVIDERS is invalid: names an unknown provider; known: twilio, vonage, esendex, mitto',
+      "MFA_SMS_PROVIDERS names a provider whose package is not installed: add @mfa-sms/sinch-secret-name to the Action's dependencies",
+    ],
+    [
+      { MFA_SMS_PROVIDERS: 'twilio,../sinch-secret' },
+      'Secret MFA_SMS_PROVIDERS is invalid: "../sinch-secret" is neither a provider of ours',
+    ],
+    [
+      { MFA_SMS_PROVIDERS: 'twilio,@mfa-sms/twilio' },
+      'Secret MFA_SMS_PROVIDERS is invalid: names a provider twice',
     ],
     [{ MFA_SMS_PROVIDERS: 'twilio,Twilio' }, 'Secret MFA_SMS_PROVIDERS is invalid: names a provider twice'],
     [
       { MFA_SMS_ROUTES: 'US=twilio;GBR=twilio' },
-      'Secret MFA_SMS_ROUTES is invalid: must look like "US,CA=twilio;*=vonage,twilio"',
+      'Secret MFA_SMS_ROUTES is invalid: must look like "US,CA=<provider>;*=<provider>,<provider>"',
     ],
     [{ MFA_SMS_ROUTES: 'US=' }, 'Secret MFA_SMS_ROUTES is invalid: must look like'],
     [
@@ -133,7 +141,7 @@ describe('policyFromSecrets', () => {
       TWILIO_ACCOUNT_SID: 'bad',
     });
     expect(error.message).toMatch(/^Secret MFA_SMS_ROUTES /);
-    expect(refusal({ ...twilio, MFA_SMS_PROVIDERS: 'sinch', MFA_SMS_ROUTES: 'US=' }).message).toMatch(
+    expect(refusal({ ...twilio, MFA_SMS_PROVIDERS: 'no such', MFA_SMS_ROUTES: 'US=' }).message).toMatch(
       /^Secret MFA_SMS_PROVIDERS /,
     );
     expect(refusal({ ...twilio, MFA_SMS_ORIGIN: 'bad', TWILIO_ACCOUNT_SID: 'bad' }).message).toMatch(

@@ -6,6 +6,7 @@ describe('@mfa-sms/simulator public API', () => {
   it('exports the simulators and the helpers for a provider of ones own', async () => {
     expect(Object.keys(await import('./index.js')).sort()).toEqual([
       'builtInProviders',
+      'defineSimulatedProvider',
       'errorKinds',
       'managementScopes',
       'randomHex',
@@ -28,6 +29,7 @@ describe('@mfa-sms/simulator public API', () => {
       'faultMatrix',
       'recordingDispatcher',
       'rejection',
+      'testPlugin',
       'testProvider',
       'testStore',
     ]);

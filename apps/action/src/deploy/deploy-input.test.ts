@@ -33,7 +33,7 @@ describe('readDeployInput: secret names', () => {
 
   it.each([
     [`MFA_SMS_${'A'.repeat(121)}=1`, /129 characters/],
-    ['TWILIO_AUTH-TOKEN=x', /"TWILIO_AUTH-TOKEN"/],
+    ['MFA_SMS_AUTH-TOKEN=x', /"MFA_SMS_AUTH-TOKEN"/],
     ['MFA_SMS_É=x', /letters, digits and underscores/],
   ])('refuses %s before any request', (line, reason) => {
     expect(deployFrom([line])).toThrow(
