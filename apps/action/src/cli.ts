@@ -2,11 +2,11 @@ import { parseArgs } from 'node:util';
 import { isMfaSmsError, maskPhoneNumber, normalizePhoneNumber } from '@mfa-sms/core';
 import { type Simulator, startSimulator } from '@mfa-sms/simulator';
 import {
-  createAuth0Cache,
+  createFakeAuth0Cache,
   oneTimeCode,
   sendPhoneMessageApi,
   sendPhoneMessageEvent,
-} from './auth0-runtime.js';
+} from '@mfa-sms/simulator/auth0';
 import { cliPackageLoader } from './cli-packages.js';
 import { deployUsage, runDeployCommand } from './deploy/deploy-command.js';
 import { pickActionSecrets, providerSecretNames } from './deploy/secret-names.js';
@@ -120,14 +120,18 @@ export async function runCli(
       recipient: values.to,
       channel,
       code: oneTimeCode(),
-      secrets: secrets as Record<string, string>,
+      // What the Action reads, as Auth0 holds it (strings): a .env's other names stay out.
+      secrets: pickActionSecrets(
+        Object.fromEntries(Object.entries(secrets).filter(([, value]) => typeof value === 'string')),
+        providerSecretNames(secrets.MFA_SMS_PROVIDERS, cliPackageLoader),
+      ) as Record<string, string>,
       ...(secrets.MFA_SMS_DEFAULT_COUNTRY ? { country: secrets.MFA_SMS_DEFAULT_COUNTRY } : {}),
     });
     const original = console.log;
     console.log = (...args: unknown[]) => void lines.push(args.join(' '));
     let failure: unknown;
     try {
-      await handlers.onExecuteSendPhoneMessage(event, sendPhoneMessageApi(createAuth0Cache()));
+      await handlers.onExecuteSendPhoneMessage(event, sendPhoneMessageApi(createFakeAuth0Cache()));
     } catch (error) {
       failure = error;
     } finally {
