@@ -7,7 +7,6 @@ import { createNotes, type InboxNotes } from './inbox-notes.js';
 import { inboxPage } from './inbox-page.js';
 import { inboxScript } from './inbox-script.js';
 import { inboxStyle } from './inbox-style.js';
-import { isLoopbackHost } from './loopback.js';
 
 /** A fault waiting for its requests, as `GET /api/faults` and the page list it. */
 export interface PendingFaultView {
@@ -26,8 +25,6 @@ export interface FailedRequestView extends SimulatedRequest {
 
 /** What the inbox reads and changes of the simulator it is part of. */
 export interface InboxState {
-  /** The address the simulator listens on: on loopback, the inbox answers only loopback names. */
-  host: string;
   providers: readonly SimulatedProvider[];
   messages: readonly SimulatedMessage[];
   requests: readonly SimulatedRequest[];
@@ -68,12 +65,6 @@ function describeRequest(request: SimulatedRequest): FailedRequestView {
     ? describeFault(request.fault)
     : `${request.outcome}${request.status === undefined ? '' : ` (HTTP ${request.status})`}`;
   return { ...request, description };
-}
-
-/** The name in a Host header, without its port. */
-function hostnameOf(header: string | undefined): string {
-  if (header === undefined) return '';
-  return header.startsWith('[') ? header.slice(0, header.indexOf(']') + 1) : (header.split(':')[0] ?? '');
 }
 
 function isFailed(request: SimulatedRequest): boolean {
@@ -133,7 +124,6 @@ export function createInbox(state: InboxState): Inbox {
   const page = inboxPage(names);
   const streams = new Set<ServerResponse>();
   const notes = createNotes();
-  const onLoopback = isLoopbackHost(state.host);
 
   const routes: Record<
     string,
@@ -252,13 +242,6 @@ export function createInbox(state: InboxState): Inbox {
     async handle(request, response, url) {
       const methods = routes[url.pathname] ?? {};
       const method = request.method ?? 'GET';
-      // A web page elsewhere could point its own name at 127.0.0.1 (DNS rebinding) and read the
-      // inbox as same-origin; its requests carry that name, which a loopback simulator refuses.
-      if (onLoopback && !isLoopbackHost(hostnameOf(request.headers.host))) {
-        request.resume();
-        json(response, 403, { error: 'the inbox answers requests to localhost, 127.0.0.1 or [::1] only' });
-        return;
-      }
       const handler = methods[method];
       // Only POST reads a body; any other is drained so that the connection can be reused.
       if (method !== 'POST' || !handler) request.resume();
