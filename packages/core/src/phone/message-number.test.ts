@@ -26,6 +26,13 @@ describe('numberOf', () => {
     expect(numberOf({ ...message })).not.toBe(first);
   });
 
+  it('leaves a frozen message as it is, and answers it all the same', () => {
+    const message = Object.freeze({ to: '+447400123456' });
+    carryNumber(message, normalizePhoneNumber('+44 7400 123456'));
+    expect(numberOf(message)).toMatchObject({ country: 'GB', type: 'mobile' });
+    expect(Object.getOwnPropertySymbols(message)).toEqual([]);
+  });
+
   it('tells nothing about what is not a valid +E.164 number, and never throws', () => {
     for (const to of ['07400123456', '', '+9991234567', undefined, 42]) {
       expect(numberOf({ to } as { to: string })).toEqual({});

@@ -8,21 +8,30 @@ export interface MessageNumber {
 }
 
 // Parse once: a message's number is parsed once per send and every step that asks about it (the
-// guard, the routes, the velocity limits, a provider's sender map) gets that answer. It is held
-// here, keyed by the message object, rather than on the message: `PhoneMessage`, which
-// third-party providers implement, keeps its shape (no field or symbol a provider would see,
-// spread, log or serialise); nothing outside core can write an entry, so nobody hands the guard a
-// country of their choosing; and an entry goes when its message does. An entry counts only while
-// it describes the message's current `to`: a message changed after it was parsed is parsed again.
-const numbers = new WeakMap<object, NormalizedPhoneNumber>();
+// guard, the routes, the velocity limits, a provider's sender map) gets that answer. It rides on
+// the message object under a symbol only core holds, as check-once's `checkedProviders` does, and
+// is not enumerable: `PhoneMessage`, which third-party providers implement, keeps its shape
+// (spread, `Object.keys`, JSON, `util.inspect` and test equality see no new field), and nothing
+// outside core can write it, so nobody hands the guard a country of their choosing. It counts only
+// while it describes the message's current `to`: a message changed after it was parsed is parsed
+// again. A symbol rather than a WeakMap keyed by the message: a WeakMap entry per send cost about
+// three times as much as defining the property (bench/BUDGET-NOTES.md, "Parse once").
+const carried: unique symbol = Symbol('mfa-sms parsed number');
+type Carrier = { [carried]?: NormalizedPhoneNumber };
 const nothing: MessageNumber = Object.freeze({});
+
+function carry(message: object, number: NormalizedPhoneNumber): void {
+  // A frozen or sealed message of a caller's is left as it is: its readers each parse.
+  if (!Object.isExtensible(message)) return;
+  Object.defineProperty(message, carried, { value: number, writable: true, configurable: true });
+}
 
 /**
  * Hands `normalizePhoneNumber`'s answer on with the message built from it (core's Action
  * handlers), so that nothing after it parses the number again.
  */
 export function carryNumber(message: { readonly to: string }, number: NormalizedPhoneNumber): void {
-  if (number.e164 === message.to) numbers.set(message, number);
+  if (number.e164 === message.to) carry(message, number);
 }
 
 /**
@@ -31,14 +40,14 @@ export function carryNumber(message: { readonly to: string }, number: Normalized
  * +E.164 number, as `phoneNumberInfo`. Never throws.
  */
 export function numberOf(message: { readonly to: string }): MessageNumber {
-  const carried = numbers.get(message);
   const to = message.to;
-  if (carried !== undefined && carried.e164 === to) return carried;
+  const known = (message as Carrier)[carried];
+  if (known !== undefined && known.e164 === to) return known;
   const found = lookUpE164(to);
   if (found === undefined) return nothing;
   // libphonenumber may write a number another way (a national prefix after the country code):
   // the entry is for the `to` it was asked about.
   const number = found.e164 === to ? found : Object.freeze({ ...found, e164: to });
-  numbers.set(message, number);
+  carry(message, number);
   return number;
 }
