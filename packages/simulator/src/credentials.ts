@@ -28,12 +28,20 @@ export interface MittoCredentials {
   apiKey: string;
 }
 
+export interface AwsCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Accepted in `X-Amz-Security-Token` (signed); requests without a token are accepted too. */
+  sessionToken: string;
+}
+
 /** The credentials each simulated provider accepts. */
 export interface SimulatorCredentials {
   twilio: TwilioCredentials;
   vonage: VonageCredentials;
   esendex: EsendexCredentials;
   mitto: MittoCredentials;
+  aws: AwsCredentials;
 }
 
 export type SimulatorCredentialsInput = {
@@ -61,6 +69,11 @@ const defaults = {
     password: 'sim-esendex-password-0000',
   },
   mitto: { apiKey: 'sim-mitto-api-key-00000000000000' },
+  aws: {
+    accessKeyId: 'AKIASIMULATOR0000000',
+    secretAccessKey: 'sim-aws-secret-access-key-000000000000000',
+    sessionToken: 'sim-aws-session-token-0000000000000000000',
+  },
 } as const;
 
 let generatedKeys: { privateKey: string; publicKey: string } | undefined;
@@ -87,5 +100,6 @@ export function resolveCredentials(input: SimulatorCredentialsInput = {}): Simul
     vonage: { ...vonage, ...keys },
     esendex: { ...defaults.esendex, ...input.esendex },
     mitto: { ...defaults.mitto, ...input.mitto },
+    aws: { ...defaults.aws, ...input.aws },
   };
 }

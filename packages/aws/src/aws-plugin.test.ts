@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { plugin } from './aws-plugin.js';
+
+const secrets = {
+  accessKeyId: 'AKIAEXAMPLE000000000',
+  secretAccessKey: 'example-secret-access-key-0000000000',
+  region: 'eu-west-1',
+};
+
+describe('plugin', () => {
+  it("reads the classic guide's secrets, and requires them", () => {
+    expect(plugin.name).toBe('aws');
+    expect(plugin.required).toEqual(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_REGION']);
+    expect(plugin.secrets).toMatchObject({
+      accessKeyId: ['AWS_ACCESS_KEY_ID'],
+      secretAccessKey: ['AWS_SECRET_ACCESS_KEY'],
+      region: ['AWS_REGION'],
+      sessionToken: ['AWS_SESSION_TOKEN'],
+      from: ['AWS_FROM'],
+      voiceFrom: ['AWS_VOICE_FROM'],
+      api: ['AWS_API'],
+      baseUrl: ['AWS_BASE_URL'],
+    });
+  });
+
+  it('offers voice when AWS_VOICE_FROM is set, and SMS only without it', () => {
+    expect(plugin.create(secrets).channels).toEqual(['sms']);
+    expect(plugin.create({ ...secrets, voiceFrom: '+14155550100' }).channels).toEqual(['sms', 'voice']);
+  });
+
+  it('passes a bad AWS_API on to the options check, which names it', () => {
+    expect(() => plugin.create({ ...secrets, api: 'pinpoint' as never })).toThrow(/option "api" is invalid/);
+  });
+});
