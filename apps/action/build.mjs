@@ -37,6 +37,7 @@ const fromSources = {
   '@mfa-sms/vonage': './../../packages/vonage/src/index.ts',
   '@mfa-sms/esendex': './../../packages/esendex/src/index.ts',
   '@mfa-sms/mitto': './../../packages/mitto/src/index.ts',
+  '@mfa-sms/aws': './../../packages/aws/src/index.ts',
   '@mfa-sms/simulator': './../../packages/simulator/src/index.ts',
 };
 // The CLI's third-party packages are all the package declares: zod among them for the Management

@@ -1,3 +1,4 @@
+import type { AwsOptions } from '@mfa-sms/aws';
 import { type Auth0Secrets, isMfaSmsError, MfaSmsError, type Provider } from '@mfa-sms/core';
 import type { EsendexOptions } from '@mfa-sms/esendex';
 import type { MittoOptions } from '@mfa-sms/mitto';
@@ -5,7 +6,7 @@ import type { TwilioOptions } from '@mfa-sms/twilio';
 import type { VonageOptions } from '@mfa-sms/vonage';
 import { parseSenderSecret } from './sender-secret.js';
 
-export const providerNames = ['twilio', 'vonage', 'esendex', 'mitto'] as const;
+export const providerNames = ['twilio', 'vonage', 'esendex', 'mitto', 'aws'] as const;
 export type ProviderName = (typeof providerNames)[number];
 
 export function isProviderName(name: string): name is ProviderName {
@@ -122,6 +123,23 @@ export const providerSecrets: Readonly<Record<ProviderName, ProviderSecrets>> = 
       apiKey: ['MITTO_API_KEY'],
       from: ['MITTO_FROM'],
       baseUrl: ['MITTO_BASE_URL'],
+    },
+  ),
+  // Until the Action reads every provider's `plugin`, its secrets are repeated here; the
+  // plugin builds the nested voice option from AWS_VOICE_FROM.
+  aws: secretsFor<AwsOptions & { voiceFrom?: string }>(
+    '@mfa-sms/aws',
+    () => (require('@mfa-sms/aws') as typeof import('@mfa-sms/aws')).plugin.create,
+    ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_REGION'],
+    {
+      accessKeyId: ['AWS_ACCESS_KEY_ID'],
+      secretAccessKey: ['AWS_SECRET_ACCESS_KEY'],
+      sessionToken: ['AWS_SESSION_TOKEN'],
+      region: ['AWS_REGION'],
+      from: ['AWS_FROM'],
+      voiceFrom: ['AWS_VOICE_FROM'],
+      api: ['AWS_API'],
+      baseUrl: ['AWS_BASE_URL'],
     },
   ),
 };

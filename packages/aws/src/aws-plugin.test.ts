@@ -23,9 +23,10 @@ describe('plugin', () => {
     });
   });
 
-  it('offers voice when AWS_VOICE_FROM is set, and SMS only without it', () => {
-    expect(plugin.create(secrets).channels).toEqual(['sms']);
-    expect(plugin.create({ ...secrets, voiceFrom: '+14155550100' }).channels).toEqual(['sms', 'voice']);
+  it('calls from AWS_VOICE_FROM, and refuses voice without it', () => {
+    const call = { to: '+447400123456', channel: 'voice' } as const;
+    expect(plugin.create(secrets).cannotSend?.(call)?.code).toBe('unsupported_channel');
+    expect(plugin.create({ ...secrets, voiceFrom: '+14155550100' }).cannotSend?.(call)).toBeUndefined();
   });
 
   it('passes a bad AWS_API on to the options check, which names it', () => {

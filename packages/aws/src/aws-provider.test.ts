@@ -153,7 +153,6 @@ describe('createAws: End User Messaging', () => {
 
   it('refuses voice without voice.from before any request, naming the option', async () => {
     const provider = aws({ voice: undefined });
-    expect(provider.channels).toEqual(['sms']);
     const error = await rejection(provider.send(voice));
     expect(error).toMatchObject({ code: 'unsupported_channel', provider: 'aws', retryable: false });
     expect(error.message).toContain('"voice.from"');

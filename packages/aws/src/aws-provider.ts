@@ -76,7 +76,9 @@ export function createAws(options: AwsOptions): Provider {
   const sns = settings.api === 'sns' ? endpoint('sns') : undefined;
   const smsVoice =
     settings.api === 'end-user-messaging' || voice !== undefined ? endpoint('sms-voice') : undefined;
-  const channels: readonly Channel[] = voice === undefined ? ['sms'] : ['sms', 'voice'];
+  // Voice is listed without `voice.from` too: `cannotSend` then names the option to set, where a
+  // router would only say that no provider offers voice.
+  const channels: readonly Channel[] = ['sms', 'voice'];
   const provider = { name, label, channels };
   // Without a sender of ours AWS picks the account's default origination identity.
   const smsSenders = createSenderResolver(settings.from, {
