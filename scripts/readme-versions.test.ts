@@ -26,9 +26,14 @@ describe('versions shown to users', () => {
     // Core and the providers are the Action's dependencies, at the version this repository has.
     const ours = Object.entries(actionDependencies()).filter(([name]) => workspacePackages().has(name));
     expect(ours).toEqual(
-      ['@mfa-sms/core', '@mfa-sms/esendex', '@mfa-sms/mitto', '@mfa-sms/twilio', '@mfa-sms/vonage'].map(
-        (name) => [name, workspacePackages().get(name)?.version],
-      ),
+      [
+        '@mfa-sms/aws',
+        '@mfa-sms/core',
+        '@mfa-sms/esendex',
+        '@mfa-sms/mitto',
+        '@mfa-sms/twilio',
+        '@mfa-sms/vonage',
+      ].map((name) => [name, workspacePackages().get(name)?.version]),
     );
   });
 
