@@ -153,6 +153,7 @@ describe('the built Action', () => {
     // Our packages only: zod and the other third-party packages are core's and the providers' to load.
     const required = new Set([...source.matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]));
     const ours = [
+      '@mfa-sms/aws',
       '@mfa-sms/core',
       '@mfa-sms/esendex',
       '@mfa-sms/mitto',

@@ -25,6 +25,15 @@ describe('awsErrorRule', () => {
     );
   });
 
+  it('reads a refused sender as a configuration error naming "from"', () => {
+    const rule = awsErrorRule(
+      'ParameterValueInvalid',
+      undefined,
+      'AWS.SNS.SMS.SenderID must be 3 to 11 letters and digits',
+    );
+    expect(rule).toMatchObject({ code: 'invalid_config', meaning: expect.stringContaining('"from"') });
+  });
+
   it('knows the credential and signature errors of both protocols as auth_failed', () => {
     for (const type of [
       'InvalidClientTokenId',

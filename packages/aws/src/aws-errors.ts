@@ -127,7 +127,15 @@ function ruleFromText(code: string, text: string | undefined): AwsErrorRule | un
   if (/sandbox|not verified|unverified/i.test(text)) return sandbox;
   if (/opted[ -]?out/i.test(text)) return optedOut;
   if (/spend(ing)? limit/i.test(text)) return spendLimit('SMS');
-  if (refusedParameter === awsErrorTable[code] && /phone ?number/i.test(text)) {
+  const parameterError = refusedParameter === awsErrorTable[code];
+  // SNS's sender ID rule (3 to 11 letters and digits) is narrower than the one `from` is checked by.
+  if (parameterError && /SenderID|OriginationNumber|OriginationIdentity/i.test(text)) {
+    return {
+      code: 'invalid_config',
+      meaning: 'AWS refused the sender: check "from" (SNS takes a sender ID of 3 to 11 letters and digits)',
+    };
+  }
+  if (parameterError && /phone ?number/i.test(text)) {
     return { code: 'invalid_recipient', meaning: 'the destination is not a valid phone number for AWS' };
   }
   return undefined;
