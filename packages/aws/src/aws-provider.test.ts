@@ -245,7 +245,11 @@ describe('createAws: errors', () => {
     '%s: a wrong secret is auth_failed, the secret nowhere',
     async (api) => {
       const wrong = 'not-the-simulator-secret-0000000000000';
-      const error = await rejection(aws({ api, secretAccessKey: wrong }).send(sms));
+      const { dispatcher, sent } = recordingDispatcher(agent);
+      const error = await rejection(aws({ api, secretAccessKey: wrong, dispatcher }).send(sms));
+      const signature = /Signature=([0-9a-f]{64})/.exec(sent[0]?.headers.authorization ?? '')?.[1];
+      expect(signature).toBeDefined();
+      expect(everythingVisible(error)).not.toContain(signature);
       expect(error).toMatchObject({ code: 'auth_failed', retryable: false });
       expect(error.providerCode).toMatch(/SignatureDoesNotMatch|InvalidSignatureException/);
       expect(everythingVisible(error)).not.toContain(wrong);
