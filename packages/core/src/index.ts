@@ -42,6 +42,8 @@ export type { Dispatcher } from './provider-kit/http.js';
 export { closeHttpPools } from './provider-kit/http-pool.js';
 export type { GuardOptions } from './routing/guard.js';
 export { createGuard } from './routing/guard.js';
+export type { HealthOptions } from './routing/health.js';
+export { defaultHealth, parseHealth, resolveHealth } from './routing/health.js';
 export type {
   VelocityLimit,
   VelocityLimiter,

@@ -5,15 +5,15 @@ export type { Schema, SchemaIssue } from './contract/options.js';
 export { lazySchema, parseOptions } from './contract/options.js';
 export { redactSecrets, sensitiveValuesOf, summarizeBody } from './errors/redact.js';
 export { isE164 } from './phone/e164.js';
+export { assertSendable } from './provider-kit/assert-sendable.js';
 export type { AnswerClassification, ProviderErrorRule } from './provider-kit/classify-answer.js';
 export { classifyAnswer, codeForStatus } from './provider-kit/classify-answer.js';
-export type { HttpClient, HttpClientOptions, HttpRequest } from './provider-kit/http.js';
+export type { HttpClient, HttpClientOptions } from './provider-kit/http.js';
 export { createHttpClient } from './provider-kit/http.js';
-export { assertSendable } from './provider-kit/message.js';
+export type { HttpRequest, HttpResponse } from './provider-kit/http-types.js';
 export type { ProviderPlugin } from './provider-kit/plugin.js';
 export { defineProviderPlugin } from './provider-kit/plugin.js';
 export type {
-  HttpResponse,
   ProviderErrorDetails,
   ProviderErrorInit,
   ProviderErrors,

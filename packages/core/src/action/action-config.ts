@@ -32,11 +32,23 @@ function identityOf(value: object): number {
 // What decides a router and its memory: a per-event policy with the same of these shares them,
 // whatever else (a logger written inline, templates) it sets.
 export function routerKey(policy: ActionPolicy): string | undefined {
-  const { providers, routes, guard, deadlineMs, attemptTimeoutMs, dedupeWindowMs, limits, storeKey } = policy;
+  const { providers, routes, guard, deadlineMs, attemptTimeoutMs, dedupeWindowMs, limits, health, storeKey } =
+    policy;
   const store = policy.store ? `#${identityOf(policy.store)}` : undefined;
   try {
     return JSON.stringify(
-      { providers, routes, guard, deadlineMs, attemptTimeoutMs, dedupeWindowMs, limits, store, storeKey },
+      {
+        providers,
+        routes,
+        guard,
+        deadlineMs,
+        attemptTimeoutMs,
+        dedupeWindowMs,
+        limits,
+        health,
+        store,
+        storeKey,
+      },
       (_, value: unknown) =>
         (typeof value === 'object' && value !== null && typeof (value as Provider).send === 'function') ||
         typeof value === 'function'

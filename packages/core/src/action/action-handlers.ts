@@ -7,7 +7,7 @@ import type { Auth0Cache, Auth0Secrets } from '../auth0/auth0-types.js';
 import { parseOptions } from '../contract/options.js';
 import type { DeliveryRequest, PhoneMessage, Provider, Purpose } from '../contract/types.js';
 import { normalizePhoneNumber } from '../phone/phone-number.js';
-import { createRouter } from '../routing/router.js';
+import { type CheckedSendOptions, checkedProviders, createRouter } from '../routing/router.js';
 import { isSenderId } from '../sender/sender-id.js';
 import { createAuth0CacheStore } from '../store/store.js';
 import { storeKeyerFor } from '../store/store-keys.js';
@@ -108,6 +108,7 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
       deadlineMs: policy.deadlineMs,
       attemptTimeoutMs: policy.attemptTimeoutMs ?? defaultAttemptTimeoutMs,
       limits: policy.limits ?? true,
+      health: policy.health ?? true,
       store: policy.store,
       storeKey: policy.storeKey,
     });
@@ -201,7 +202,10 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
         outcome = { status: 'dry-run', message, providers: namesOf(candidates) };
       } else {
         try {
-          const result = await router.send(message, cacheStore ? { store: cacheStore } : {});
+          // The check above is handed over: the guard runs once per send.
+          const sendOptions: CheckedSendOptions = { [checkedProviders]: candidates };
+          if (cacheStore) sendOptions.store = cacheStore;
+          const result = await router.send(message, sendOptions);
           if (key !== undefined) await ledger.remember(key, result.id.slice(0, 64));
           outcome = {
             status: 'sent',

@@ -14,6 +14,8 @@ function attemptList(attempts: readonly SendAttempt[]): string {
   for (let index = 0; index < attempts.length; index += 1) {
     const attempt = attempts[index] as SendAttempt;
     list += `${index > 0 ? ',' : ''}${attempt.provider}:${attempt.code}`;
+    // Why a provider was moved back is what an operator looks for during an outage.
+    if (attempt.reason !== undefined) list += `(${attempt.reason})`;
   }
   return list;
 }

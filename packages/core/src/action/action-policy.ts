@@ -13,6 +13,7 @@ import type {
 import { lazySchema, providerOption } from '../contract/options.js';
 import type { Provider } from '../contract/types.js';
 import type { GuardOptions } from '../routing/guard.js';
+import type { HealthOptions } from '../routing/health.js';
 import type { VelocityLimits } from '../routing/limits.js';
 import { type Store, storeOption } from '../store/store.js';
 import { autofillOptionShape } from '../text/autofill.js';
@@ -65,6 +66,12 @@ export interface ActionPolicy {
   store?: Store;
   /** HMAC secret for the store's keys (at least 16 characters); required with a shared store. */
   storeKey?: string;
+  /**
+   * Provider health, on by default: a provider that fails 3 times with a retryable error within
+   * 30 s rests for 30 s, tried last, counted where the limits count (so Redis shares it across
+   * containers). Give your own thresholds, or `false` to turn it off.
+   */
+  health?: boolean | HealthOptions;
 }
 
 /** What a policy may depend on, per message: the application, organization and connection (as Auth0 gives them). */
@@ -128,5 +135,6 @@ export const policySchema = lazySchema(() =>
     limits: z.optional(z.union([z.literal(false), z.record(z.string(), z.unknown())])),
     store: z.optional(storeOption()),
     storeKey: z.optional(z.string()),
+    health: z.optional(z.union([z.boolean(), z.record(z.string(), z.unknown())])),
   }),
 );

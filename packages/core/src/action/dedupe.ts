@@ -1,6 +1,5 @@
-import type { Auth0Cache } from '../auth0/auth0-types.js';
 import type { PhoneMessage, Purpose } from '../contract/types.js';
-import { createAuth0CacheStore, createMemoryStore, type Store } from '../store/store.js';
+import { createMemoryStore, type Store } from '../store/store.js';
 import { createStoreKeyer, type StoreKeyer } from '../store/store-keys.js';
 
 /**
@@ -57,10 +56,6 @@ export function storeLedger(store: Store, ttlMs: number): SentLedger {
       return undefined;
     },
   };
-}
-
-export function cacheLedger(cache: Auth0Cache, ttlMs: number): SentLedger {
-  return storeLedger(createAuth0CacheStore(cache), ttlMs);
 }
 
 const memoryLimit = 256;

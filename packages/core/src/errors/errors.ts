@@ -37,10 +37,15 @@ const retryableByDefault: Readonly<Record<MfaSmsErrorCode, boolean>> = {
 /** One attempt of a router, as reported on its final error. */
 export interface SendAttempt {
   provider: string;
-  /** `ok` for the attempt that succeeded, else the error's code. */
-  code: MfaSmsErrorCode | 'ok';
+  /**
+   * `ok` for the attempt that succeeded, else the error's code; `resting` for a provider that
+   * provider health moved back (it comes again later in the list if it was tried after all).
+   */
+  code: MfaSmsErrorCode | 'ok' | 'resting';
   retryable: boolean;
   ms: number;
+  /** Why a `resting` provider was moved back: `3 timeouts in 30 s`. */
+  reason?: string;
 }
 
 export interface MfaSmsErrorOptions {

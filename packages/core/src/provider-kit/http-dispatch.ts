@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
-import { errorCodeOf, type HttpResponse, type ProviderErrors } from './provider-errors.js';
+import type { HttpResponse } from './http-types.js';
+import { errorCodeOf, type ProviderErrors } from './provider-errors.js';
 
 /** One exchange, with everything worked out: where it goes, what it may take, what it must hide. */
 export interface Exchange {

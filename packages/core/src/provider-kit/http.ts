@@ -2,10 +2,10 @@ import type { Dispatcher } from 'undici';
 import type { Schema } from '../contract/options.js';
 import { dispatchExchange } from './http-dispatch.js';
 import { openPool, poolFor } from './http-pool.js';
-import type { HttpResponse, ProviderErrors } from './provider-errors.js';
+import type { HttpRequest, HttpResponse } from './http-types.js';
+import type { ProviderErrors } from './provider-errors.js';
 
 export type { Dispatcher } from 'undici';
-export type { HttpResponse } from './provider-errors.js';
 
 /** How one provider talks HTTP: its origin, its limits and whose errors it raises. */
 export interface HttpClientOptions {
@@ -21,23 +21,6 @@ export interface HttpClientOptions {
   maxResponseBytes?: number;
   /** Headers sent with every request (authentication, user agent). */
   headers?: Readonly<Record<string, string>>;
-}
-
-export interface HttpRequest {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** Path and query, appended to the base URL's path. */
-  path: string;
-  headers?: Readonly<Record<string, string>>;
-  body?: string;
-  signal?: AbortSignal;
-  /** Shortens the client's timeout for this request; a longer value does not lengthen it. */
-  timeoutMs?: number;
-  /**
-   * Per-message values that must never appear in an error: the one-time code, the recipient. A
-   * function is called only when an error is made: a send that succeeds then never lists them.
-   * It must not throw (it runs inside undici's callbacks); build it from values already checked.
-   */
-  sensitive?: readonly (string | undefined)[] | (() => readonly (string | undefined)[]);
 }
 
 export interface HttpClient {

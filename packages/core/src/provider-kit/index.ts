@@ -1,15 +1,16 @@
 // What a provider package is built from (provider authors, through @mfa-sms/core/provider): the
 // HTTP client and its pools, error classification, the plugin contract, XML, sendable checks.
+
+export { assertSendable } from './assert-sendable.js';
 export type { AnswerClassification, ProviderErrorRule } from './classify-answer.js';
 export { classifyAnswer, codeForStatus } from './classify-answer.js';
-export type { Dispatcher, HttpClient, HttpClientOptions, HttpRequest } from './http.js';
+export type { Dispatcher, HttpClient, HttpClientOptions } from './http.js';
 export { createHttpClient } from './http.js';
 export { closeHttpPools } from './http-pool.js';
-export { assertSendable } from './message.js';
+export type { HttpRequest, HttpResponse } from './http-types.js';
 export type { ProviderPlugin } from './plugin.js';
 export { defineProviderPlugin } from './plugin.js';
 export type {
-  HttpResponse,
   ProviderErrorDetails,
   ProviderErrorInit,
   ProviderErrors,

@@ -1,14 +1,7 @@
 import { MfaSmsError, type MfaSmsErrorCode } from '../errors/errors.js';
 import { redactSecrets, summarizeBody } from '../errors/redact.js';
 import { classifyAnswer } from './classify-answer.js';
-
-/** An HTTP answer as the client hands it over. */
-export interface HttpResponse {
-  status: number;
-  /** Lower-case header names; repeated headers joined with `, `. */
-  headers: Readonly<Record<string, string | undefined>>;
-  body: string;
-}
+import type { HttpResponse } from './http-types.js';
 
 type Sensitive = readonly (string | undefined)[];
 

@@ -2,6 +2,8 @@
 // number before any request, and the velocity limits.
 export type { GuardOptions } from './guard.js';
 export { createGuard } from './guard.js';
+export type { HealthOptions } from './health.js';
+export { defaultHealth, parseHealth, resolveHealth } from './health.js';
 export type {
   VelocityLimit,
   VelocityLimiter,
@@ -17,5 +19,11 @@ export {
   parseVelocityLimits,
   resolveVelocityLimits,
 } from './limits.js';
-export type { RoutedSendResult, Router, RouterOptions, RouterSendOptions } from './router.js';
-export { createRouter } from './router.js';
+export type {
+  CheckedSendOptions,
+  RoutedSendResult,
+  Router,
+  RouterOptions,
+  RouterSendOptions,
+} from './router.js';
+export { checkedProviders, createRouter } from './router.js';

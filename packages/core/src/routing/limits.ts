@@ -72,7 +72,13 @@ export function resolveVelocityLimits(limits: VelocityLimits = {}): Required<Vel
   };
 }
 
-const units: Readonly<Record<string, number>> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** The units of a window in the one-line forms of secrets: `30s`, `10m`, `1h`, `1d`. */
+export const windowUnits: Readonly<Record<string, number>> = {
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+};
 
 /**
  * Reads the one-line form of the limits, as the Action's `MFA_SMS_LIMITS` secret holds them:
@@ -100,7 +106,10 @@ export function parseVelocityLimits(text: string, label = 'MFA_SMS_LIMITS'): Vel
     limits[name] =
       match[2] === 'off'
         ? false
-        : { count: Number(match[3]), windowMs: Number(match[4]) * (units[match[5] as string] as number) };
+        : {
+            count: Number(match[3]),
+            windowMs: Number(match[4]) * (windowUnits[match[5] as string] as number),
+          };
   }
   try {
     resolveVelocityLimits(limits);

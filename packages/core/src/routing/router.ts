@@ -4,7 +4,15 @@ import type { Channel, PhoneMessage, Provider, SendOptions, SendResult } from '.
 import { isMfaSmsError, MfaSmsError, type SendAttempt } from '../errors/errors.js';
 import { phoneNumberInfo } from '../phone/phone-number.js';
 import { createMemoryStore, type Store, storeOption } from '../store/store.js';
+import { storeKeyerFor } from '../store/store-keys.js';
 import { createGuard, type GuardOptions } from './guard.js';
+import {
+  createProviderHealth,
+  type HealthOptions,
+  type HealthView,
+  hasRests,
+  type ProviderHealth,
+} from './health.js';
 import { createVelocityLimiter, type VelocityLimits } from './limits.js';
 import { attempt, attemptBudget, unexpected } from './router-attempt.js';
 export interface RouterOptions {
@@ -29,7 +37,14 @@ export interface RouterOptions {
    * (5 per recipient an hour, 30 per number range in 10 minutes), or your own. Off when absent.
    */
   limits?: boolean | VelocityLimits;
-  /** Where the limits count. Default: this process's memory. */
+  /**
+   * Provider health: a provider that fails with a retryable error (`timeout`, `network`,
+   * `provider_unavailable`, `rate_limited`) `failures` times within `windowMs` rests for
+   * `cooldownMs`, during which it is tried last (never not at all). `true` for the defaults
+   * (3 in 30 s, 30 s of rest). Off when absent. Counted in `store` (or a send's store).
+   */
+  health?: boolean | HealthOptions;
+  /** Where the limits and provider health count. Default: this process's memory. */
   store?: Store;
   /** HMAC secret for the store's keys; required with a shared store (Redis). */
   storeKey?: string;
@@ -37,7 +52,7 @@ export interface RouterOptions {
 
 /** What a router's `send` takes besides the provider options. */
 export interface RouterSendOptions extends SendOptions {
-  /** A store for this send's velocity counts instead of the router's (an Action's `api.cache`). */
+  /** A store for this send's velocity counts and health instead of the router's (an Action's `api.cache`). */
   store?: Store;
 }
 
@@ -57,9 +72,22 @@ export interface Router extends Provider {
   check(message: Pick<PhoneMessage, 'to' | 'channel' | 'from'>): readonly Provider[];
 }
 
+/**
+ * What core's Action handlers hand `send` for a message they have just passed through `check` (to
+ * tell a duplicate or a dry run from a blocked destination before sending): the providers `check`
+ * answered, so that the guard and the routing run once per send. A symbol, not an option: only
+ * core holds it, and nobody else can skip the guard.
+ */
+export const checkedProviders: unique symbol = Symbol('checked providers');
+export interface CheckedSendOptions extends RouterSendOptions {
+  [checkedProviders]?: readonly Provider[];
+}
+
 const defaultDeadlineMs = 15_000;
 // An attempt with less time than this would only add a timeout to the error list.
 const minimumAttemptMs = 200;
+// The longest a health read or write may hold a send up: health is advice, the send is the point.
+const healthWaitMs = 250;
 
 const optionsSchema = lazySchema(() => {
   const countryKey = z.union([
@@ -83,6 +111,12 @@ const optionsSchema = lazySchema(() => {
       z.union([
         z.boolean(),
         z.custom<VelocityLimits>((value) => typeof value === 'object' && value !== null, 'must be an object'),
+      ]),
+    ),
+    health: z.optional(
+      z.union([
+        z.boolean(),
+        z.custom<HealthOptions>((value) => typeof value === 'object' && value !== null, 'must be an object'),
       ]),
     ),
     store: z.optional(storeOption()),
@@ -129,11 +163,19 @@ export function createRouter(options: RouterOptions): Router {
     routes.set(country.toUpperCase(), list);
   }
   const guard = parsed.guard ? createGuard(parsed.guard) : createGuard({});
+  const store = parsed.store ?? createMemoryStore();
   const limiter = parsed.limits
     ? createVelocityLimiter({
         limits: parsed.limits === true ? {} : parsed.limits,
-        store: parsed.store ?? createMemoryStore(),
+        store,
         storeKey: parsed.storeKey,
+      })
+    : undefined;
+  const health: ProviderHealth | undefined = parsed.health
+    ? createProviderHealth({
+        ...(parsed.health === true ? {} : parsed.health),
+        providers: providers.map((provider) => provider.name),
+        keyer: storeKeyerFor(store, parsed.storeKey),
       })
     : undefined;
   const deadlineMs = parsed.deadlineMs ?? defaultDeadlineMs;
@@ -185,16 +227,32 @@ export function createRouter(options: RouterOptions): Router {
     const deadline = started + Math.min(deadlineMs, sendOptions.timeoutMs ?? deadlineMs);
     const signal = sendOptions.signal;
     signal?.throwIfAborted();
-    const candidates = check(message);
+    const candidates = (sendOptions as CheckedSendOptions)[checkedProviders] ?? check(message);
     // Counted only for messages the guard lets through, and before any request.
     if (limiter) await limiter.admit(message, sendOptions.store);
     const attempts: SendAttempt[] = [];
+    // Health reorders only where there is a choice; with one candidate it is tried whatever its health.
+    const healthStore = health && candidates.length > 1 ? (sendOptions.store ?? store) : undefined;
+    let view: HealthView | undefined;
+    let ordered: readonly Provider[] = candidates;
+    if (health && healthStore) {
+      const wait = () => Math.min(healthWaitMs, deadline - now() - minimumAttemptMs);
+      view = await health.read(healthStore, wait());
+      // The common case, nobody resting, costs the read alone.
+      if (hasRests(view)) {
+        const arrangement = await health.arrange(candidates, view, healthStore, wait());
+        ordered = arrangement.ordered;
+        for (const [provider, reason] of arrangement.resting) {
+          attempts.push({ provider, code: 'resting', retryable: true, ms: 0, reason });
+        }
+      }
+    }
     let lastError: MfaSmsError | undefined;
-    for (let index = 0; index < candidates.length; index += 1) {
-      const provider = candidates[index] as Provider;
+    for (let index = 0; index < ordered.length; index += 1) {
+      const provider = ordered[index] as Provider;
       const remaining = deadline - now();
       if (remaining < minimumAttemptMs) break;
-      const timeoutMs = attemptBudget(remaining, candidates.length - index, attemptTimeoutMs);
+      const timeoutMs = attemptBudget(remaining, ordered.length - index, attemptTimeoutMs);
       const attemptStarted = now();
       try {
         const result = await attempt(provider, message, timeoutMs, signal);
@@ -204,8 +262,11 @@ export function createRouter(options: RouterOptions): Router {
           retryable: false,
           ms: Math.round(now() - attemptStarted),
         });
+        if (view && healthStore) {
+          await health?.succeeded(healthStore, view, provider.name, Math.min(healthWaitMs, deadline - now()));
+        }
         // Not { ...result, attempts }: V8 gave each such clone-and-extend a fresh hidden class
-        // of its own, which under load filled the old generation (~170 bytes a send, measured).
+        // of its own, which under load filled the old generation (bench/BUDGET-NOTES.md, budget 5).
         return Object.assign({}, result, { attempts });
       } catch (caught) {
         if (signal?.aborted) throw signal.reason;
@@ -218,6 +279,15 @@ export function createRouter(options: RouterOptions): Router {
         });
         lastError = error;
         if (!error.retryable) break;
+        if (view && healthStore) {
+          await health?.failed(
+            healthStore,
+            view,
+            provider.name,
+            error,
+            Math.min(healthWaitMs, deadline - now()),
+          );
+        }
       }
     }
     if (!lastError) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertSendable } from '../provider-kit/message.js';
+import { assertSendable } from '../provider-kit/assert-sendable.js';
 import { isSenderId, senderIdKind } from './sender-id.js';
 
 describe('senderIdKind', () => {

@@ -2,28 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Auth0Cache } from '../auth0/auth0-types.js';
 import { createAuth0CacheStore, createMemoryStore } from './store.js';
 
+// What every store does (windows, TTLs, failing open, keys) is testStore's, run on each store in
+// packages/simulator/src/test-store.test.ts; here, what only one store does.
 describe('memory store', () => {
-  it('counts in a window that a later addition does not extend', () => {
-    let now = 0;
-    const store = createMemoryStore({ now: () => now });
-    const hit = [{ key: 'a', windowMs: 1000 }];
-    expect(store.increment(hit)).toEqual([1]);
-    now = 999;
-    expect(store.increment(hit)).toEqual([2]);
-    now = 1000;
-    expect(store.increment(hit)).toEqual([1]);
-  });
-
-  it('keeps values for their time to live', () => {
-    let now = 0;
-    const store = createMemoryStore({ now: () => now });
-    store.set('k', 'v', 500);
-    now = 499;
-    expect(store.get('k')).toBe('v');
-    now = 500;
-    expect(store.get('k')).toBeUndefined();
-  });
-
   it('stays within maxEntries, dropping the oldest and keeping the newest', () => {
     const store = createMemoryStore({ maxEntries: 100 });
     for (let index = 0; index < 1000; index += 1) store.set(`k${index}`, String(index), 60_000);
@@ -64,21 +45,5 @@ describe('api.cache store', () => {
     expect(backing.entries.get('c')).toEqual({ value: '2:70000', options: { expires_at: 70_000 } });
     now = 70_000;
     expect(store.increment([{ key: 'c', windowMs: 60_000 }])).toEqual([1]);
-  });
-
-  it('answers nothing, never throws, when the cache fails', () => {
-    const broken: Auth0Cache = {
-      get: () => {
-        throw new Error('cache down');
-      },
-      set: () => {
-        throw new Error('cache down');
-      },
-      delete: () => ({ type: 'success' }),
-    };
-    const store = createAuth0CacheStore(broken);
-    expect(store.increment([{ key: 'c', windowMs: 1000 }])).toEqual([]);
-    expect(store.get('c')).toBeUndefined();
-    expect(() => store.set('c', 'v', 1000)).not.toThrow();
   });
 });

@@ -81,7 +81,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
 
   // Insertion order is age order: dropping from the front bounds memory in a warm process. A tenth
   // at a time, in one walk: a fresh keys() iterator per eviction walks over every entry deleted
-  // before it (V8 keeps them until the table is rebuilt), which made each send ~10 times slower.
+  // before it (V8 keeps them until the table is rebuilt), which made each send far slower.
   const batch = Math.max(1, Math.floor(maxEntries / 10));
   function insert(key: string, entry: MemoryEntry): void {
     entries.delete(key);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PhoneMessage } from '../contract/types.js';
-import { assertSendable } from './message.js';
+import { assertSendable } from './assert-sendable.js';
 
 const provider = { name: 'acme', label: 'Acme', channels: ['sms'] as const };
 
