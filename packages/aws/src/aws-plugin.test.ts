@@ -1,3 +1,4 @@
+import { testPlugin } from '@mfa-sms/simulator/testing';
 import { describe, expect, it } from 'vitest';
 import { plugin } from './aws-plugin.js';
 
@@ -33,3 +34,6 @@ describe('plugin', () => {
     expect(() => plugin.create({ ...secrets, api: 'pinpoint' as never })).toThrow(/option "api" is invalid/);
   });
 });
+
+// Against the simulator: the secrets it sets for AWS are the plugin's, and build a provider that sends.
+testPlugin(plugin);

@@ -2,6 +2,7 @@ export type {
   AwsCredentials,
   EsendexCredentials,
   MittoCredentials,
+  ProviderName,
   SimulatorCredentials,
   SimulatorCredentialsInput,
   TwilioCredentials,
@@ -24,18 +25,26 @@ export type {
   StoredVersion,
 } from './management/index.js';
 export { managementScopes, startManagementSimulator } from './management/index.js';
-export { builtInProviders } from './providers.js';
+export { builtInProviders } from './providers/index.js';
 export type {
-  ProviderName,
+  Credentials,
   SimulatedMessage,
   SimulatedProvider,
   SimulatedRequest,
   SimulatorContext,
+  SimulatorEndpoint,
   SimulatorRequest,
   SimulatorResponse,
   SimulatorRoute,
 } from './simulated-provider.js';
-export { randomHex, readBasicAuth, readBearer, readForm, readJson } from './simulated-provider.js';
+export {
+  defineSimulatedProvider,
+  randomHex,
+  readBasicAuth,
+  readBearer,
+  readForm,
+  readJson,
+} from './simulated-provider.js';
 export type { Simulator, SimulatorOptions } from './simulator.js';
 export { startSimulatorWith } from './simulator.js';
 export { startSimulator } from './start-simulator.js';

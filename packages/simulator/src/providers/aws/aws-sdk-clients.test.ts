@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../../index.js';
-import { awsPath } from './aws-simulator.js';
+import { awsPath } from './aws-credentials.js';
 
 // The official AWS clients, nobody's here, pointed at the simulator with their `endpoint` option:
 // the simulator must accept their signatures and requests, and answer in shapes they parse.

@@ -1,6 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import type { AwsCredentials } from '../../credentials.js';
 import type { SimulatorRequest } from '../../simulated-provider.js';
+import type { AwsCredentials } from './aws-credentials.js';
 
 // The simulator's own SigV4 check, written from AWS's description of the signing process
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html),

@@ -5,6 +5,7 @@ import {
   type SimulatorRequest,
   type SimulatorResponse,
 } from '../../simulated-provider.js';
+import type { AwsCredentials } from './aws-credentials.js';
 import { jsonError, jsonSuccess, signatureAnswer } from './aws-simulator-answers.js';
 import { checkSignature } from './aws-simulator-sigv4.js';
 
@@ -78,8 +79,11 @@ function validate(body: Record<string, unknown>, voice: boolean): SimulatorRespo
   return undefined;
 }
 
-export function sendMessage(request: SimulatorRequest, context: SimulatorContext): SimulatorResponse {
-  const denied = checkSignature(request, context.credentials.aws, 'sms-voice');
+export function sendMessage(
+  request: SimulatorRequest,
+  context: SimulatorContext<AwsCredentials>,
+): SimulatorResponse {
+  const denied = checkSignature(request, context.credentials, 'sms-voice');
   if (denied) return signatureAnswer(denied, true);
   const target = request.headers['x-amz-target'];
   if (target !== sendText && target !== sendVoice) {

@@ -5,6 +5,7 @@ import {
   type SimulatorRequest,
   type SimulatorResponse,
 } from '../../simulated-provider.js';
+import type { AwsCredentials } from './aws-credentials.js';
 import { signatureAnswer, snsError, snsSuccess } from './aws-simulator-answers.js';
 import { checkSignature } from './aws-simulator-sigv4.js';
 
@@ -40,8 +41,11 @@ function attributesOf(form: Record<string, string>): Map<string, { type?: string
 
 const invalid = (reason: string) => snsError(400, 'InvalidParameter', `Invalid parameter: ${reason}`);
 
-export function publish(request: SimulatorRequest, context: SimulatorContext): SimulatorResponse {
-  const denied = checkSignature(request, context.credentials.aws, 'sns');
+export function publish(
+  request: SimulatorRequest,
+  context: SimulatorContext<AwsCredentials>,
+): SimulatorResponse {
+  const denied = checkSignature(request, context.credentials, 'sns');
   if (denied) return signatureAnswer(denied, false);
   const form = readForm(request.body);
   if (form.Action !== 'Publish') {

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorKind } from '../../faults.js';
 import { type Answer, rawRequest } from '../../raw-request.test-helper.js';
 import { type Simulator, startSimulatorWith } from '../../simulator.js';
-import { awsPath, awsSimulator } from './aws-simulator.js';
+import { awsPath } from './aws-credentials.js';
+import { awsSimulator } from './aws-simulator.js';
 
 // Valid requests are signed by the official clients (aws-sdk-clients.test.ts drives them fully);
 // here they reach the simulator's validation, and raw requests reach its signature check.

@@ -1,20 +1,16 @@
 import {
+  defineSimulatedProvider,
   readForm,
   readJson,
-  type SimulatedProvider,
   type SimulatorResponse,
 } from '../../simulated-provider.js';
+import { awsActionSecrets, awsCredentials } from './aws-credentials.js';
 import { isJsonApi, jsonError, plain, snsError } from './aws-simulator-answers.js';
 import { sendMessage, sendVoice } from './aws-simulator-sms-voice.js';
 import { publish } from './aws-simulator-sns.js';
 
-/**
- * Where the simulator answers for AWS. The real APIs are at `/` of their own hosts
- * (`sns.{region}.amazonaws.com`, `sms-voice.{region}.amazonaws.com`); here `/` is the inbox
- * page, so both live at `/aws/` and the simulator's AWS base URL is `${url}/aws`. The operation
- * tells them apart: SNS's in the form (`Action=Publish`), End User Messaging's in `X-Amz-Target`.
- */
-export const awsPath = '/aws';
+// The simulator answers for AWS under /aws (aws-credentials.ts says why); the operation tells
+// the APIs apart: SNS's in the form (`Action=Publish`), End User Messaging's in `X-Amz-Target`.
 
 // HTTP status of SNS's Query error codes (API_Publish "Errors" and CommonErrors) and of End User
 // Messaging's exceptions (its JSON 1.0 protocol: client errors 400, server errors 500).
@@ -39,8 +35,10 @@ function retryAfter(seconds: number | undefined): Record<string, string> {
   return seconds === undefined ? {} : { 'retry-after': String(seconds) };
 }
 
-export const awsSimulator: SimulatedProvider = {
+export const awsSimulator = defineSimulatedProvider({
   name: 'aws',
+  credentials: awsCredentials,
+  actionSecrets: awsActionSecrets,
   routes: [
     {
       method: 'POST',
@@ -146,4 +144,4 @@ export const awsSimulator: SimulatedProvider = {
     }
     return snsError(fault.status ?? snsStatus[code] ?? 400, code, `${code}${reason ? `: ${reason}` : ''}`);
   },
-};
+});
