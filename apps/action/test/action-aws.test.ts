@@ -1,8 +1,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Simulator, startSimulator } from '@mfa-sms/simulator';
+import {
+  type Auth0EventInput,
+  customPhoneProviderEvent,
+  sendPhoneMessageEvent,
+} from '@mfa-sms/simulator/auth0';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { customPhoneProviderEvent, type EventInput, sendPhoneMessageEvent } from '../src/auth0-runtime.js';
 import { simulatorSecrets } from '../src/simulator-secrets.js';
 import { installPackedAction, type PackedAction } from './packed-action.js';
 import { runNode } from './run-node.js';
@@ -36,7 +40,7 @@ beforeEach(() => simulator.reset());
 
 async function execute(
   entry: 'send-phone-message' | 'custom-phone-provider',
-  input: EventInput,
+  input: Auth0EventInput & { recipient: string },
 ): Promise<{ result: Result; ours: string[] }> {
   const full = { code: '493817', ...input };
   const event =

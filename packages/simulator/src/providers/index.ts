@@ -1,6 +1,8 @@
 import { awsSimulator } from './aws/aws-simulator.js';
+import { clickSendSimulator } from './clicksend/clicksend-simulator.js';
 import { esendexSimulator } from './esendex/esendex-simulator.js';
 import { mittoSimulator } from './mitto/mitto-simulator.js';
+import { plivoSimulator } from './plivo/plivo-simulator.js';
 import { twilioSimulator } from './twilio/twilio-simulator.js';
 import { twilioVerifySimulator } from './twilio/twilio-verify-simulator.js';
 import { vonageSimulator } from './vonage/vonage-simulator.js';
@@ -16,5 +18,7 @@ export const builtInProviders = [
   vonageSimulator,
   esendexSimulator,
   mittoSimulator,
+  plivoSimulator,
+  clickSendSimulator,
   awsSimulator,
 ] as const;
