@@ -106,7 +106,8 @@ export async function runCli(
       secrets = {
         ...simulatorSecrets(
           simulator,
-          secrets.MFA_SMS_PROVIDERS ?? [...new Set(simulator.providers.map(({ name }) => name))].join(','),
+          // Without a provider named, the first: every provider's secrets together pass Auth0's 30.
+          values.provider ?? secrets.MFA_SMS_PROVIDERS ?? (simulator.providers[0]?.name as string),
         ),
         ...pickSimulatorPolicy(secrets),
       };

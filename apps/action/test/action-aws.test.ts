@@ -59,7 +59,6 @@ function guideSecrets(providers = 'aws'): Record<string, string> {
   const { aws } = simulator.credentials;
   return {
     ...simulatorSecrets(simulator, providers),
-    MFA_SMS_PROVIDERS: providers,
     AWS_ACCESS_KEY_ID: aws.accessKeyId,
     AWS_SECRET_ACCESS_KEY: aws.secretAccessKey,
     AWS_REGION: 'us-east-1',
