@@ -23,7 +23,7 @@ function sources(folder: string): string[] {
 }
 
 /** The names a file imports as values (not `import type`, not `type X`) from one of our packages. */
-export function valueImports(text: string): { from: string; names: string[] }[] {
+function valueImports(text: string): { from: string; names: string[] }[] {
   const found: { from: string; names: string[] }[] = [];
   for (const match of text.matchAll(/import\s+(type\s+)?([^;]*?)\s+from\s+'(@mfa-sms\/[^']+)'/g)) {
     if (match[1]) continue;

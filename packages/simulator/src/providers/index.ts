@@ -3,6 +3,7 @@ import { clickSendSimulator } from './clicksend/clicksend-simulator.js';
 import { esendexSimulator } from './esendex/esendex-simulator.js';
 import { mittoSimulator } from './mitto/mitto-simulator.js';
 import { plivoSimulator } from './plivo/plivo-simulator.js';
+import { telesignSimulator } from './telesign/telesign-simulator.js';
 import { twilioSimulator } from './twilio/twilio-simulator.js';
 import { twilioVerifySimulator } from './twilio/twilio-verify-simulator.js';
 import { vonageSimulator } from './vonage/vonage-simulator.js';
@@ -20,5 +21,6 @@ export const builtInProviders = [
   mittoSimulator,
   plivoSimulator,
   clickSendSimulator,
+  telesignSimulator,
   awsSimulator,
 ] as const;
