@@ -9,7 +9,7 @@ export default defineConfig({
   // Action's tests, which load dist/ in a child process as Auth0 would.
   resolve: {
     alias: [
-      ...['core', 'twilio', 'vonage', 'esendex', 'mitto', 'simulator'].map((name) => ({
+      ...['core', 'twilio', 'vonage', 'esendex', 'mitto', 'infobip', 'simulator'].map((name) => ({
         find: new RegExp(`^@mfa-sms/${name}$`),
         replacement: source(name, 'index'),
       })),

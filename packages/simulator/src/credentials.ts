@@ -1,4 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
+import {
+  type InfobipCredentials,
+  infobipDefaultCredentials,
+} from './providers/infobip/infobip-credentials.js';
 
 export interface TwilioCredentials {
   accountSid: string;
@@ -34,6 +38,7 @@ export interface SimulatorCredentials {
   vonage: VonageCredentials;
   esendex: EsendexCredentials;
   mitto: MittoCredentials;
+  infobip: InfobipCredentials;
 }
 
 export type SimulatorCredentialsInput = {
@@ -87,5 +92,6 @@ export function resolveCredentials(input: SimulatorCredentialsInput = {}): Simul
     vonage: { ...vonage, ...keys },
     esendex: { ...defaults.esendex, ...input.esendex },
     mitto: { ...defaults.mitto, ...input.mitto },
+    infobip: { ...infobipDefaultCredentials, ...input.infobip },
   };
 }

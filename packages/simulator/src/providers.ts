@@ -1,5 +1,6 @@
 import { esendexSimulator } from './esendex-simulator.js';
 import { mittoSimulator } from './mitto-simulator.js';
+import { infobipSimulator } from './providers/infobip/infobip-simulator.js';
 import type { SimulatedProvider } from './simulated-provider.js';
 import { twilioSimulator } from './twilio-simulator.js';
 import { twilioVerifySimulator } from './twilio-verify-simulator.js';
@@ -12,4 +13,5 @@ export const builtInProviders: readonly SimulatedProvider[] = [
   vonageSimulator,
   esendexSimulator,
   mittoSimulator,
+  infobipSimulator,
 ];

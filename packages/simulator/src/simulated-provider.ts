@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { SimulatorCredentials } from './credentials.js';
 import type { ErrorKind, Fault } from './faults.js';
 
-export type ProviderName = 'twilio' | 'vonage' | 'esendex' | 'mitto';
+export type ProviderName = 'twilio' | 'vonage' | 'esendex' | 'mitto' | 'infobip';
 
 /** One message (or call) a simulated provider accepted. */
 export interface SimulatedMessage {
