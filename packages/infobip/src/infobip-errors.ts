@@ -190,8 +190,9 @@ export function infobipHttpError(
   const body = http.tryParseJson(response, infobipErrorBodySchema());
   if (body === undefined) return http.errors.fromResponse(response, { sensitive });
   const read = readError(body);
-  const found = read.providerCode === undefined ? undefined : lookup(read.providerCode, read.violations);
-  const classified = classifyAnswer(response.status, found === undefined ? undefined : 0, () => found);
+  const classified = classifyAnswer(response.status, read.providerCode, (code) =>
+    lookup(code, read.violations),
+  );
   const violations = read.violations.map((item) => `${item.property}: ${item.violation}`).join(', ');
   const parts = [classified.meaning ?? read.text ?? 'Infobip refused the request'];
   if (read.text && read.text !== parts[0]) parts.push(`Infobip says: ${read.text}`);
