@@ -1,5 +1,5 @@
 // Third-party code a published package carries inside its dist/ rather than as a dependency
-// (issue 17: fewer files to load on an Auth0 Action's cold start; bench/BUDGET-NOTES.md), and
+// (fewer files to load on an Auth0 Action's cold start; bench/BUDGET-NOTES.md), and
 // the notice its licence asks every copy to carry. Each package's tsup.config.ts names what it
 // bundles; the banner, tsup's noExternal list and dist/THIRD-PARTY-NOTICES.md all come from here.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -69,7 +69,7 @@ export function bundledCode(specifiers) {
   }
   /**
    * Source maps point at the sources' lines without carrying them: with the bundled packages'
-   * sources inside, they were most of a package (core 512 kB packed against 232 kB without).
+   * sources inside, they were most of a package (bench/BUDGET-NOTES.md).
    */
   function esbuildOptions(options) {
     options.sourcesContent = false;

@@ -1,4 +1,4 @@
-// Issue 17: the published packages carry zod inside their dist/ (fewer files on an Auth0 cold
+// The published packages carry zod inside their dist/ (fewer files on an Auth0 cold
 // start), which is only sound while no zod type is in their types and their manifests say so.
 // Reads the built packages: `npm test` builds before it tests.
 import { execFileSync } from 'node:child_process';

@@ -1,6 +1,7 @@
 // The build of every provider package (packages/<provider>/tsup.config.ts): ESM + CommonJS +
-// types, its version compiled in, and zod with the shared option schemas bundled (issue 17):
-// a provider's schemas are all built by its own copy of zod, which nothing outside it sees.
+// types, its version compiled in, and zod with the shared option schemas bundled (fewer files on
+// an Auth0 cold start; bench/BUDGET-NOTES.md). A provider's schemas are all built by its own copy
+// of zod, which nothing outside it sees.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundledCode } from './bundled-code.mjs';

@@ -34,10 +34,13 @@ function print(result) {
 }
 
 // The library's own entry for the metadata core uses: core loads libphonenumber-js through
-// src/libphonenumber.ts (its `core` entry and one metadata file), formerly an entry such as `/max`
+// src/phone/libphonenumber.ts (its `core` entry and one metadata file), formerly an entry such as `/max`
 // straight from phone-number.ts.
 function metadataVariant() {
-  for (const file of ['packages/core/src/libphonenumber.ts', 'packages/core/src/phone-number.ts']) {
+  for (const file of [
+    'packages/core/src/phone/libphonenumber.ts',
+    'packages/core/src/phone/phone-number.ts',
+  ]) {
     let source;
     try {
       source = readFileSync(new URL(file, root), 'utf8');

@@ -1,8 +1,8 @@
 import { defineConfig } from 'tsup';
 import { bundledCode } from '../../scripts/bundled-code.mjs';
 
-// zod and libphonenumber-js's core code in our files rather than the 95 and 71 files their
-// entries load (measured in bench/BUDGET-NOTES.md); libphonenumber-js's metadata stays a
+// zod and libphonenumber-js's core code in our files rather than the many files their entries
+// load (bench/BUDGET-NOTES.md has the figures); libphonenumber-js's metadata stays a
 // require() of the dependency, so updating it updates the numbering plans. No zod type is part of
 // core's types (schemas are typed by shape, `Schema<T>`), so a user's own zod never meets ours.
 const bundled = bundledCode(['zod', 'libphonenumber-js/core']);

@@ -10,7 +10,8 @@ import { buildProvider, isProviderName, type ProviderName, providerNames } from 
 import { storePolicyFromSecrets } from './store-secrets.js';
 
 // Plain parsers rather than zod: the Action is glue that a cold start loads before its first SMS,
-// and zod would be 95 files from node_modules or 170 kB in the bundle (issue 17).
+// and zod would be many files from node_modules or a large part of its bundle
+// (bench/BUDGET-NOTES.md, budget 4).
 
 /** A secret's value refused: `reason` completes "Secret NAME …" and never holds the value. */
 function refuse(reason: string): never {

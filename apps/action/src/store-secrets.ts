@@ -4,14 +4,15 @@ import {
   createRedisStore,
   isMfaSmsError,
   MfaSmsError,
+  parseHealth,
   parseVelocityLimits,
 } from '@mfa-sms/core';
 
-type StorePolicy = Pick<ActionPolicy, 'limits' | 'store' | 'storeKey'>;
+type StorePolicy = Pick<ActionPolicy, 'limits' | 'store' | 'storeKey' | 'health'>;
 
 /**
- * The velocity limits and the store, from `MFA_SMS_LIMITS`, `MFA_SMS_REDIS_URL` and
- * `MFA_SMS_STORE_KEY`. Without Redis the Action counts in api.cache; ioredis is loaded only when
+ * The velocity limits, provider health and the store, from `MFA_SMS_LIMITS`, `MFA_SMS_HEALTH`,
+ * `MFA_SMS_REDIS_URL` and `MFA_SMS_STORE_KEY`. Health is on unless `MFA_SMS_HEALTH=off`. Without Redis the Action counts in api.cache; ioredis is loaded only when
  * `MFA_SMS_REDIS_URL` is set, at the first send.
  */
 export function storePolicyFromSecrets(secrets: Auth0Secrets): StorePolicy {
@@ -19,6 +20,8 @@ export function storePolicyFromSecrets(secrets: Auth0Secrets): StorePolicy {
   const limits = secrets.MFA_SMS_LIMITS;
   if (limits !== undefined && limits !== '')
     policy.limits = parseVelocityLimits(limits, 'Secret MFA_SMS_LIMITS');
+  const health = secrets.MFA_SMS_HEALTH;
+  if (health !== undefined && health !== '') policy.health = parseHealth(health, 'Secret MFA_SMS_HEALTH');
   const url = secrets.MFA_SMS_REDIS_URL;
   const key = secrets.MFA_SMS_STORE_KEY;
   if (url === undefined || url === '') return policy;

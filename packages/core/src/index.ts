@@ -1,16 +1,16 @@
-export { createActionHandlers } from './action-handlers.js';
+export { createActionHandlers } from './action/action-handlers.js';
 export type {
   ActionEventContext,
   ActionHandlers,
   ActionHandlersOptions,
   ActionPolicy,
   PolicyForEvent,
-} from './action-policy.js';
+} from './action/action-policy.js';
 export {
   fromCustomPhoneProviderEvent,
   fromHook,
   fromSendPhoneMessageEvent,
-} from './auth0-adapters.js';
+} from './auth0/auth0-adapters.js';
 export type {
   Auth0Cache,
   Auth0CacheResult,
@@ -22,53 +22,7 @@ export type {
   SendPhoneMessageApi,
   SendPhoneMessageEvent,
   SendPhoneMessageHook,
-} from './auth0-types.js';
-export type { AutofillOptions } from './autofill.js';
-export { appendAutofillLines, parseAutofillOptions } from './autofill.js';
-export { toBcp47 } from './bcp47.js';
-export type { MfaSmsErrorCode, MfaSmsErrorOptions, SendAttempt } from './errors.js';
-export { errorCodes, isMfaSmsError, isRetryableCode, MfaSmsError } from './errors.js';
-export type { GuardOptions } from './guard.js';
-export { createGuard } from './guard.js';
-export type { Dispatcher } from './http.js';
-export { closeHttpPools } from './http-pool.js';
-export type {
-  VelocityLimit,
-  VelocityLimiter,
-  VelocityLimiterOptions,
-  VelocityLimitName,
-  VelocityLimits,
-} from './limits.js';
-export {
-  callingCodeOf,
-  createVelocityLimiter,
-  defaultVelocityLimits,
-  numberRangeOf,
-  parseVelocityLimits,
-  resolveVelocityLimits,
-} from './limits.js';
-export type { CatalogMessageOptions } from './message-catalog.js';
-export { defaultMessage, negotiateLanguage, supportedLanguages } from './message-catalog.js';
-export { normalizePhoneNumber, phoneNumberInfo } from './phone-number.js';
-export type { NormalizedPhoneNumber, NormalizeOptions, PhoneNumberType } from './phone-number-types.js';
-export { isSmsCapableType, phoneNumberTypes } from './phone-number-types.js';
-export { maskPhoneNumber } from './redact.js';
-export type { RedisClientLike, RedisStore, RedisStoreOptions } from './redis-store.js';
-export { createRedisStore } from './redis-store.js';
-export type { RoutedSendResult, Router, RouterOptions, RouterSendOptions } from './router.js';
-export { createRouter } from './router.js';
-export type { SegmentCount } from './segments.js';
-export { countSegments, isGsm7 } from './segments.js';
-export type { SenderIdKind } from './sender-id.js';
-export { isSenderId, senderIdKind } from './sender-id.js';
-export type { SenderOption } from './sender-map.js';
-export { alphanumericRefusedCountries } from './sender-map.js';
-export { speakableCode, speakCodesInText } from './speakable-code.js';
-export type { MemoryStoreOptions, Store, StoreHit } from './store.js';
-export { createAuth0CacheStore, createMemoryStore } from './store.js';
-export type { StoreKeyer } from './store-keys.js';
-export { createStoreKeyer, storeKeyerFor } from './store-keys.js';
-export { renderTemplate } from './template.js';
+} from './auth0/auth0-types.js';
 export type {
   Channel,
   DeliveryRequest,
@@ -77,4 +31,52 @@ export type {
   Purpose,
   SendOptions,
   SendResult,
-} from './types.js';
+} from './contract/types.js';
+export type { MfaSmsErrorCode, MfaSmsErrorOptions, SendAttempt } from './errors/errors.js';
+export { errorCodes, isMfaSmsError, isRetryableCode, MfaSmsError } from './errors/errors.js';
+export { maskPhoneNumber } from './errors/redact.js';
+export { normalizePhoneNumber, phoneNumberInfo } from './phone/phone-number.js';
+export type { NormalizedPhoneNumber, NormalizeOptions, PhoneNumberType } from './phone/phone-number-types.js';
+export { isSmsCapableType, phoneNumberTypes } from './phone/phone-number-types.js';
+export type { Dispatcher } from './provider-kit/http.js';
+export { closeHttpPools } from './provider-kit/http-pool.js';
+export type { GuardOptions } from './routing/guard.js';
+export { createGuard } from './routing/guard.js';
+export type { HealthOptions } from './routing/health.js';
+export { defaultHealth, parseHealth, resolveHealth } from './routing/health.js';
+export type {
+  VelocityLimit,
+  VelocityLimiter,
+  VelocityLimiterOptions,
+  VelocityLimitName,
+  VelocityLimits,
+} from './routing/limits.js';
+export {
+  callingCodeOf,
+  createVelocityLimiter,
+  defaultVelocityLimits,
+  numberRangeOf,
+  parseVelocityLimits,
+  resolveVelocityLimits,
+} from './routing/limits.js';
+export type { RoutedSendResult, Router, RouterOptions, RouterSendOptions } from './routing/router.js';
+export { createRouter } from './routing/router.js';
+export type { SenderIdKind } from './sender/sender-id.js';
+export { isSenderId, senderIdKind } from './sender/sender-id.js';
+export type { SenderOption } from './sender/sender-map.js';
+export { alphanumericRefusedCountries } from './sender/sender-map.js';
+export type { RedisClientLike, RedisStore, RedisStoreOptions } from './store/redis-store.js';
+export { createRedisStore } from './store/redis-store.js';
+export type { MemoryStoreOptions, Store, StoreHit } from './store/store.js';
+export { createAuth0CacheStore, createMemoryStore } from './store/store.js';
+export type { StoreKeyer } from './store/store-keys.js';
+export { createStoreKeyer, storeKeyerFor } from './store/store-keys.js';
+export type { AutofillOptions } from './text/autofill.js';
+export { appendAutofillLines, parseAutofillOptions } from './text/autofill.js';
+export { toBcp47 } from './text/bcp47.js';
+export type { CatalogMessageOptions } from './text/message-catalog.js';
+export { defaultMessage, negotiateLanguage, supportedLanguages } from './text/message-catalog.js';
+export type { SegmentCount } from './text/segments.js';
+export { countSegments, isGsm7 } from './text/segments.js';
+export { speakableCode, speakCodesInText } from './text/speakable-code.js';
+export { renderTemplate } from './text/template.js';

@@ -29,6 +29,7 @@ describe('@mfa-sms/simulator public API', () => {
       'recordingDispatcher',
       'rejection',
       'testProvider',
+      'testStore',
     ]);
   });
 });

@@ -2,3 +2,5 @@ export type { RecordedRequest } from './test-helpers.js';
 export { closedPort, everythingVisible, recordingDispatcher, rejection } from './test-helpers.js';
 export type { ConformingProvider, TestProviderOptions } from './test-provider.js';
 export { faultMatrix, testProvider } from './test-provider.js';
+export type { TestStoreOptions } from './test-store.js';
+export { testStore } from './test-store.js';

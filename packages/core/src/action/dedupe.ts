@@ -1,0 +1,65 @@
+import type { PhoneMessage, Purpose } from '../contract/types.js';
+import { createMemoryStore, type Store } from '../store/store.js';
+import { createStoreKeyer, type StoreKeyer } from '../store/store-keys.js';
+
+/**
+ * Remembers what was sent recently so that a repeated trigger (a double-clicked "resend", an
+ * Auth0 retry after a send that did go out) does not text the user twice. A store that fails
+ * never blocks a send: deduplication is best effort by design.
+ *
+ * Synchronous when its store is (memory, `api.cache`): two async wrappers and their awaits on
+ * every send bought nothing there. With Redis the answers are promises.
+ */
+export interface SentLedger {
+  seen(key: string): boolean | Promise<boolean>;
+  remember(key: string, value: string): void | Promise<void>;
+}
+
+const unkeyed = createStoreKeyer();
+
+/**
+ * The key of a message for deduplication: recipient, channel, purpose and code (or text), hashed
+ * by `keyer` (an HMAC with a shared store, so that the store holds neither number nor code).
+ */
+export function dedupeKey(message: PhoneMessage, purpose: Purpose, keyer: StoreKeyer = unkeyed): string {
+  const material = `${message.to}\u0000${message.channel}\u0000${purpose}\u0000${message.code ?? message.text}`;
+  return keyer('d', material);
+}
+
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as Promise<T> | undefined)?.then === 'function';
+}
+
+/** A ledger over any store; entries live `ttlMs`. */
+export function storeLedger(store: Store, ttlMs: number): SentLedger {
+  return {
+    seen(key) {
+      try {
+        const value = store.get(key);
+        return isPromise(value)
+          ? value.then(
+              (found) => found !== undefined,
+              () => false,
+            )
+          : value !== undefined;
+      } catch {
+        return false;
+      }
+    },
+    remember(key, value) {
+      try {
+        const done = store.set(key, value, ttlMs);
+        if (isPromise(done)) return done.catch(() => undefined);
+      } catch {
+        // A full or failing store only costs deduplication.
+      }
+      return undefined;
+    },
+  };
+}
+
+const memoryLimit = 256;
+
+export function memoryLedger(ttlMs: number, now: () => number = Date.now): SentLedger {
+  return storeLedger(createMemoryStore({ maxEntries: memoryLimit, now }), ttlMs);
+}

@@ -1,0 +1,142 @@
+import { MfaSmsError, type MfaSmsErrorCode } from '../errors/errors.js';
+import { redactSecrets, summarizeBody } from '../errors/redact.js';
+import { classifyAnswer } from './classify-answer.js';
+import type { HttpResponse } from './http-types.js';
+
+type Sensitive = readonly (string | undefined)[];
+
+/**
+ * What a provider's error table says about a failed answer. HTTP 408, 425, 429 and 5xx decide
+ * over `code`, a missing code falls back to the HTTP status, and retryability follows the code
+ * (`classifyAnswer`).
+ */
+export interface ProviderErrorDetails {
+  code?: MfaSmsErrorCode;
+  providerCode?: string;
+  /** The provider's own explanation; it is shortened and redacted like everything else. */
+  detail?: string;
+  /** Per-message values that must not appear in the error: the one-time code, the recipient. */
+  sensitive?: Sensitive;
+}
+
+/** One error of a provider, before its provider and redaction are applied. */
+export interface ProviderErrorInit {
+  code: MfaSmsErrorCode;
+  message: string;
+  retryable?: boolean;
+  status?: number;
+  providerCode?: string;
+  retryAfterMs?: number;
+  cause?: unknown;
+  sensitive?: Sensitive;
+}
+
+/** Builds one provider's errors: its name on each, its secrets and the message's values redacted. */
+export interface ProviderErrors {
+  readonly provider: string;
+  readonly label: string;
+  /** Any error of this provider; the message is redacted and `cause` sanitised. */
+  create(init: ProviderErrorInit): MfaSmsError;
+  /** The error for a non-success answer: the provider's details first, the HTTP status after. */
+  fromResponse(response: HttpResponse, details?: ProviderErrorDetails): MfaSmsError;
+  /** `bad_response` for an answer whose body is not what the provider documents. */
+  unexpectedAnswer(response: HttpResponse, reason: string): MfaSmsError;
+}
+
+export interface ProviderErrorsOptions {
+  /** Provider id, put on every error (`twilio`). */
+  provider: string;
+  /** Provider name for people, used in messages (`Twilio`). */
+  label: string;
+  /** Values that must never appear in an error: credentials. */
+  secrets?: Sensitive;
+}
+
+/** Parses `Retry-After` (seconds or an HTTP date) into milliseconds. */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (/^\d{1,9}$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}
+
+/** The `code` of an error or of one of its causes (`ECONNRESET`, `UND_ERR_SOCKET`). */
+export function errorCodeOf(value: unknown): string | undefined {
+  let current: unknown = value;
+  for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/**
+ * A transport error from undici can carry request details; the error we expose keeps only its
+ * name, code and a redacted message, so that `cause` is as safe to log as the error itself.
+ */
+function sanitizedCause(value: unknown, secrets: Sensitive): Error {
+  const original = value instanceof Error ? value : new Error(String(value));
+  const cause = new Error(redactSecrets(original.message, secrets));
+  cause.name = original.name;
+  const code = errorCodeOf(original);
+  if (code !== undefined) (cause as Error & { code?: string }).code = code;
+  cause.stack = `${cause.name}: ${cause.message}`;
+  return cause;
+}
+
+/** Creates the error factory one provider uses, for HTTP answers and for its own checks alike. */
+export function createProviderErrors(options: ProviderErrorsOptions): ProviderErrors {
+  const { provider, label } = options;
+  const secrets = options.secrets ?? [];
+
+  function create(init: ProviderErrorInit): MfaSmsError {
+    const hidden = [...secrets, ...(init.sensitive ?? [])];
+    return new MfaSmsError({
+      code: init.code,
+      message: redactSecrets(init.message, hidden),
+      provider,
+      retryable: init.retryable,
+      status: init.status,
+      providerCode: init.providerCode,
+      retryAfterMs: init.retryAfterMs,
+      cause: init.cause === undefined ? undefined : sanitizedCause(init.cause, hidden),
+    });
+  }
+
+  function fromResponse(response: HttpResponse, details: ProviderErrorDetails = {}): MfaSmsError {
+    const { code, retryable } = classifyAnswer(response.status, details.code, (given) => ({ code: given }));
+    const retryAfterMs =
+      code === 'rate_limited' ? parseRetryAfter(response.headers['retry-after']) : undefined;
+    // Redact before shortening: a number cut in half by the shortening would escape both the
+    // exact-match redaction and the phone-number masking.
+    const detail = summarizeBody(
+      redactSecrets(details.detail ?? response.body, [...secrets, ...(details.sensitive ?? [])]),
+      160,
+    );
+    const what = `${label} answered HTTP ${response.status}${details.providerCode ? ` (${details.providerCode})` : ''}`;
+    return create({
+      code,
+      message: detail ? `${what}: ${detail}` : what,
+      status: response.status,
+      retryable,
+      providerCode: details.providerCode,
+      retryAfterMs,
+      sensitive: details.sensitive,
+    });
+  }
+
+  function unexpectedAnswer(response: HttpResponse, reason: string): MfaSmsError {
+    const contentType = response.headers['content-type'] ?? 'no content type';
+    return create({
+      code: 'bad_response',
+      message: `${label} sent an unexpected answer (HTTP ${response.status}, ${contentType}): ${reason}`,
+      status: response.status,
+      retryable: response.status >= 500,
+    });
+  }
+
+  return { provider, label, create, fromResponse, unexpectedAnswer };
+}

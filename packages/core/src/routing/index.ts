@@ -1,0 +1,23 @@
+// For users of the router: createRouter with fail-over and deadline, the guard that refuses a
+// number before any request, and the velocity limits.
+export type { GuardOptions } from './guard.js';
+export { createGuard } from './guard.js';
+export type { HealthOptions } from './health.js';
+export { defaultHealth, parseHealth, resolveHealth } from './health.js';
+export type {
+  VelocityLimit,
+  VelocityLimiter,
+  VelocityLimiterOptions,
+  VelocityLimitName,
+  VelocityLimits,
+} from './limits.js';
+export {
+  callingCodeOf,
+  createVelocityLimiter,
+  defaultVelocityLimits,
+  numberRangeOf,
+  parseVelocityLimits,
+  resolveVelocityLimits,
+} from './limits.js';
+export type { RoutedSendResult, Router, RouterOptions, RouterSendOptions } from './router.js';
+export { createRouter } from './router.js';

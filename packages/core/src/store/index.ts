@@ -1,0 +1,8 @@
+// Counters and dedupe entries that outlive one execution: the Store contract, the memory, Auth0
+// api.cache and Redis stores, and the keys they are written under.
+export type { RedisClientLike, RedisStore, RedisStoreOptions } from './redis-store.js';
+export { createRedisStore } from './redis-store.js';
+export type { MemoryStoreOptions, Store, StoreHit } from './store.js';
+export { createAuth0CacheStore, createMemoryStore, storeOption } from './store.js';
+export type { StoreKeyer } from './store-keys.js';
+export { createStoreKeyer, storeKeyerFor } from './store-keys.js';

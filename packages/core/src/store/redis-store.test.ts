@@ -1,0 +1,236 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createActionHandlers } from '../action/action-handlers.js';
+import type { Auth0Cache, SendPhoneMessageEvent } from '../auth0/auth0-types.js';
+import type { PhoneMessage, Provider } from '../contract/types.js';
+import { createVelocityLimiter } from '../routing/limits.js';
+import { createRouter } from '../routing/router.js';
+import { freePort, type RedisServer, redisServerPath, startRedisServer } from './redis-server.test-helper.js';
+import { createRedisStore, type RedisStore } from './redis-store.js';
+
+const binary = redisServerPath();
+const storeKey = 'test-store-key-0123456789abcdef';
+
+function countingProvider(): Provider & { sent: PhoneMessage[] } {
+  const sent: PhoneMessage[] = [];
+  return {
+    name: 'counting',
+    channels: ['sms'],
+    sent,
+    async send(message) {
+      sent.push(message);
+      return { provider: 'counting', channel: 'sms', id: `SM${sent.length}`, to: message.to };
+    },
+  };
+}
+
+/** Auth0's api.cache as it behaves: 20 entries, the oldest dropped first. */
+function auth0Cache(): Auth0Cache {
+  const entries = new Map<string, string>();
+  return {
+    get: (key) => (entries.has(key) ? { value: entries.get(key) as string } : undefined),
+    set(key, value) {
+      entries.delete(key);
+      entries.set(key, value);
+      if (entries.size > 20) entries.delete(entries.keys().next().value as string);
+      return { type: 'success' };
+    },
+    delete(key) {
+      entries.delete(key);
+      return { type: 'success' };
+    },
+  };
+}
+
+function sendEvent(recipient: string, code: string): SendPhoneMessageEvent {
+  return {
+    message_options: {
+      recipient,
+      text: `Your code is ${code}`,
+      code,
+      action: 'second-factor-authentication',
+      message_type: 'sms',
+    },
+    request: { ip: '203.0.113.7' },
+    user: { user_id: 'auth0|1' },
+    tenant: { id: 'acme' },
+    secrets: {},
+  };
+}
+
+describe.skipIf(binary === undefined)('Redis store (a real redis-server)', () => {
+  let redis: RedisServer;
+  const stores: RedisStore[] = [];
+  const store = (options: Partial<Parameters<typeof createRedisStore>[0]> = {}) => {
+    const created = createRedisStore({ url: redis.url, log: () => {}, ...options });
+    stores.push(created);
+    return created;
+  };
+
+  beforeAll(async () => {
+    redis = await startRedisServer(binary as string);
+  });
+  afterAll(async () => {
+    await Promise.all(stores.map((created) => created.close()));
+    await redis?.stop();
+  });
+
+  it('enforces the limits across two processes sharing it (two stores, one server)', async () => {
+    const first = createVelocityLimiter({ store: store(), storeKey, limits: { range: false } });
+    const second = createVelocityLimiter({ store: store(), storeKey, limits: { range: false } });
+    for (let index = 0; index < 5; index += 1) {
+      await (index % 2 === 0 ? first : second)?.admit({ to: '+447400111111' });
+    }
+    await expect(second?.admit({ to: '+447400111111' })).rejects.toMatchObject({
+      code: 'blocked_destination',
+      reason: 'velocity',
+    });
+  });
+
+  it('stops a pumping burst (1,000 sends to 200 numbers of one range) after the range limit, counted in Redis', async () => {
+    redis.cli('flushall');
+    const provider = countingProvider();
+    // Two routers on one Redis: two Auth0 containers sharing the count.
+    const routers = [0, 1].map(() =>
+      createRouter({ providers: [provider], limits: true, store: store({ timeoutMs: 2000 }), storeKey }),
+    );
+    const numbers = Array.from(
+      { length: 200 },
+      (_, index) => `+4474005${String(index * 13).padStart(5, '0')}`,
+    );
+    const outcomes = await Promise.all(
+      Array.from({ length: 1000 }, (_, index) =>
+        (routers[index % 2] as ReturnType<typeof createRouter>)
+          .send({
+            to: numbers[index % 200] as string,
+            text: 'Your code is 123456',
+            channel: 'sms',
+            code: '123456',
+          })
+          .then(
+            () => 'sent',
+            (error: { reason?: string }) => error.reason,
+          ),
+      ),
+    );
+    expect(provider.sent).toHaveLength(30);
+    expect(outcomes.filter((outcome) => outcome === 'velocity')).toHaveLength(970);
+  });
+
+  it('deduplicates above 20 sends a minute, where api.cache forgets', async () => {
+    const numbers = Array.from(
+      { length: 40 },
+      (_, index) => `+4474002${String(index * 101).padStart(5, '0')}`,
+    );
+    const codes = numbers.map((_, index) => String(300_000 + index));
+    const run = async (handlers: ReturnType<typeof createActionHandlers>, provider: { sent: unknown[] }) => {
+      const cache = auth0Cache();
+      for (let round = 0; round < 2; round += 1) {
+        for (const [index, number] of numbers.entries()) {
+          await handlers.onExecuteSendPhoneMessage(sendEvent(number, codes[index] as string), { cache });
+        }
+      }
+      return provider.sent.length;
+    };
+    const withRedis = countingProvider();
+    expect(
+      await run(
+        createActionHandlers({
+          providers: [withRedis],
+          store: store(),
+          storeKey,
+          limits: false,
+          log: () => {},
+        }),
+        withRedis,
+      ),
+    ).toBe(40);
+    // The same 80 executions with api.cache alone: its 20 entries forget, every repeat goes out.
+    const withCache = countingProvider();
+    expect(
+      await run(createActionHandlers({ providers: [withCache], limits: false, log: () => {} }), withCache),
+    ).toBe(80);
+  });
+
+  it('refuses to run without a store key', async () => {
+    const handlers = createActionHandlers({ providers: [countingProvider()], store: store(), log: () => {} });
+    await expect(
+      handlers.onExecuteSendPhoneMessage(sendEvent('+447400111112', '111222'), { cache: auth0Cache() }),
+    ).rejects.toMatchObject({
+      code: 'invalid_config',
+      message: expect.stringContaining('storeKey is required'),
+    });
+    expect(() => createVelocityLimiter({ store: store() })).toThrow(
+      expect.objectContaining({ code: 'invalid_config', message: expect.stringContaining('storeKey') }),
+    );
+  });
+
+  it('fails open, fast and logged, when Redis is down', async () => {
+    const lines: string[] = [];
+    const down = store({ url: `redis://127.0.0.1:${await freePort()}`, log: (line) => lines.push(line) });
+    const limiter = createVelocityLimiter({
+      store: down,
+      storeKey,
+      limits: { recipient: { count: 1, windowMs: 60_000 } },
+    });
+    const started = performance.now();
+    for (let index = 0; index < 5; index += 1) await limiter?.admit({ to: '+447400222222' });
+    expect(await down.get('anything')).toBeUndefined();
+    await down.set('anything', 'x', 1000);
+    expect(performance.now() - started).toBeLessThan(5 * 250 + 1000);
+    expect(lines.length).toBeGreaterThanOrEqual(1);
+    expect(lines.length).toBeLessThanOrEqual(2);
+    expect(lines[0]).toMatch(/^mfa-sms store=redis unavailable: /);
+    expect(lines.join('\n')).not.toContain('7400222222');
+  });
+
+  it('fails open after its timeout when Redis is slow (accepts, never answers)', async () => {
+    const sockets = new Set<Socket>();
+    const silent: Server = createServer((socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const address = silent.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const lines: string[] = [];
+    const slow = store({ url: `redis://127.0.0.1:${port}`, timeoutMs: 100, log: (line) => lines.push(line) });
+    const provider = countingProvider();
+    const handlers = createActionHandlers({ providers: [provider], store: slow, storeKey, log: () => {} });
+    const started = performance.now();
+    await handlers.onExecuteSendPhoneMessage(sendEvent('+447400333333', '123123'), { cache: auth0Cache() });
+    const elapsed = performance.now() - started;
+    expect(provider.sent).toHaveLength(1);
+    // get, increment and set each wait at most the timeout
+    expect(elapsed).toBeLessThan(3 * 100 + 500);
+    expect(lines[0]).toContain('no answer within 100 ms');
+    // The next login within a second does not wait for Redis again.
+    const again = performance.now();
+    await handlers.onExecuteSendPhoneMessage(sendEvent('+447400333334', '123124'), { cache: auth0Cache() });
+    expect(performance.now() - again).toBeLessThan(80);
+    expect(provider.sent).toHaveLength(2);
+    await slow.close();
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => silent.close(resolve));
+  });
+
+  it('refuses a URL that is not redis:// or rediss:// without echoing it', () => {
+    expect(() => createRedisStore({ url: 'http://user:hunter2-secret@example.com' })).toThrow(
+      expect.objectContaining({ code: 'invalid_config', message: expect.not.stringContaining('hunter2') }),
+    );
+  });
+});
+
+describe('Redis store options', () => {
+  it('takes rediss:// (TLS) and opens no connection before its first use', async () => {
+    const lines: string[] = [];
+    const store = createRedisStore({
+      url: 'rediss://user:password@redis.example.invalid:6380/0',
+      log: (line) => lines.push(line),
+    });
+    expect(store).toMatchObject({ name: 'redis', shared: true });
+    await store.close();
+    expect(lines).toEqual([]);
+  });
+
+  it('wants a url or a client, not both', () => {
+    expect(() => createRedisStore({})).toThrow(expect.objectContaining({ code: 'invalid_config' }));
+  });
+});
