@@ -1,21 +1,15 @@
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-
-const source = (name: string, entry: string) =>
-  fileURLToPath(new URL(`./packages/${name}/src/${entry}.ts`, import.meta.url));
+import { sourceEntries } from './scripts/source-aliases.mjs';
 
 export default defineConfig({
   // Tests run against the sources; the built packages are checked by lint:package and the
-  // Action's tests, which load dist/ in a child process as Auth0 would.
+  // Action's tests, which load dist/ in a child process as Auth0 would. Every entry of every
+  // package under packages/ is aliased to its source, read from the workspace.
   resolve: {
-    alias: [
-      ...['core', 'twilio', 'vonage', 'esendex', 'mitto', 'infobip', 'simulator'].map((name) => ({
-        find: new RegExp(`^@mfa-sms/${name}$`),
-        replacement: source(name, 'index'),
-      })),
-      { find: /^@mfa-sms\/core\/provider$/, replacement: source('core', 'provider') },
-      { find: /^@mfa-sms\/simulator\/testing$/, replacement: source('simulator', 'testing') },
-    ],
+    alias: sourceEntries().map(({ specifier, file }) => ({
+      find: new RegExp(`^${specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`),
+      replacement: file,
+    })),
   },
   define: { __PACKAGE_VERSION__: JSON.stringify('0.0.0-test') },
   test: {

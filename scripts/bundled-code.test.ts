@@ -3,18 +3,15 @@
 // Reads the built packages: `npm test` builds before it tests.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { builtInProviders, resolveCredentials } from '@mfa-sms/simulator';
 import { describe, expect, it } from 'vitest';
-import { repositoryRoot, workspacePackages } from './versions.mjs';
+import { packagesForTheAction, repositoryRoot, workspacePackages } from './versions.mjs';
 
-const bundlers = [
-  '@mfa-sms/core',
-  '@mfa-sms/twilio',
-  '@mfa-sms/vonage',
-  '@mfa-sms/esendex',
-  '@mfa-sms/mitto',
-];
+// Core and every provider: what the Action depends on.
+const bundlers = packagesForTheAction();
 const workspace = workspacePackages();
 const zodVersion = JSON.parse(
   readFileSync(join(repositoryRoot, 'node_modules/zod/package.json'), 'utf8'),
@@ -58,29 +55,41 @@ describe.each(bundlers)('%s carries its own zod', (name) => {
 // schema is built. Only a fresh process shows it: in vitest, tests' classic zod has installed
 // English already.
 const timeoutMessage = 'option "timeoutMs" is invalid: Invalid input: expected number, received string';
-const provider = (options: object) => ({ ...options, from: 'Acme', timeoutMs: 'soon' });
-const factories = [
+const credentials = resolveCredentials();
+
+/**
+ * A provider's options with a bad `timeoutMs`: the rest read from the secrets its simulated
+ * provider sets for the Action, through its built plugin, so every provider is checked unlisted.
+ */
+function providerCall(name: string): [string, string, object, string] {
+  const short = name.slice('@mfa-sms/'.length);
+  const simulated = builtInProviders.find((candidate) => candidate.name === short && candidate.actionSecrets);
+  if (!simulated?.actionSecrets) throw new Error(`${name} has no simulated provider with actionSecrets`);
+  const secrets = simulated.actionSecrets({
+    url: 'http://127.0.0.1:1',
+    credentials: credentials[short] ?? {},
+  });
+  const folder = join(repositoryRoot, workspace.get(name)?.folder ?? '', 'dist');
+  const { plugin } = createRequire(import.meta.url)(join(folder, 'index.cjs')) as {
+    plugin: { secrets: Record<string, readonly string[]> };
+  };
+  const options: Record<string, unknown> = { timeoutMs: 'soon' };
+  for (const [option, names] of Object.entries(plugin.secrets)) {
+    const value = names.map((secret) => secrets[secret]).find(Boolean);
+    if (value) options[option] = value;
+  }
+  return [name, 'plugin.create', options, timeoutMessage];
+}
+
+const factories: [string, string, object, string][] = [
   [
     '@mfa-sms/core',
     'createGuard',
     { allowedCountries: 'GB' },
     'Invalid input: expected array, received string',
   ],
-  [
-    '@mfa-sms/twilio',
-    'createTwilio',
-    provider({ accountSid: `AC${'0'.repeat(32)}`, authToken: 'x'.repeat(32) }),
-    timeoutMessage,
-  ],
-  ['@mfa-sms/vonage', 'createVonage', provider({ apiKey: 'key', apiSecret: 'secret' }), timeoutMessage],
-  [
-    '@mfa-sms/esendex',
-    'createEsendex',
-    provider({ accountReference: 'EX0000001', username: 'u', password: 'p' }),
-    timeoutMessage,
-  ],
-  ['@mfa-sms/mitto', 'createMitto', provider({ apiKey: 'key' }), timeoutMessage],
-] as const;
+  ...bundlers.filter((name) => name !== '@mfa-sms/core').map(providerCall),
+];
 
 describe.each(factories)('%s', (name, factory, options, message) => {
   const folder = join(repositoryRoot, workspace.get(name)?.folder ?? '', 'dist');

@@ -86,3 +86,17 @@ export function publishedVersions(root = repositoryRoot) {
   for (const [name, version] of Object.entries(actionPackageDependencies(root))) versions.set(name, version);
   return versions;
 }
+
+/**
+ * Our packages the ready-made Action must depend on: every published package under packages/
+ * but the simulator (a test tool). A test holds apps/action/package.json to it, so a new provider
+ * package that is not among the Action's dependencies fails there.
+ */
+export function packagesForTheAction(root = repositoryRoot) {
+  return [...workspacePackages(root)]
+    .filter(([name, { folder, private: isPrivate }]) => {
+      return folder.startsWith('packages/') && !isPrivate && name !== '@mfa-sms/simulator';
+    })
+    .map(([name]) => name)
+    .sort();
+}

@@ -4,7 +4,9 @@
 // upgrades a provider by changing a version. Fails when the Action's own code passes Auth0's
 // 100 kB limit.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { build } from 'esbuild';
+import { sourceEntries } from '../../scripts/source-aliases.mjs';
 import { actionDependencies, actionPackageDependencies } from '../../scripts/versions.mjs';
 
 // The packages the Action needs, with exact versions, from package.json and our packages'
@@ -29,16 +31,12 @@ const common = {
 };
 
 // The tools that run on a developer's machine bundle our packages from their sources, so that
-// `npx @mfa-sms/action` needs none of them installed and does not depend on their dist/ layout.
-const fromSources = {
-  '@mfa-sms/core/provider': './../../packages/core/src/provider.ts',
-  '@mfa-sms/core': './../../packages/core/src/index.ts',
-  '@mfa-sms/twilio': './../../packages/twilio/src/index.ts',
-  '@mfa-sms/vonage': './../../packages/vonage/src/index.ts',
-  '@mfa-sms/esendex': './../../packages/esendex/src/index.ts',
-  '@mfa-sms/mitto': './../../packages/mitto/src/index.ts',
-  '@mfa-sms/simulator': './../../packages/simulator/src/index.ts',
-};
+// `npx @mfa-sms/action` does not depend on their dist/ layout: every entry of every package, read
+// from the workspace (esbuild takes a relative path, from this folder). Provider packages are
+// required by name at run time (MFA_SMS_PROVIDERS), from node_modules, as the Action requires them.
+const fromSources = Object.fromEntries(
+  sourceEntries().map(({ specifier, file }) => [specifier, `./${relative(process.cwd(), file)}`]),
+);
 // The CLI's third-party packages are all the package declares: zod among them for the Management
 // API's answers, whether or not the Action needs it.
 const thirdParty = Object.keys(actionPackageDependencies()).filter((name) => !name.startsWith('@mfa-sms/'));

@@ -2,16 +2,16 @@ import { parseArgs } from 'node:util';
 import { isMfaSmsError, maskPhoneNumber, normalizePhoneNumber } from '@mfa-sms/core';
 import { type Simulator, startSimulator } from '@mfa-sms/simulator';
 import {
-  createAuth0Cache,
+  createFakeAuth0Cache,
   oneTimeCode,
   sendPhoneMessageApi,
   sendPhoneMessageEvent,
-} from './auth0-runtime.js';
+} from '@mfa-sms/simulator/auth0';
+import { cliPackageLoader } from './cli-packages.js';
 import { deployUsage, runDeployCommand } from './deploy/deploy-command.js';
-import { pickActionSecrets } from './deploy/secret-names.js';
+import { pickActionSecrets, providerSecretNames } from './deploy/secret-names.js';
 import { readDotenv } from './dotenv.js';
 import { createHandlers } from './handlers.js';
-import { providerNames } from './provider-secrets.js';
 import { simulatorSecrets } from './simulator-secrets.js';
 
 /** Exit codes a script can rely on. */
@@ -21,11 +21,11 @@ const sendUsage = `Usage: mfa-sms send --to <number> [--voice] [--provider <name
 
 Sends one real one-time code the way the Auth0 Action would, to check credentials before deploying.
 Secrets are read from the environment and from .env (the same names as the Action's secrets:
-MFA_SMS_PROVIDERS, TWILIO_ACCOUNT_SID, VONAGE_API_KEY, …).
+MFA_SMS_PROVIDERS, the other MFA_SMS_… secrets and those the listed providers read).
 
   --to <number>       recipient, in any usual format ("+44 7911 123456"; national numbers need MFA_SMS_DEFAULT_COUNTRY)
   --voice             a voice call instead of an SMS
-  --provider <name>   only this provider (${providerNames.join(', ')}), overriding MFA_SMS_PROVIDERS
+  --provider <name>   only this provider (an MFA_SMS_PROVIDERS entry), overriding MFA_SMS_PROVIDERS
   --dry-run           check everything and show what would be sent, send nothing
   --simulate          send to a simulator started on 127.0.0.1 (no credentials needed)
   --env-file <path>   read secrets from this file instead of ./.env
@@ -91,13 +91,23 @@ export async function runCli(
     return exitCodes.usage;
   }
   const fileSecrets = readDotenv(values['env-file'] ?? '.env');
-  let secrets: Record<string, string | undefined> = { ...fileSecrets, ...pickActionSecrets(environment) };
+  const providerSecrets = providerSecretNames(
+    values.provider ?? environment.MFA_SMS_PROVIDERS ?? fileSecrets.MFA_SMS_PROVIDERS,
+    cliPackageLoader,
+  );
+  let secrets: Record<string, string | undefined> = {
+    ...fileSecrets,
+    ...pickActionSecrets(environment, providerSecrets),
+  };
   let simulator: Simulator | undefined;
   try {
     if (values.simulate) {
       simulator = await startSimulator();
       secrets = {
-        ...simulatorSecrets(simulator, secrets.MFA_SMS_PROVIDERS ?? providerNames.join(',')),
+        ...simulatorSecrets(
+          simulator,
+          secrets.MFA_SMS_PROVIDERS ?? [...new Set(simulator.providers.map(({ name }) => name))].join(','),
+        ),
         ...pickSimulatorPolicy(secrets),
       };
     }
@@ -105,19 +115,22 @@ export async function runCli(
     if (values['dry-run']) secrets.MFA_SMS_DRY_RUN = 'true';
     const channel = values.voice ? 'voice' : 'sms';
     const lines: string[] = [];
-    const handlers = createHandlers();
+    const handlers = createHandlers(cliPackageLoader);
     const event = sendPhoneMessageEvent({
       recipient: values.to,
       channel,
       code: oneTimeCode(),
-      secrets: secrets as Record<string, string>,
+      // What the Action reads, as Auth0 holds it (strings): a .env's other names stay out.
+      secrets: pickActionSecrets(
+        Object.fromEntries(Object.entries(secrets).filter(([, value]) => typeof value === 'string')),
+      ) as Record<string, string>,
       ...(secrets.MFA_SMS_DEFAULT_COUNTRY ? { country: secrets.MFA_SMS_DEFAULT_COUNTRY } : {}),
     });
     const original = console.log;
     console.log = (...args: unknown[]) => void lines.push(args.join(' '));
     let failure: unknown;
     try {
-      await handlers.onExecuteSendPhoneMessage(event, sendPhoneMessageApi(createAuth0Cache()));
+      await handlers.onExecuteSendPhoneMessage(event, sendPhoneMessageApi(createFakeAuth0Cache()));
     } catch (error) {
       failure = error;
     } finally {

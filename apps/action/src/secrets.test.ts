@@ -60,12 +60,20 @@ describe('policyFromSecrets', () => {
     [{ MFA_SMS_PROVIDERS: ' , ' }, 'Secret MFA_SMS_PROVIDERS is invalid: names no provider'],
     [
       { MFA_SMS_PROVIDERS: 'twilio,sinch-secret-name' },
-      'Secret MFA_SMS_PROVIDERS is invalid: names an unknown provider; known: twilio, vonage, esendex, mitto',
+      "MFA_SMS_PROVIDERS names a provider whose package is not installed: add @mfa-sms/sinch-secret-name to the Action's dependencies",
+    ],
+    [
+      { MFA_SMS_PROVIDERS: 'twilio,../sinch-secret' },
+      'Secret MFA_SMS_PROVIDERS is invalid: "../sinch-secret" is neither a provider of ours',
+    ],
+    [
+      { MFA_SMS_PROVIDERS: 'twilio,@mfa-sms/twilio' },
+      'Secret MFA_SMS_PROVIDERS is invalid: names a provider twice',
     ],
     [{ MFA_SMS_PROVIDERS: 'twilio,Twilio' }, 'Secret MFA_SMS_PROVIDERS is invalid: names a provider twice'],
     [
       { MFA_SMS_ROUTES: 'US=twilio;GBR=twilio' },
-      'Secret MFA_SMS_ROUTES is invalid: must look like "US,CA=twilio;*=vonage,twilio"',
+      'Secret MFA_SMS_ROUTES is invalid: must look like "US,CA=<provider>;*=<provider>,<provider>"',
     ],
     [{ MFA_SMS_ROUTES: 'US=' }, 'Secret MFA_SMS_ROUTES is invalid: must look like'],
     [
@@ -116,12 +124,23 @@ describe('policyFromSecrets', () => {
       'Secret MFA_SMS_REDIS_URL is invalid',
     ],
     [{ TWILIO_ACCOUNT_SID: 'XX-not-a-sid-secret' }, 'Secret TWILIO_ACCOUNT_SID: Twilio option "accountSid"'],
+    [
+      { MFA_SMS_REDIS_URL: 'redis://127.0.0.1:1', MFA_SMS_STORE_KEY: 'k'.repeat(24) },
+      'Secret MFA_SMS_STORE_KEY is guessable',
+    ],
+    [{ MFA_SMS_STORE_KEY: 'abababababababababab' }, 'Secret MFA_SMS_STORE_KEY is guessable'],
   ])('names the secret, never its value: %j', (extra, message) => {
     const error = refusal({ ...twilio, ...extra });
     expect(error).toMatchObject({ code: 'invalid_config' });
     expect(error.message.slice(0, message.length)).toBe(message);
     for (const value of Object.values(extra))
       if (value.trim().length > 6) expect(inspect(error, { depth: 5 })).not.toContain(value.trim());
+  });
+
+  it('keys api.cache with MFA_SMS_STORE_KEY when there is no Redis', () => {
+    const key = 'e3f1c0a9b87d6524f1e0d9c8';
+    expect(policyFromSecrets({ ...twilio, MFA_SMS_STORE_KEY: key })).toMatchObject({ storeKey: key });
+    expect(policyFromSecrets({ ...twilio, MFA_SMS_STORE_KEY: key }).store).toBeUndefined();
   });
 
   it('reports the first problem in the order the secrets are read', () => {
@@ -133,7 +152,7 @@ describe('policyFromSecrets', () => {
       TWILIO_ACCOUNT_SID: 'bad',
     });
     expect(error.message).toMatch(/^Secret MFA_SMS_ROUTES /);
-    expect(refusal({ ...twilio, MFA_SMS_PROVIDERS: 'sinch', MFA_SMS_ROUTES: 'US=' }).message).toMatch(
+    expect(refusal({ ...twilio, MFA_SMS_PROVIDERS: 'no such', MFA_SMS_ROUTES: 'US=' }).message).toMatch(
       /^Secret MFA_SMS_PROVIDERS /,
     );
     expect(refusal({ ...twilio, MFA_SMS_ORIGIN: 'bad', TWILIO_ACCOUNT_SID: 'bad' }).message).toMatch(

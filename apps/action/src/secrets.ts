@@ -6,7 +6,9 @@ import {
   MfaSmsError,
   parseAutofillOptions,
 } from '@mfa-sms/core';
-import { buildProvider, isProviderName, type ProviderName, providerNames } from './provider-secrets.js';
+import { packageOfEntry } from './provider-entries.js';
+import type { PackageLoader } from './provider-plugins.js';
+import { buildProvider } from './provider-secrets.js';
 import { storePolicyFromSecrets } from './store-secrets.js';
 
 // Plain parsers rather than zod: the Action is glue that a cold start loads before its first SMS,
@@ -56,7 +58,7 @@ function booleanSecret(value: string): boolean {
   return booleans.get(value.trim().toLowerCase()) ?? refuse('must be true or false');
 }
 
-/** `US,CA=twilio;*=vonage,twilio`: countries (or `*`) to the providers they try, in order. */
+/** `US,CA=first;*=second,first`: countries (or `*`) to the providers they try, in order. */
 function routesSecret(value: string): Record<string, string[]> {
   const routes: Record<string, string[]> = {};
   for (const rule of value.split(';')) {
@@ -69,7 +71,7 @@ function routesSecret(value: string): Record<string, string[]> {
       providers.length === 0 ||
       keys.some((key) => key !== '*' && !countryCode.test(key))
     )
-      refuse('must look like "US,CA=twilio;*=vonage,twilio"');
+      refuse('must look like "US,CA=<provider>;*=<provider>,<provider>"');
     for (const key of keys) routes[key] = providers;
   }
   return routes;
@@ -84,13 +86,33 @@ function deadlineSecret(value: string): number {
   return ms;
 }
 
-function providersSecret(value: string | undefined): ProviderName[] {
-  if (value === undefined) refuse('is missing: list your providers in failover order, e.g. "twilio,vonage"');
-  const names = commaList(value, 'lower');
-  if (!names.every(isProviderName)) refuse(`names an unknown provider; known: ${providerNames.join(', ')}`);
-  if (names.length === 0) refuse('names no provider');
-  if (new Set(names).size !== names.length) refuse('names a provider twice');
-  return names;
+/** The entries of MFA_SMS_PROVIDERS, each a short name of ours or a package name (see provider-entries.ts). */
+function providersSecret(value: string | undefined): string[] {
+  if (value === undefined)
+    refuse('is missing: list your providers in failover order (short names of ours or package names)');
+  const entries = commaList(value, 'lower');
+  if (entries.length === 0) refuse('names no provider');
+  for (const entry of entries) packageOfEntry(entry);
+  if (new Set(entries.map(packageOfEntry)).size !== entries.length) refuse('names a provider twice');
+  return entries;
+}
+
+/**
+ * MFA_SMS_ROUTES may name a provider by its name (`Provider.name`) or by its MFA_SMS_PROVIDERS
+ * entry (a package name): the router knows the former.
+ */
+function routesByProviderName(
+  routes: Readonly<Record<string, readonly string[]>>,
+  entries: readonly string[],
+  providers: readonly { name: string }[],
+): Record<string, string[]> {
+  const nameOf = new Map(entries.map((entry, index) => [entry, providers[index]?.name ?? entry]));
+  return Object.fromEntries(
+    Object.entries(routes).map(([country, names]) => [
+      country,
+      names.map((name) => nameOf.get(name) ?? name),
+    ]),
+  );
 }
 
 type Policy = ActionPolicy & { guard: NonNullable<ActionPolicy['guard']> };
@@ -161,17 +183,25 @@ function read<T>(name: string, parse: () => T): T {
   }
 }
 
-/** Reads the Action's secrets into the policy `createActionHandlers` runs with. */
-export function policyFromSecrets(input: Auth0Secrets): ActionPolicy {
+/**
+ * Reads the Action's secrets into the policy `createActionHandlers` runs with. `load` requires a
+ * provider package (the Action's own `require` by default; the CLI also looks where it runs).
+ */
+export function policyFromSecrets(input: Auth0Secrets, load?: PackageLoader): ActionPolicy {
   const secrets: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(input ?? {})) secrets[name] = value === '' ? undefined : value;
-  const names = read('MFA_SMS_PROVIDERS', () => providersSecret(secrets.MFA_SMS_PROVIDERS));
+  const entries = read('MFA_SMS_PROVIDERS', () => providersSecret(secrets.MFA_SMS_PROVIDERS));
   const policy: Policy = { providers: [], guard: {} };
   for (const [name, set] of Object.entries(policySecrets)) {
     const value = secrets[name];
     if (value !== undefined) read(name, () => set(value, policy));
   }
   readAutofill(secrets, policy);
-  policy.providers = names.map((name) => buildProvider(name, secrets));
+  const providers = entries.map((entry) => buildProvider(entry, secrets, load));
+  const names = providers.map((provider) => provider.name);
+  const twice = names.find((name, index) => names.indexOf(name) !== index);
+  if (twice !== undefined) throw secretError('MFA_SMS_PROVIDERS', `names two providers called ${twice}`);
+  policy.providers = providers;
+  if (policy.routes) policy.routes = routesByProviderName(policy.routes, entries, providers);
   return { ...policy, ...storePolicyFromSecrets(secrets) };
 }

@@ -1,27 +1,14 @@
 import type { Simulator } from '@mfa-sms/simulator';
 
-/** Action secrets that point every provider at a running simulator, with the credentials it accepts. */
+/**
+ * Action secrets that point every simulated provider at a running simulator, with the credentials
+ * it accepts: each simulated provider's own `actionSecrets`, so a new provider brings its own.
+ */
 export function simulatorSecrets(simulator: Simulator, providers: string): Record<string, string> {
-  const { twilio, vonage, esendex, mitto } = simulator.credentials;
-  return {
-    MFA_SMS_PROVIDERS: providers,
-    TWILIO_ACCOUNT_SID: twilio.accountSid,
-    TWILIO_AUTH_TOKEN: twilio.authToken,
-    TWILIO_FROM: '+14155550100',
-    TWILIO_BASE_URL: simulator.url,
-    VONAGE_API_KEY: vonage.apiKey,
-    VONAGE_API_SECRET: vonage.apiSecret,
-    VONAGE_FROM_NUMBER: '447700900000',
-    VONAGE_APPLICATION_ID: vonage.applicationId,
-    VONAGE_PRIVATE_KEY: vonage.privateKey,
-    VONAGE_BASE_URL: simulator.url,
-    ESENDEX_ACCOUNT: esendex.accountReference,
-    ESENDEX_USERNAME: esendex.username,
-    ESENDEX_PASSWORD: esendex.password,
-    ESENDEX_FROM: 'Acme',
-    ESENDEX_BASE_URL: simulator.url,
-    MITTO_API_KEY: mitto.apiKey,
-    MITTO_FROM: 'Acme',
-    MITTO_BASE_URL: simulator.url,
-  };
+  const secrets: Record<string, string> = { MFA_SMS_PROVIDERS: providers };
+  for (const provider of simulator.providers) {
+    const credentials = simulator.credentials[provider.name] ?? {};
+    Object.assign(secrets, provider.actionSecrets?.({ url: simulator.url, credentials }));
+  }
+  return secrets;
 }

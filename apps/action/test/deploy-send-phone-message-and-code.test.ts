@@ -79,7 +79,9 @@ describe('mfa-sms deploy, usage', () => {
       code: 2,
       text: expect.stringContaining('--trigger must be custom-phone-provider or send-phone-message'),
     });
-    expect((await inProcess(['--dependency', 'zod@4.1.0'])).text).toContain('--dependency goes with --code');
+    expect((await inProcess(['--rollback', '--code', 'action.js'])).text).toContain(
+      '--rollback deploys a version already in the tenant',
+    );
     expect(t.management.requests).toEqual([]);
   });
 });

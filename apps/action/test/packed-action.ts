@@ -19,9 +19,10 @@ export interface PackedAction {
  * The built Action as a tenant deploys it: action.cjs and hook.cjs beside a node_modules
  * installed from dist/dependencies.json, our packages from the tarballs `npm pack` makes of them
  * (what the registry would serve), not from the workspace's links. The folder is outside the
- * repository, so nothing resolves to the workspace.
+ * repository, so nothing resolves to the workspace. `extraPackages` are folders of other packages
+ * (a third party's provider) packed and installed beside them, as a tenant adds a dependency.
  */
-export async function installPackedAction(): Promise<PackedAction> {
+export async function installPackedAction(extraPackages: readonly string[] = []): Promise<PackedAction> {
   const folder = mkdtempSync(join(tmpdir(), 'mfa-sms-action-'));
   const remove = () => rmSync(folder, { recursive: true, force: true });
   try {
@@ -46,15 +47,28 @@ export async function installPackedAction(): Promise<PackedAction> {
         return [entry.name, `file:${join(tarballs, entry.filename)}`];
       }),
     );
+    const extra: Record<string, string> = {};
+    for (const packageFolder of extraPackages) {
+      const { stdout: packedExtra } = await run(
+        'npm',
+        ['pack', '--json', '--pack-destination', tarballs, packageFolder],
+        { cwd: root },
+      );
+      const [entry] = JSON.parse(packedExtra) as { name: string; filename: string }[];
+      if (entry) extra[entry.name] = `file:${join(tarballs, entry.filename)}`;
+    }
     const project = join(folder, 'action');
     mkdirSync(project);
     writeFileSync(
       join(project, 'package.json'),
       JSON.stringify({
         private: true,
-        dependencies: Object.fromEntries(
-          Object.entries(dependencies).map(([name, version]) => [name, packed.get(name) ?? version]),
-        ),
+        dependencies: {
+          ...Object.fromEntries(
+            Object.entries(dependencies).map(([name, version]) => [name, packed.get(name) ?? version]),
+          ),
+          ...extra,
+        },
       }),
     );
     await run(

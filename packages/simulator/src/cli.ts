@@ -5,7 +5,7 @@ import { startSimulator } from './start-simulator.js';
 
 const usage = `Usage: mfa-sms-simulator [--port N] [--host 127.0.0.1]
 
-Runs the Twilio, Vonage, Esendex and Mitto simulator until interrupted and prints
+Runs the providers' simulator (Twilio, Vonage, Esendex, Mitto, …) until interrupted and prints
 its base URL, the address of its inbox page and the credentials it accepts. Every
 accepted message is printed. --host other than loopback exposes the inbox: a warning says so.`;
 
@@ -29,18 +29,27 @@ async function main(): Promise<void> {
   }
   if (!isLoopbackHost(values.host)) console.warn(exposedHostWarning(values.host));
   const simulator = await startSimulator({ port, host: values.host });
-  const { vonage, ...others } = simulator.credentials;
   console.log(`mfa-sms simulator listening on ${simulator.url}`);
   console.log(`Inbox (every message and call, live): ${simulator.url}/`);
   console.log('Accepted credentials (fake, for the simulator only):');
-  console.log(
-    JSON.stringify(
-      { ...others, vonage: { ...vonage, privateKey: '(PEM, see below)', publicKey: undefined } },
-      null,
-      2,
-    ),
+  // A key (PEM) is unreadable inside JSON: printed whole below, public halves left out.
+  const pems: string[] = [];
+  const shown = Object.fromEntries(
+    Object.entries(simulator.credentials).map(([provider, values]) => [
+      provider,
+      Object.fromEntries(
+        Object.entries(values)
+          .filter(([name, value]) => !(value.includes('\n') && /public/i.test(name)))
+          .map(([name, value]) => {
+            if (!value.includes('\n')) return [name, value];
+            pems.push(value);
+            return [name, '(PEM, see below)'];
+          }),
+      ),
+    ]),
   );
-  console.log(vonage.privateKey);
+  console.log(JSON.stringify(shown, null, 2));
+  for (const pem of pems) console.log(pem);
   let printed = 0;
   const timer = setInterval(() => {
     for (; printed < simulator.messages.length; printed += 1) {

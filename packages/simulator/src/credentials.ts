@@ -1,97 +1,38 @@
-import { generateKeyPairSync } from 'node:crypto';
-import {
-  type InfobipCredentials,
-  infobipDefaultCredentials,
-} from './providers/infobip/infobip-credentials.js';
+import { builtInProviders } from './providers/index.js';
+import type { Credentials, SimulatedProvider } from './simulated-provider.js';
 
-export interface TwilioCredentials {
-  accountSid: string;
-  authToken: string;
-  apiKeySid: string;
-  apiKeySecret: string;
-  /** The one Verify service (`VA…`) the simulator knows. */
-  verifyServiceSid: string;
-}
+export type { EsendexCredentials } from './providers/esendex/esendex-credentials.js';
+export type { MittoCredentials } from './providers/mitto/mitto-credentials.js';
+export type { TwilioCredentials } from './providers/twilio/twilio-credentials.js';
+export type { VonageCredentials } from './providers/vonage/vonage-credentials.js';
 
-export interface VonageCredentials {
-  apiKey: string;
-  apiSecret: string;
-  applicationId: string;
-  /** PKCS#8 PEM the simulator accepts JWTs from; generated at start when not given. */
-  privateKey: string;
-  publicKey: string;
-}
+type BuiltInProvider = (typeof builtInProviders)[number];
 
-export interface EsendexCredentials {
-  accountReference: string;
-  username: string;
-  password: string;
-}
+/** The name of a provider the simulator answers for, read from `builtInProviders`. */
+export type ProviderName = BuiltInProvider['name'];
 
-export interface MittoCredentials {
-  apiKey: string;
-}
+type CredentialsOf<P> = P extends SimulatedProvider<string, infer C> ? C : never;
 
-/** The credentials each simulated provider accepts. */
-export interface SimulatorCredentials {
-  twilio: TwilioCredentials;
-  vonage: VonageCredentials;
-  esendex: EsendexCredentials;
-  mitto: MittoCredentials;
-  infobip: InfobipCredentials;
-}
+/** The credentials each simulated provider accepts, by provider name. */
+export type SimulatorCredentials = { [P in BuiltInProvider as P['name']]: CredentialsOf<P> };
 
 export type SimulatorCredentialsInput = {
-  [Provider in keyof SimulatorCredentials]?: Partial<SimulatorCredentials[Provider]>;
+  [Name in keyof SimulatorCredentials]?: Partial<SimulatorCredentials[Name]>;
 };
 
-// Well-formed but obviously fake: they must match each provider's patterns so that the packages'
-// option validation accepts them, and must never work anywhere real.
-const defaults = {
-  twilio: {
-    accountSid: 'AC00000000000000000000000000000000',
-    authToken: 'sim-twilio-auth-token-0000000000',
-    apiKeySid: 'SK00000000000000000000000000000000',
-    apiKeySecret: 'sim-twilio-api-key-secret-000000',
-    verifyServiceSid: 'VA00000000000000000000000000000000',
-  },
-  vonage: {
-    apiKey: 'simkey01',
-    apiSecret: 'SimSecret0000001',
-    applicationId: '00000000-0000-4000-8000-000000000000',
-  },
-  esendex: {
-    accountReference: 'EX0000000',
-    username: 'sim@example.com',
-    password: 'sim-esendex-password-0000',
-  },
-  mitto: { apiKey: 'sim-mitto-api-key-00000000000000' },
-} as const;
-
-let generatedKeys: { privateKey: string; publicKey: string } | undefined;
-
-function vonageKeys(): { privateKey: string; publicKey: string } {
-  // RSA generation takes tens of milliseconds: once per process is enough.
-  generatedKeys ??= generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-  });
-  return generatedKeys;
-}
-
-/** Fills in the default credentials for every provider not given in full. */
-export function resolveCredentials(input: SimulatorCredentialsInput = {}): SimulatorCredentials {
-  const vonage = { ...defaults.vonage, ...input.vonage };
-  const keys =
-    vonage.privateKey !== undefined && vonage.publicKey !== undefined
-      ? { privateKey: vonage.privateKey, publicKey: vonage.publicKey }
-      : vonageKeys();
-  return {
-    twilio: { ...defaults.twilio, ...input.twilio },
-    vonage: { ...vonage, ...keys },
-    esendex: { ...defaults.esendex, ...input.esendex },
-    mitto: { ...defaults.mitto, ...input.mitto },
-    infobip: { ...infobipDefaultCredentials, ...input.infobip },
-  };
+/**
+ * Each provider's credentials: what `input` gives, the rest filled in by the provider's own
+ * `credentials` (the first listed of a name; one without it accepts whatever `input` gives it).
+ */
+export function resolveCredentials(
+  input: Readonly<Record<string, object | undefined>> = {},
+  providers: readonly SimulatedProvider[] = builtInProviders,
+): SimulatorCredentials & Readonly<Record<string, Credentials>> {
+  const resolved: Record<string, Credentials> = {};
+  for (const provider of providers) {
+    if (Object.hasOwn(resolved, provider.name)) continue;
+    const given = (input[provider.name] ?? {}) as never;
+    resolved[provider.name] = (provider.credentials?.(given) ?? given) as Credentials;
+  }
+  return resolved as SimulatorCredentials & Readonly<Record<string, Credentials>>;
 }

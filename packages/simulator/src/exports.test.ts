@@ -6,6 +6,7 @@ describe('@mfa-sms/simulator public API', () => {
   it('exports the simulators and the helpers for a provider of ones own', async () => {
     expect(Object.keys(await import('./index.js')).sort()).toEqual([
       'builtInProviders',
+      'defineSimulatedProvider',
       'errorKinds',
       'managementScopes',
       'randomHex',
@@ -28,8 +29,25 @@ describe('@mfa-sms/simulator public API', () => {
       'faultMatrix',
       'recordingDispatcher',
       'rejection',
+      'testPlugin',
       'testProvider',
       'testStore',
+    ]);
+  });
+
+  it('exports the fake Auth0 runtime from /auth0', async () => {
+    expect(Object.keys(await import('./auth0/index.js')).sort()).toEqual([
+      'auth0CacheLimits',
+      'auth0ExecutionLimitMs',
+      'auth0Secrets',
+      'createFakeAuth0Cache',
+      'customPhoneProviderApi',
+      'customPhoneProviderEvent',
+      'hookArguments',
+      'oneTimeCode',
+      'runExecution',
+      'sendPhoneMessageApi',
+      'sendPhoneMessageEvent',
     ]);
   });
 });

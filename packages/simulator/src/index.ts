@@ -1,6 +1,7 @@
 export type {
   EsendexCredentials,
   MittoCredentials,
+  ProviderName,
   SimulatorCredentials,
   SimulatorCredentialsInput,
   TwilioCredentials,
@@ -23,18 +24,26 @@ export type {
   StoredVersion,
 } from './management/index.js';
 export { managementScopes, startManagementSimulator } from './management/index.js';
-export { builtInProviders } from './providers.js';
+export { builtInProviders } from './providers/index.js';
 export type {
-  ProviderName,
+  Credentials,
   SimulatedMessage,
   SimulatedProvider,
   SimulatedRequest,
   SimulatorContext,
+  SimulatorEndpoint,
   SimulatorRequest,
   SimulatorResponse,
   SimulatorRoute,
 } from './simulated-provider.js';
-export { randomHex, readBasicAuth, readBearer, readForm, readJson } from './simulated-provider.js';
+export {
+  defineSimulatedProvider,
+  randomHex,
+  readBasicAuth,
+  readBearer,
+  readForm,
+  readJson,
+} from './simulated-provider.js';
 export type { Simulator, SimulatorOptions } from './simulator.js';
 export { startSimulatorWith } from './simulator.js';
 export { startSimulator } from './start-simulator.js';

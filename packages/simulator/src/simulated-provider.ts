@@ -1,12 +1,10 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { SimulatorCredentials } from './credentials.js';
 import type { ErrorKind, Fault } from './faults.js';
-
-export type ProviderName = 'twilio' | 'vonage' | 'esendex' | 'mitto' | 'infobip';
 
 /** One message (or call) a simulated provider accepted. */
 export interface SimulatedMessage {
-  provider: ProviderName;
+  /** The simulated provider's `name`. */
+  provider: string;
   channel: 'sms' | 'voice';
   /** The id the simulator answered with. */
   id: string;
@@ -23,7 +21,7 @@ export interface SimulatedMessage {
 
 /** One request the simulator received, whatever its outcome. */
 export interface SimulatedRequest {
-  provider: ProviderName;
+  provider: string;
   method: string;
   path: string;
   /** What the simulator did: `accepted`, `rejected` (validation or credentials), or the fault's type. */
@@ -50,13 +48,14 @@ export interface SimulatorResponse {
   body?: unknown;
 }
 
-export interface SimulatorContext {
-  credentials: SimulatorCredentials;
+export interface SimulatorContext<C extends object = Credentials> {
+  /** The credentials this provider accepts (its own, as `credentials` resolved them). */
+  credentials: C;
   /** Puts an accepted message into the journal and returns it. */
   record(message: Omit<SimulatedMessage, 'at' | 'provider'>): SimulatedMessage;
 }
 
-export interface SimulatorRoute {
+export interface SimulatorRoute<C extends object = Credentials> {
   method: 'POST' | 'GET';
   /** Matched against the request path (no query string). */
   path: RegExp;
@@ -67,14 +66,42 @@ export interface SimulatorRoute {
   channel: 'sms' | 'voice' | ((request: SimulatorRequest) => 'sms' | 'voice');
   handle(
     request: SimulatorRequest,
-    context: SimulatorContext,
+    context: SimulatorContext<C>,
   ): SimulatorResponse | Promise<SimulatorResponse>;
 }
 
-/** What one provider contributes to the simulator: its endpoints and its error shapes. */
-export interface SimulatedProvider {
-  name: ProviderName;
-  routes: readonly SimulatorRoute[];
+/** A provider's credentials: named values (all strings, so that a leak check can look for each). */
+export type Credentials = Readonly<Record<string, string>>;
+
+/** Where the simulator listens and what the provider accepts there: what Action secrets are made of. */
+export interface SimulatorEndpoint<C extends object = Credentials> {
+  /** `http://127.0.0.1:PORT`, the provider package's `baseUrl`. */
+  url: string;
+  credentials: C;
+}
+
+/**
+ * What one provider contributes to the simulator: its endpoints, its error shapes, the fake
+ * credentials it accepts and the Action secrets that point the ready-made Action at it. Everything
+ * about one provider is in its own folder (`providers/<name>/`); `providers/index.ts` lists them.
+ */
+export interface SimulatedProvider<N extends string = string, C extends object = Credentials> {
+  /** Lower case, the provider package's short name (`twilio` for `@mfa-sms/twilio`). */
+  name: N;
+  /**
+   * The credentials the provider accepts: what `given` sets, the rest filled in with values that
+   * pass the provider package's option checks and work nowhere real. Two simulated providers of one
+   * name (an API and its Verify API) share one function; the first listed is used.
+   */
+  credentials?(given: Partial<C>): C;
+  /**
+   * The ready-made Action's secrets (the names its package's `plugin` reads) that send through
+   * this simulator: credentials, a sender and `baseUrl`.
+   */
+  actionSecrets?(endpoint: SimulatorEndpoint<C>): Readonly<Record<string, string>>;
+  /** The language a recorded voice call is spoken in, read from its request, for the inbox. */
+  spokenLanguage?(request: Readonly<Record<string, unknown>>): string | undefined;
+  routes: readonly SimulatorRoute<C>[];
   /** A provider-shaped answer for a common failure, as its API would send it. */
   errorResponse(
     fault: { kind: ErrorKind; status?: number; retryAfter?: number },
@@ -87,6 +114,13 @@ export interface SimulatedProvider {
     request: SimulatorRequest,
     route: SimulatorRoute,
   ): SimulatorResponse;
+}
+
+/** Types a simulated provider's definition (its name as a literal, its credentials); returns it as is. */
+export function defineSimulatedProvider<N extends string, C extends object = Credentials>(
+  provider: SimulatedProvider<N, C>,
+): SimulatedProvider<N, C> {
+  return provider;
 }
 
 /** Decodes an `application/x-www-form-urlencoded` body; repeated fields keep the last value. */

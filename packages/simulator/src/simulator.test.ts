@@ -8,6 +8,7 @@ import { type Simulator, startSimulatorWith } from './simulator.js';
 // A minimal provider for exercising the framework on its own: Basic auth, a form body, JSON errors.
 const echo: SimulatedProvider = {
   name: 'mitto',
+  credentials: (given) => ({ apiKey: 'sim-mitto-api-key-00000000000000', ...given }),
   routes: [
     {
       method: 'POST',
@@ -15,8 +16,7 @@ const echo: SimulatedProvider = {
       channel: 'sms',
       handle(request, context) {
         const auth = readBasicAuth(request.headers);
-        if (auth?.password !== context.credentials.mitto.apiKey)
-          return { status: 401, body: { error: 'auth' } };
+        if (auth?.password !== context.credentials.apiKey) return { status: 401, body: { error: 'auth' } };
         const form = readForm(request.body);
         const message = context.record({
           channel: 'sms',

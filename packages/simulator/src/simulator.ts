@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import {
+  type ProviderName,
   resolveCredentials,
   type SimulatorCredentials,
   type SimulatorCredentialsInput,
@@ -8,7 +9,7 @@ import {
 import { type FailOptions, type Fault, type FaultName, toFault } from './faults.js';
 import { createInbox } from './inbox/inbox-server.js';
 import type {
-  ProviderName,
+  Credentials,
   SimulatedMessage,
   SimulatedProvider,
   SimulatedRequest,
@@ -31,13 +32,15 @@ export interface Simulator {
   /** `http://127.0.0.1:PORT`: the `baseUrl` for every provider package; the inbox page is at `${url}/`. */
   readonly url: string;
   readonly port: number;
-  readonly credentials: SimulatorCredentials;
+  readonly credentials: SimulatorCredentials & Readonly<Record<string, Credentials>>;
+  /** The simulated providers it answers for. */
+  readonly providers: readonly SimulatedProvider[];
   /** Messages and calls accepted, oldest first. */
   readonly messages: readonly SimulatedMessage[];
   /** Every request received, oldest first. */
   readonly requests: readonly SimulatedRequest[];
-  /** Makes the next matching request(s) to `provider` fail with `fault`. */
-  fail(provider: ProviderName, fault: Fault | FaultName, options?: FailOptions): void;
+  /** Makes the next matching request(s) to `provider` fail with `fault`; an unknown provider throws. */
+  fail(provider: ProviderName | (string & {}), fault: Fault | FaultName, options?: FailOptions): void;
   /** Forgets messages, requests and pending faults. */
   reset(): void;
   /** Stops listening and drops every open connection (held `no-answer` requests included). */
@@ -59,10 +62,10 @@ export async function startSimulatorWith(
   providers: readonly SimulatedProvider[],
   options: SimulatorOptions = {},
 ): Promise<Simulator> {
-  const credentials = resolveCredentials(options.credentials);
+  const credentials = resolveCredentials(options.credentials, providers);
   const messages: SimulatedMessage[] = [];
   const requests: SimulatedRequest[] = [];
-  const faults = new Map<ProviderName, PendingFault[]>();
+  const faults = new Map<string, PendingFault[]>();
   const sockets = new Set<Socket>();
 
   function match(
@@ -77,7 +80,11 @@ export async function startSimulatorWith(
     return undefined;
   }
 
-  function fail(provider: ProviderName, fault: Fault | FaultName, failOptions: FailOptions = {}): void {
+  function fail(provider: string, fault: Fault | FaultName, failOptions: FailOptions = {}): void {
+    if (!providers.some((candidate) => candidate.name === provider))
+      throw new Error(
+        `No simulated provider named "${provider}" (known: ${[...new Set(providers.map(({ name }) => name))].join(', ')})`,
+      );
     const list = faults.get(provider) ?? [];
     list.push({
       fault: toFault(fault),
@@ -116,7 +123,7 @@ export async function startSimulatorWith(
     },
   });
 
-  function takeFault(provider: ProviderName, channel: 'sms' | 'voice'): Fault | undefined {
+  function takeFault(provider: string, channel: 'sms' | 'voice'): Fault | undefined {
     const pending = faults.get(provider);
     if (!pending) return undefined;
     for (const entry of pending) {
@@ -182,7 +189,7 @@ export async function startSimulatorWith(
       }
     }
     const answer = await route.handle(simulatorRequest, {
-      credentials,
+      credentials: credentials[provider.name] ?? {},
       record(message) {
         const entry: SimulatedMessage = { ...message, provider: provider.name, at: Date.now() };
         messages.push(entry);
@@ -249,6 +256,7 @@ export async function startSimulatorWith(
     url,
     port,
     credentials,
+    providers,
     messages,
     requests,
     fail,

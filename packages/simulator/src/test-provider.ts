@@ -1,8 +1,8 @@
 import { inspect } from 'node:util';
 import { createRouter, type Provider } from '@mfa-sms/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ProviderName } from './credentials.js';
 import type { ErrorKind, Fault } from './faults.js';
-import type { ProviderName } from './simulated-provider.js';
 import type { Simulator } from './simulator.js';
 import { startSimulator } from './start-simulator.js';
 import { closedPort, everythingVisible } from './test-helpers.js';
@@ -241,7 +241,7 @@ export function testProvider(options: TestProviderOptions): void {
             expect(error.retryAfterMs).toBe(cell.expected.retryAfterMs);
           expect(elapsed).toBeLessThan(timeoutMs + settleMarginMs);
           const visible = everythingVisible(caught);
-          const credentials = Object.values(simulator.credentials[options.name]).filter(
+          const credentials = Object.values(simulator.credentials[options.name] ?? {}).filter(
             (value): value is string => typeof value === 'string' && value.length >= 8,
           );
           for (const secret of [...credentials, ...(options.secrets?.(simulator) ?? [])]) {

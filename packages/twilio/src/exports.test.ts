@@ -5,7 +5,7 @@ import type { optionsSchema } from './twilio-options.js';
 
 describe('@mfa-sms/twilio public API', () => {
   it('exports its factory and nothing internal (a change here is a change of the API: README and changeset)', async () => {
-    expect(Object.keys(await import('./index.js')).sort()).toEqual(['createTwilio']);
+    expect(Object.keys(await import('./index.js')).sort()).toEqual(['createTwilio', 'plugin']);
   });
 
   it('states the options type its schema accepts', () => {

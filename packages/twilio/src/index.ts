@@ -1,2 +1,3 @@
 export type { TwilioOptions } from './twilio-options.js';
+export { plugin } from './twilio-plugin.js';
 export { createTwilio } from './twilio-provider.js';

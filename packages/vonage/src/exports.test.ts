@@ -5,7 +5,7 @@ import type { optionsSchema } from './vonage-options.js';
 
 describe('@mfa-sms/vonage public API', () => {
   it('exports its factory and nothing internal (a change here is a change of the API: README and changeset)', async () => {
-    expect(Object.keys(await import('./index.js')).sort()).toEqual(['createVonage']);
+    expect(Object.keys(await import('./index.js')).sort()).toEqual(['createVonage', 'plugin']);
   });
 
   it('states the options type its schema accepts', () => {

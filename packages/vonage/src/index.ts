@@ -1,2 +1,3 @@
 export type { VonageOptions } from './vonage-options.js';
+export { plugin } from './vonage-plugin.js';
 export { createVonage } from './vonage-provider.js';

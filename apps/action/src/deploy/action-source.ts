@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { MfaSmsError } from '@mfa-sms/core';
+import { installedVersion } from '../cli-packages.js';
 
 export interface ActionDependency {
   name: string;
@@ -31,12 +32,29 @@ function builtActionDirectory(): string {
   throw configError('The built Action (dist/action.cjs) is missing: run `npm run build` first.');
 }
 
-function readyMade(): ActionSource {
+/**
+ * The built Action and its dependencies: ours from dist/dependencies.json, a provider package
+ * that MFA_SMS_PROVIDERS names and that list lacks (a third party's) at the version installed
+ * here, and `--dependency name@version` over both.
+ */
+function readyMade(providerPackages: readonly string[], extra: readonly string[]): ActionSource {
   const directory = builtActionDirectory();
   const versions = readJson(join(directory, 'dependencies.json')) as Record<string, string>;
+  const byName = new Map(Object.entries(versions));
+  const given = new Map(extra.map(parseDependency).map(({ name, version }) => [name, version]));
+  for (const name of providerPackages) {
+    if (byName.has(name) || given.has(name)) continue;
+    const version = installedVersion(name);
+    if (version === undefined)
+      throw configError(
+        `MFA_SMS_PROVIDERS names ${name}, which is not installed here: install it (npm install ${name}) so that deploy can check it and give Auth0 its version, or pass --dependency ${name}@<version>.`,
+      );
+    byName.set(name, version);
+  }
+  for (const [name, version] of given) byName.set(name, version);
   return {
     code: readFileSync(join(directory, 'action.cjs'), 'utf8'),
-    dependencies: Object.entries(versions).map(([name, version]) => ({ name, version })),
+    dependencies: [...byName].map(([name, version]) => ({ name, version })),
     label: 'the ready-made Action',
   };
 }
@@ -84,8 +102,10 @@ function ownCode(file: string, extra: readonly string[]): ActionSource {
 export function readActionSource(
   codeFile: string | undefined,
   dependencies: readonly string[],
+  providerPackages: readonly string[] = [],
 ): ActionSource {
-  const source = codeFile === undefined ? readyMade() : ownCode(codeFile, dependencies);
+  const source =
+    codeFile === undefined ? readyMade(providerPackages, dependencies) : ownCode(codeFile, dependencies);
   const size = Buffer.byteLength(source.code);
   if (size > auth0CodeLimitBytes)
     throw configError(

@@ -1,11 +1,13 @@
 import { createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { isMfaSmsError, MfaSmsError } from '@mfa-sms/core';
+import { cliPackageLoader } from '../cli-packages.js';
 import { readDotenv } from '../dotenv.js';
+import { packageOfEntry } from '../provider-entries.js';
 import { policyFromSecrets } from '../secrets.js';
 import { type ActionSource, readActionSource } from './action-source.js';
 import type { DeployOptions } from './deploy-options.js';
-import { deployCredentialNames, pickActionSecrets } from './secret-names.js';
+import { deployCredentialNames, pickActionSecrets, providerSecretNames } from './secret-names.js';
 
 export interface DeployInput {
   /** `https://tenant.eu.auth0.com`; a full URL in AUTH0_DOMAIN (the simulator's) is kept as given. */
@@ -40,7 +42,7 @@ function deliveryMethodsOf(secrets: Record<string, string>, readyMade: boolean):
   // Your own code may read other secrets: without MFA_SMS_PROVIDERS it is offered text only.
   if (!readyMade && secrets.MFA_SMS_PROVIDERS === undefined) return ['text'];
   try {
-    const { providers } = policyFromSecrets(secrets);
+    const { providers } = policyFromSecrets(secrets, cliPackageLoader);
     const list = typeof providers === 'function' ? providers(secrets) : providers;
     return list.some((provider) => provider.channels.includes('voice')) ? ['text', 'voice'] : ['text'];
   } catch (error) {
@@ -70,9 +72,14 @@ export function readDeployInput(
   const clientId = credential('AUTH0_CLIENT_ID');
   const clientSecret = credential('AUTH0_CLIENT_SECRET');
   const readyMade = options.codeFile === undefined;
+  // The providers' plugins say which secrets they read.
+  const providerSecrets = providerSecretNames(
+    environment.MFA_SMS_PROVIDERS || file.MFA_SMS_PROVIDERS,
+    cliPackageLoader,
+  );
   // Your own code's secrets may have any name: the whole env file goes, credentials excepted.
-  const fromFile = readyMade ? pickActionSecrets(file) : { ...file };
-  const merged = { ...fromFile, ...pickActionSecrets(environment) };
+  const fromFile = readyMade ? pickActionSecrets(file, providerSecrets) : { ...file };
+  const merged = { ...fromFile, ...pickActionSecrets(environment, providerSecrets) };
   const secrets: Record<string, string> = {};
   for (const [name, value] of Object.entries(merged))
     if (value !== undefined && value !== '' && !(deployCredentialNames as readonly string[]).includes(name))
@@ -85,9 +92,24 @@ export function readDeployInput(
     clientId,
     clientSecret,
     secrets,
-    source: readActionSource(options.codeFile, options.dependencies),
+    source: readActionSource(options.codeFile, options.dependencies, providerPackages(secrets)),
     deliveryMethods: deliveryMethodsOf(secrets, readyMade),
   };
+}
+
+/** The packages MFA_SMS_PROVIDERS names; a malformed entry is reported when the secrets are read. */
+function providerPackages(secrets: Readonly<Record<string, string>>): string[] {
+  const packages: string[] = [];
+  for (const entry of (secrets.MFA_SMS_PROVIDERS ?? '').split(',')) {
+    const trimmed = entry.trim().toLowerCase();
+    if (trimmed === '') continue;
+    try {
+      packages.push(packageOfEntry(trimmed));
+    } catch {
+      // policyFromSecrets names it.
+    }
+  }
+  return packages;
 }
 
 const rolledBack: ActionSource = { code: '', dependencies: [], label: 'a version the tenant holds' };

@@ -21,7 +21,7 @@ export interface DeployOptions {
 }
 
 export const deployUsage = `Usage: mfa-sms deploy [--trigger custom-phone-provider|send-phone-message] [--name <name>]
-                      [--env-file <path>] [--code <file> [--dependency name@version]…]
+                      [--env-file <path>] [--code <file>] [--dependency name@version]…
                       [--dry-run] [--rollback] [--verbose]
 
 Creates or updates the Action in your Auth0 tenant, waits for its build, deploys it and connects
@@ -31,14 +31,16 @@ Credentials (environment or env file): AUTH0_DOMAIN (a tenant domain, or a full 
 AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET of a machine-to-machine application granted
 read:actions, create:actions, update:actions and, for custom-phone-provider,
 read:phone_providers, create:phone_providers, update:phone_providers.
-The Action's secrets are read from the env file (MFA_SMS_PROVIDERS, TWILIO_ACCOUNT_SID, …).
+The Action's secrets are read from the env file: MFA_SMS_PROVIDERS, the other MFA_SMS_…
+secrets, and the secrets the listed providers read. A provider package that MFA_SMS_PROVIDERS
+names by package name joins the Action's dependencies at the version installed here.
 
   --trigger <id>            custom-phone-provider (default) or send-phone-message
   --name <name>             the Action's name (default mfa-sms, or mfa-sms-send-phone-message)
   --env-file <path>         where credentials and secrets are read from (default .env)
   --code <file>             deploy your own CommonJS Action instead of the ready-made one; its
                             dependencies are read from the package.json beside it
-  --dependency name@version add or override one dependency of --code (repeatable)
+  --dependency name@version add or override one dependency of the Action (repeatable)
   --dry-run                 print what would be done, change nothing
   --rollback                deploy the version before the one deployed now
   --verbose                 also print secret names, dependencies and each request (never a secret value)
@@ -80,7 +82,6 @@ export function parseDeployArgs(argv: readonly string[]): DeployOptions | 'help'
   const trigger = values.trigger;
   if (!(trigger in deployTriggers))
     throw new Error(`--trigger must be ${Object.keys(deployTriggers).join(' or ')}, not "${trigger}"`);
-  if (values.dependency.length > 0 && !values.code) throw new Error('--dependency goes with --code');
   if (values.rollback && values.code)
     throw new Error('--rollback deploys a version already in the tenant: leave out --code');
   return {

@@ -92,12 +92,12 @@ export async function runDeploy(
   say(
     `  action "${options.name}": ${actionPlan}${actionPlan === 'update' ? ` (${changed.join(', ')})` : ''}${actionPlan === 'unchanged' ? '' : ` — ${detail}`}`,
   );
-  if (options.verbose) {
-    say(`    secrets: ${Object.keys(input.secrets).sort().join(', ') || '(none)'}`);
+  if (options.verbose) say(`    secrets: ${Object.keys(input.secrets).sort().join(', ') || '(none)'}`);
+  // A dry run shows what Auth0 would install: a third party's provider package among them.
+  if (options.verbose || options.dryRun)
     say(
       `    dependencies: ${input.source.dependencies.map((d) => `${d.name}@${d.version}`).join(', ') || '(none)'}`,
     );
-  }
   say(
     `  deploy: ${deployPlan === 'create' ? 'a new version' : `unchanged (version ${action?.deployed_version?.number} is live)`}`,
   );

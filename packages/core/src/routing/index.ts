@@ -19,5 +19,11 @@ export {
   parseVelocityLimits,
   resolveVelocityLimits,
 } from './limits.js';
-export type { RoutedSendResult, Router, RouterOptions, RouterSendOptions } from './router.js';
-export { createRouter } from './router.js';
+export type {
+  CheckedSendOptions,
+  RoutedSendResult,
+  Router,
+  RouterOptions,
+  RouterSendOptions,
+} from './router.js';
+export { checkedProviders, createRouter } from './router.js';

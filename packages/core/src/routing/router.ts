@@ -72,6 +72,17 @@ export interface Router extends Provider {
   check(message: Pick<PhoneMessage, 'to' | 'channel' | 'from'>): readonly Provider[];
 }
 
+/**
+ * What core's Action handlers hand `send` for a message they have just passed through `check` (to
+ * tell a duplicate or a dry run from a blocked destination before sending): the providers `check`
+ * answered, so that the guard and the routing run once per send. A symbol, not an option: only
+ * core holds it, and nobody else can skip the guard.
+ */
+export const checkedProviders: unique symbol = Symbol('checked providers');
+export interface CheckedSendOptions extends RouterSendOptions {
+  [checkedProviders]?: readonly Provider[];
+}
+
 const defaultDeadlineMs = 15_000;
 // An attempt with less time than this would only add a timeout to the error list.
 const minimumAttemptMs = 200;
@@ -216,7 +227,7 @@ export function createRouter(options: RouterOptions): Router {
     const deadline = started + Math.min(deadlineMs, sendOptions.timeoutMs ?? deadlineMs);
     const signal = sendOptions.signal;
     signal?.throwIfAborted();
-    const candidates = check(message);
+    const candidates = (sendOptions as CheckedSendOptions)[checkedProviders] ?? check(message);
     // Counted only for messages the guard lets through, and before any request.
     if (limiter) await limiter.admit(message, sendOptions.store);
     const attempts: SendAttempt[] = [];

@@ -1,6 +1,5 @@
 import { countSegments, maskPhoneNumber, type SegmentCount } from '@mfa-sms/core';
-import type { SimulatedMessage } from '../simulated-provider.js';
-import { readTwiml } from '../twilio-twiml.js';
+import type { SimulatedMessage, SimulatedProvider } from '../simulated-provider.js';
 
 /** A message or call as the inbox shows it: the simulator's record and what a reader wants to know of it. */
 export interface InboxMessage extends SimulatedMessage {
@@ -12,49 +11,31 @@ export interface InboxMessage extends SimulatedMessage {
   language?: string;
 }
 
-function stringField(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-/** The `<Say language>` of a TwiML document, the `talk` action's language of an NCCO, Esendex's `lang`. */
-export function spokenLanguage(message: SimulatedMessage): string | undefined {
-  const request = message.request;
-  switch (message.provider) {
-    case 'twilio': {
-      const twiml = stringField(request.Twiml);
-      if (twiml === undefined) return undefined;
-      const document = readTwiml(twiml);
-      if (typeof document === 'string') return undefined;
-      const say = document.children.find((child) => child.name === 'Say');
-      return stringField(say?.attributes.language);
-    }
-    case 'vonage': {
-      const ncco = Array.isArray(request.ncco) ? (request.ncco as unknown[]) : [];
-      for (const action of ncco) {
-        const language = stringField((action as { language?: unknown } | null)?.language);
-        if (language !== undefined) return language;
-      }
-      return undefined;
-    }
-    case 'esendex': {
-      const own = (request.message as { lang?: unknown } | undefined)?.lang;
-      return stringField(own) ?? stringField(request.lang);
-    }
-    default:
-      return undefined;
+/** The language a call is spoken in, as the provider that recorded it reads its request. */
+export function spokenLanguage(
+  message: SimulatedMessage,
+  providers: readonly SimulatedProvider[],
+): string | undefined {
+  for (const provider of providers) {
+    if (provider.name === message.provider && provider.spokenLanguage)
+      return provider.spokenLanguage(message.request);
   }
+  return undefined;
 }
 
 // Records never change once made, so each is described once however often the inbox sends it.
 const described = new WeakMap<SimulatedMessage, InboxMessage>();
 
-export function toInboxMessage(message: SimulatedMessage): InboxMessage {
+export function toInboxMessage(
+  message: SimulatedMessage,
+  providers: readonly SimulatedProvider[],
+): InboxMessage {
   const known = described.get(message);
   if (known) return known;
   const view: InboxMessage = { ...message, maskedTo: maskPhoneNumber(message.to) };
   if (message.channel === 'sms') view.segments = countSegments(message.text);
   else {
-    const language = spokenLanguage(message);
+    const language = spokenLanguage(message, providers);
     if (language !== undefined) view.language = language;
   }
   described.set(message, view);

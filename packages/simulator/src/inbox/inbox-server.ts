@@ -1,11 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FailOptions, Fault } from '../faults.js';
-import type {
-  ProviderName,
-  SimulatedMessage,
-  SimulatedProvider,
-  SimulatedRequest,
-} from '../simulated-provider.js';
+import type { SimulatedMessage, SimulatedProvider, SimulatedRequest } from '../simulated-provider.js';
 import { describeFault, faultFromName, faultRequestSchema } from './inbox-faults.js';
 import { type InboxMessage, toInboxMessage } from './inbox-message.js';
 import { inboxPage } from './inbox-page.js';
@@ -15,7 +10,7 @@ import { isLoopbackHost } from './loopback.js';
 
 /** A fault waiting for its requests, as `GET /api/faults` and the page list it. */
 export interface PendingFaultView {
-  provider: ProviderName;
+  provider: string;
   fault: Fault;
   description: string;
   remaining: number;
@@ -36,7 +31,7 @@ export interface InboxState {
   messages: readonly SimulatedMessage[];
   requests: readonly SimulatedRequest[];
   pendingFaults(): Omit<PendingFaultView, 'description'>[];
-  fail(provider: ProviderName, fault: Fault, options: FailOptions): void;
+  fail(provider: string, fault: Fault, options: FailOptions): void;
   /** Forgets messages and requests; pending faults stay armed. */
   clearMessages(): void;
   clearFaults(): void;
@@ -190,7 +185,7 @@ export function createInbox(state: InboxState): Inbox {
   function newestFirst(): InboxMessage[] {
     const views: InboxMessage[] = [];
     for (let index = state.messages.length - 1; index >= 0; index -= 1) {
-      views.push(toInboxMessage(state.messages[index] as SimulatedMessage));
+      views.push(toInboxMessage(state.messages[index] as SimulatedMessage, state.providers));
     }
     return views;
   }
@@ -230,7 +225,7 @@ export function createInbox(state: InboxState): Inbox {
       return;
     }
     const { provider, times, channel } = checked.data;
-    state.fail(provider as ProviderName, fault, { times, ...(channel ? { channel } : {}) });
+    state.fail(provider, fault, { times, ...(channel ? { channel } : {}) });
     json(response, 201, faultsView());
   }
 
@@ -275,7 +270,8 @@ export function createInbox(state: InboxState): Inbox {
       if (streams.size === 0) return;
       switch (event.type) {
         case 'message':
-          for (const stream of streams) write(stream, 'message', toInboxMessage(event.message));
+          for (const stream of streams)
+            write(stream, 'message', toInboxMessage(event.message, state.providers));
           return;
         case 'request':
           if (!isFailed(event.request)) return;

@@ -7,6 +7,7 @@ import type {
   SimulatorRoute,
 } from '../../simulated-provider.js';
 import { readJson } from '../../simulated-provider.js';
+import type { InfobipCredentials } from './infobip-credentials.js';
 import { type ErrorShape, errorAnswer, type Violation } from './infobip-simulator-rules.js';
 
 // Infobip's API key scheme: `Authorization: App <key>` (https://www.infobip.com/docs/essentials/api-authentication).
@@ -44,7 +45,7 @@ export interface Accepted {
   reference?: string;
 }
 
-export function record(context: SimulatorContext, accepted: Accepted, request: Fields) {
+export function record(context: SimulatorContext<InfobipCredentials>, accepted: Accepted, request: Fields) {
   return context.record({
     channel: accepted.channel,
     id: randomUUID(),
@@ -67,15 +68,15 @@ export function route(
   path: RegExp,
   channel: 'sms' | 'voice',
   shape: ErrorShape,
-  accept: (body: unknown, context: SimulatorContext) => SimulatorResponse,
-): SimulatorRoute & { shape: ErrorShape } {
+  accept: (body: unknown, context: SimulatorContext<InfobipCredentials>) => SimulatorResponse,
+): SimulatorRoute<InfobipCredentials> & { shape: ErrorShape } {
   return {
     method: 'POST',
     path,
     channel,
     shape,
-    handle(request: SimulatorRequest, context: SimulatorContext) {
-      if (!authorized(request.headers, context.credentials.infobip.apiKey)) return errorAnswer(shape, 401);
+    handle(request: SimulatorRequest, context: SimulatorContext<InfobipCredentials>) {
+      if (!authorized(request.headers, context.credentials.apiKey)) return errorAnswer(shape, 401);
       const body = readJson(request.body);
       if (body === undefined)
         return errorAnswer(shape, 400, { violations: [{ property: '', violation: 'invalid JSON' }] });

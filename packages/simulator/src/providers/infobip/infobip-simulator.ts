@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  SimulatedProvider,
-  SimulatorContext,
-  SimulatorResponse,
-  SimulatorRoute,
+import {
+  defineSimulatedProvider,
+  type SimulatorContext,
+  type SimulatorResponse,
+  type SimulatorRoute,
 } from '../../simulated-provider.js';
 import { smsPartCount } from '../../sms-parts.js';
+import { type InfobipCredentials, infobipActionSecrets, infobipCredentials } from './infobip-credentials.js';
 import { type Fields, firstMessage, isObject, json, record, route } from './infobip-simulator-http.js';
 import {
   callAccepted,
@@ -102,7 +103,7 @@ const smsV2 = route(/^\/sms\/2\/text\/advanced$/, 'sms', 'api-exception', (body,
 function acceptCall(
   message: Fields,
   to: unknown,
-  context: SimulatorContext,
+  context: SimulatorContext<InfobipCredentials>,
   request: Fields,
 ): SimulatorResponse {
   const problem = ttsTextProblem(message.text);
@@ -158,7 +159,7 @@ const ttsSingle = route(/^\/tts\/3\/single$/, 'voice', 'api-exception', (body, c
 
 const routes = [smsV3, smsV2, ttsAdvanced, ttsSingle];
 
-function shapeOf(matched: SimulatorRoute): ErrorShape {
+function shapeOf(matched: SimulatorRoute<never>): ErrorShape {
   return (matched as SimulatorRoute & { shape?: ErrorShape }).shape ?? 'api-exception';
 }
 
@@ -172,8 +173,16 @@ function refusedAnswer(name: string, status = 200): SimulatorResponse {
 }
 
 /** Infobip: SMS v3 and v2, text to speech advanced and single, on one account host. */
-export const infobipSimulator: SimulatedProvider = {
+export const infobipSimulator = defineSimulatedProvider({
   name: 'infobip',
+  credentials: infobipCredentials,
+  actionSecrets: infobipActionSecrets,
+  // The language a call is read in: the advanced request's message, or the single request's own.
+  spokenLanguage: (request) => {
+    const [message] = Array.isArray(request.messages) ? (request.messages as unknown[]) : [request];
+    const language = isObject(message) ? message.language : undefined;
+    return typeof language === 'string' ? language : undefined;
+  },
   routes,
   errorResponse(fault, _request, matched) {
     const shape = shapeOf(matched);
@@ -230,4 +239,4 @@ export const infobipSimulator: SimulatedProvider = {
     if (status !== undefined) return errorAnswer(shapeOf(matched), fault.status ?? status, { code });
     return refusedAnswer(code, fault.status);
   },
-};
+});

@@ -1,12 +1,13 @@
 import { isSenderId } from '@mfa-sms/core';
 import {
+  defineSimulatedProvider,
   randomHex,
-  type SimulatedProvider,
+  type SimulatorContext,
   type SimulatorRequest,
   type SimulatorResponse,
-  type SimulatorRoute,
-} from './simulated-provider.js';
-import { smsPartCount } from './sms-parts.js';
+} from '../../simulated-provider.js';
+import { smsPartCount } from '../../sms-parts.js';
+import { type TwilioCredentials, twilioActionSecrets, twilioCredentials } from './twilio-credentials.js';
 import {
   apiVersion,
   authenticate,
@@ -35,10 +36,10 @@ function rfc2822(date: Date): string {
 
 function createMessage(
   request: SimulatorRequest,
-  context: Parameters<SimulatorRoute['handle']>[1],
+  context: SimulatorContext<TwilioCredentials>,
 ): SimulatorResponse {
   const accountSid = messagesRoute.exec(request.path)?.[1] ?? '';
-  const denied = authenticate(request, context.credentials.twilio, accountSid);
+  const denied = authenticate(request, context.credentials, accountSid);
   if (denied) return denied;
   const form = fieldsOf(request);
   const to = form.To;
@@ -120,10 +121,10 @@ function createMessage(
 
 function createCall(
   request: SimulatorRequest,
-  context: Parameters<SimulatorRoute['handle']>[1],
+  context: SimulatorContext<TwilioCredentials>,
 ): SimulatorResponse {
   const accountSid = callsRoute.exec(request.path)?.[1] ?? '';
-  const denied = authenticate(request, context.credentials.twilio, accountSid);
+  const denied = authenticate(request, context.credentials, accountSid);
   if (denied) return denied;
   const form = fieldsOf(request);
   const to = form.To;
@@ -207,9 +208,26 @@ function createCall(
   };
 }
 
+function stringField(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** The `language` of a call's TwiML `<Say>`. */
+function twimlLanguage(request: Readonly<Record<string, unknown>>): string | undefined {
+  const twiml = stringField(request.Twiml);
+  if (twiml === undefined) return undefined;
+  const document = readTwiml(twiml);
+  if (typeof document === 'string') return undefined;
+  const say = document.children.find((child) => child.name === 'Say');
+  return stringField(say?.attributes.language);
+}
+
 /** Twilio's Messages and Calls endpoints (API version 2010-04-01). */
-export const twilioSimulator: SimulatedProvider = {
+export const twilioSimulator = defineSimulatedProvider({
   name: 'twilio',
+  credentials: twilioCredentials,
+  actionSecrets: twilioActionSecrets,
+  spokenLanguage: twimlLanguage,
   routes: [
     { method: 'POST', path: messagesRoute, channel: 'sms', handle: createMessage },
     { method: 'POST', path: callsRoute, channel: 'voice', handle: createCall },
@@ -221,4 +239,4 @@ export const twilioSimulator: SimulatedProvider = {
       ? codeAnswer(code, request, fault.status)
       : twilioErrorBody(fault.status ?? 400, 0, String(fault.code));
   },
-};
+});

@@ -2,8 +2,8 @@ import { createPrivateKey, generateKeyPairSync, type KeyObject, sign } from 'nod
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { errorKinds, type Simulator, startSimulator } from './index.js';
-import { smsPartCount } from './sms-parts.js';
+import { errorKinds, type Simulator, startSimulator } from '../../index.js';
+import { smsPartCount } from '../../sms-parts.js';
 import { nccoTalkLanguages } from './vonage-simulator-requests.js';
 
 let simulator: Simulator;
@@ -341,7 +341,7 @@ describe('Vonage Voice API', () => {
 
   it('validates talk languages exactly as the NCCO schema does', () => {
     const schema = JSON.parse(
-      readFileSync(new URL('../../../specs/vonage/ncco-schema.json', import.meta.url), 'utf8'),
+      readFileSync(new URL('../../../../../specs/vonage/ncco-schema.json', import.meta.url), 'utf8'),
     );
     expect([...nccoTalkLanguages]).toEqual(schema.definitions.languages.enum);
   });

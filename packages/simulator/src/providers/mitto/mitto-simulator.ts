@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { isSenderId } from '@mfa-sms/core';
-import type { SimulatedProvider, SimulatorResponse } from './simulated-provider.js';
-import { readJson } from './simulated-provider.js';
+import type { SimulatorResponse } from '../../simulated-provider.js';
+import { defineSimulatedProvider, readJson } from '../../simulated-provider.js';
+import { mittoActionSecrets, mittoCredentials } from './mitto-credentials.js';
 
 /** Mitto's `responseCode` values and the `responseText` it sends with each. */
 const responseTexts: Readonly<Record<number, string>> = {
@@ -63,15 +64,17 @@ function validate(body: Record<string, unknown>): number | undefined {
 }
 
 /** Mitto's single-SMS endpoint, at its classic paths and under the Swagger's `/v2` base path. */
-export const mittoSimulator: SimulatedProvider = {
+export const mittoSimulator = defineSimulatedProvider({
   name: 'mitto',
+  credentials: mittoCredentials,
+  actionSecrets: mittoActionSecrets,
   routes: [
     {
       method: 'POST',
       path: /^(?:\/v2)?\/sms(?:\.json)?$/i,
       channel: 'sms',
       handle(request, context) {
-        if (request.headers['x-mitto-api-key'] !== context.credentials.mitto.apiKey) return unauthorized();
+        if (request.headers['x-mitto-api-key'] !== context.credentials.apiKey) return unauthorized();
         const body = readJson(request.body);
         if (typeof body !== 'object' || body === null || Array.isArray(body)) {
           return { status: 400, body: { responseText: 'The request body is not a JSON object' } };
@@ -137,4 +140,4 @@ export const mittoSimulator: SimulatedProvider = {
     const code = Number(fault.code);
     return answer(fault.status ?? 200, Number.isInteger(code) ? code : 1);
   },
-};
+});

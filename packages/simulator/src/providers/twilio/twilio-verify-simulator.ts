@@ -1,11 +1,12 @@
 import {
+  defineSimulatedProvider,
   randomHex,
   readForm,
-  type SimulatedProvider,
+  type SimulatorContext,
   type SimulatorRequest,
   type SimulatorResponse,
-  type SimulatorRoute,
-} from './simulated-provider.js';
+} from '../../simulated-provider.js';
+import { type TwilioCredentials, twilioCredentials } from './twilio-credentials.js';
 import { twilioSimulator } from './twilio-simulator.js';
 import { authenticate, errorForKind, twilioErrorBody } from './twilio-simulator-errors.js';
 
@@ -46,9 +47,9 @@ function channelOf(request: SimulatorRequest): 'sms' | 'voice' {
 
 function createVerification(
   request: SimulatorRequest,
-  context: Parameters<SimulatorRoute['handle']>[1],
+  context: SimulatorContext<TwilioCredentials>,
 ): SimulatorResponse {
-  const credentials = context.credentials.twilio;
+  const { credentials } = context;
   const denied = authenticate(request, credentials, credentials.accountSid);
   if (denied) return denied;
   const serviceSid = verificationsRoute.exec(request.path)?.[1] ?? '';
@@ -97,8 +98,9 @@ function createVerification(
 }
 
 /** Twilio Verify's Verifications endpoint (API v2). Faults for `twilio` apply to it too. */
-export const twilioVerifySimulator: SimulatedProvider = {
+export const twilioVerifySimulator = defineSimulatedProvider({
   name: 'twilio',
+  credentials: twilioCredentials,
   routes: [{ method: 'POST', path: verificationsRoute, channel: channelOf, handle: createVerification }],
   errorResponse: (fault, request, route) => {
     // Verify answers a bad number or body with its own 60200 rather than the 2010 API's codes.
@@ -112,4 +114,4 @@ export const twilioVerifySimulator: SimulatedProvider = {
     if (known === undefined) return twilioSimulator.codeResponse(fault, request, route);
     return twilioErrorBody(fault.status ?? known.status, code, known.message);
   },
-};
+});

@@ -4,7 +4,7 @@ import {
   readJson,
   type SimulatorRequest,
   type SimulatorResponse,
-} from './simulated-provider.js';
+} from '../../simulated-provider.js';
 
 export function smsStatus(status: number, errorText: string): SimulatorResponse {
   return {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ErrorKind } from './faults.js';
-import { type Answer, rawRequest } from './raw-request.test-helper.js';
-import { type Simulator, startSimulatorWith } from './simulator.js';
-import { smsPartCount } from './sms-parts.js';
+import type { ErrorKind } from '../../faults.js';
+import { type Answer, rawRequest } from '../../raw-request.test-helper.js';
+import { type Simulator, startSimulatorWith } from '../../simulator.js';
+import { smsPartCount } from '../../sms-parts.js';
 import { twilioSimulator } from './twilio-simulator.js';
 import { readTwiml } from './twilio-twiml.js';
 

@@ -1,12 +1,12 @@
-import type { TwilioCredentials } from './credentials.js';
-import type { ErrorKind } from './faults.js';
+import type { ErrorKind } from '../../faults.js';
 import {
   readBasicAuth,
   readForm,
   type SimulatorRequest,
   type SimulatorResponse,
   type SimulatorRoute,
-} from './simulated-provider.js';
+} from '../../simulated-provider.js';
+import type { TwilioCredentials } from './twilio-credentials.js';
 
 export const apiVersion = '2010-04-01';
 // The OpenAPI description's pattern (twilio_api_v2010.json).

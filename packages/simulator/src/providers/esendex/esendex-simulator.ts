@@ -3,6 +3,14 @@ import { STATUS_CODES } from 'node:http';
 import { isSenderId } from '@mfa-sms/core';
 import { z } from 'zod';
 import {
+  defineSimulatedProvider,
+  readBasicAuth,
+  readJson,
+  type SimulatorRequest,
+  type SimulatorResponse,
+} from '../../simulated-provider.js';
+import { esendexActionSecrets, esendexCredentials } from './esendex-credentials.js';
+import {
   batchOrder,
   messageOrder,
   parseDocument,
@@ -10,13 +18,6 @@ import {
   requestError,
   requestErrorName,
 } from './esendex-simulator-xml.js';
-import {
-  readBasicAuth,
-  readJson,
-  type SimulatedProvider,
-  type SimulatorRequest,
-  type SimulatorResponse,
-} from './simulated-provider.js';
 
 const namespace = 'http://api.esendex.com/ns/';
 const languages = ['en-GB', 'en-AU', 'fr-FR', 'es-ES', 'de-DE'] as const;
@@ -164,8 +165,16 @@ function answerFor(request: SimulatorRequest, batchId: string, ids: readonly str
 }
 
 /** Esendex's message dispatcher: Basic auth, an XML (or JSON) batch, an XML (or JSON) batch of message headers. */
-export const esendexSimulator: SimulatedProvider = {
+export const esendexSimulator = defineSimulatedProvider({
   name: 'esendex',
+  credentials: esendexCredentials,
+  actionSecrets: esendexActionSecrets,
+  spokenLanguage: (request) => {
+    // A message's own `lang` wins over the batch's.
+    const own = (request.message as { lang?: unknown } | undefined)?.lang;
+    const language = typeof own === 'string' && own !== '' ? own : request.lang;
+    return typeof language === 'string' && language !== '' ? language : undefined;
+  },
   routes: [
     {
       method: 'POST',
@@ -174,7 +183,7 @@ export const esendexSimulator: SimulatedProvider = {
       channel: (request) =>
         /<type>\s*voice\s*<\/type>|"type"\s*:\s*"voice"/i.test(request.body) ? 'voice' : 'sms',
       handle(request, context) {
-        const expected = context.credentials.esendex;
+        const expected = context.credentials;
         const auth = readBasicAuth(request.headers);
         if (auth?.username !== expected.username || auth.password !== expected.password) {
           return answerForStatus(401);
@@ -250,4 +259,4 @@ export const esendexSimulator: SimulatedProvider = {
     const status = fault.status ?? Number(fault.code);
     return answerForStatus(Number.isInteger(status) && status >= 400 && status <= 599 ? status : 400);
   },
-};
+});

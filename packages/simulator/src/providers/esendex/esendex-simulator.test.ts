@@ -1,8 +1,8 @@
 import axios from 'axios';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Answer, rawRequest } from '../../raw-request.test-helper.js';
+import { type Simulator, startSimulatorWith } from '../../simulator.js';
 import { esendexSimulator } from './esendex-simulator.js';
-import { type Answer, rawRequest } from './raw-request.test-helper.js';
-import { type Simulator, startSimulatorWith } from './simulator.js';
 
 interface PostOptions {
   path?: string;

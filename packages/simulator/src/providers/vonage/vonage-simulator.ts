@@ -1,24 +1,25 @@
 import { createPublicKey, randomUUID, verify } from 'node:crypto';
 import { isSenderId } from '@mfa-sms/core';
-import type { ErrorKind } from './faults.js';
+import type { ErrorKind } from '../../faults.js';
 import {
+  defineSimulatedProvider,
   randomHex,
   readBasicAuth,
   readBearer,
   readJson,
-  type SimulatedProvider,
   type SimulatorContext,
   type SimulatorRequest,
   type SimulatorResponse,
   type SimulatorRoute,
-} from './simulated-provider.js';
-import { isGsm, smsPartCount } from './sms-parts.js';
+} from '../../simulated-provider.js';
+import { isGsm, smsPartCount } from '../../sms-parts.js';
+import { type VonageCredentials, vonageActionSecrets, vonageCredentials } from './vonage-credentials.js';
 import { errorsPage, problem, smsFields, smsStatus, statusTexts } from './vonage-simulator-answers.js';
 import { callRequest, messagesRequest } from './vonage-simulator-requests.js';
 
-function smsApi(request: SimulatorRequest, context: SimulatorContext): SimulatorResponse {
+function smsApi(request: SimulatorRequest, context: SimulatorContext<VonageCredentials>): SimulatorResponse {
   const fields = smsFields(request);
-  const { vonage } = context.credentials;
+  const vonage = context.credentials;
   // Credentials travel in the body (the spec), the query string (the old `nexmo` package), or a
   // Basic header (the current `@vonage/sms` SDK); Vonage accepts all three.
   const basic = readBasicAuth(request.headers);
@@ -68,8 +69,11 @@ function smsApi(request: SimulatorRequest, context: SimulatorContext): Simulator
   return { status: 200, body: { 'message-count': String(parts), messages } };
 }
 
-function messagesApi(request: SimulatorRequest, context: SimulatorContext): SimulatorResponse {
-  const { vonage } = context.credentials;
+function messagesApi(
+  request: SimulatorRequest,
+  context: SimulatorContext<VonageCredentials>,
+): SimulatorResponse {
+  const vonage = context.credentials;
   const auth = readBasicAuth(request.headers);
   if (auth?.username !== vonage.apiKey || auth.password !== vonage.apiSecret) {
     return problem(
@@ -118,7 +122,10 @@ function decodeSegment(segment: string): Record<string, unknown> | undefined {
  * key, the application id, `iat` not in the future, a `jti`, and an `exp` (optional, as Vonage
  * defaults it) that has not passed and is at most 24 hours after `iat`.
  */
-function jwtProblem(token: string | undefined, context: SimulatorContext): string | undefined {
+function jwtProblem(
+  token: string | undefined,
+  context: SimulatorContext<VonageCredentials>,
+): string | undefined {
   if (!token) return 'no Bearer token';
   const [header, claims, signature, extra] = token.split('.');
   if (!header || !claims || !signature || extra !== undefined) return 'not a JWT';
@@ -126,13 +133,13 @@ function jwtProblem(token: string | undefined, context: SimulatorContext): strin
   const signed = verify(
     'sha256',
     Buffer.from(`${header}.${claims}`),
-    createPublicKey(context.credentials.vonage.publicKey),
+    createPublicKey(context.credentials.publicKey),
     Buffer.from(signature, 'base64url'),
   );
   if (!signed) return 'the signature does not verify';
   const decoded = decodeSegment(claims);
   const now = Math.floor(Date.now() / 1000);
-  if (decoded?.application_id !== context.credentials.vonage.applicationId) return 'unknown application_id';
+  if (decoded?.application_id !== context.credentials.applicationId) return 'unknown application_id';
   if (typeof decoded.iat !== 'number' || decoded.iat > now + 60) return 'iat is missing or in the future';
   if (typeof decoded.jti !== 'string' || decoded.jti.length === 0) return 'jti is missing';
   if (
@@ -144,7 +151,10 @@ function jwtProblem(token: string | undefined, context: SimulatorContext): strin
   return undefined;
 }
 
-function callsApi(request: SimulatorRequest, context: SimulatorContext): SimulatorResponse {
+function callsApi(
+  request: SimulatorRequest,
+  context: SimulatorContext<VonageCredentials>,
+): SimulatorResponse {
   const refused = jwtProblem(readBearer(request.headers), context);
   if (refused)
     return problem(
@@ -229,9 +239,22 @@ const problemErrors: Readonly<Record<ErrorKind, [number, string, string, string]
   transient: [503, 'Service Unavailable', 'Please try again', `${errorsPage}#unavailable`],
 };
 
+/** The `language` of a call's first NCCO action that names one. */
+function nccoLanguage(request: Readonly<Record<string, unknown>>): string | undefined {
+  const ncco = Array.isArray(request.ncco) ? (request.ncco as unknown[]) : [];
+  for (const action of ncco) {
+    const language = (action as { language?: unknown } | null)?.language;
+    if (typeof language === 'string' && language !== '') return language;
+  }
+  return undefined;
+}
+
 /** Vonage: the SMS API (`/sms/json`), the Messages API (`/v1/messages`) and the Voice API (`/v1/calls`). */
-export const vonageSimulator: SimulatedProvider = {
+export const vonageSimulator = defineSimulatedProvider({
   name: 'vonage',
+  credentials: vonageCredentials,
+  actionSecrets: vonageActionSecrets,
+  spokenLanguage: nccoLanguage,
   routes: [
     { method: 'POST', path: /^\/sms\/json$/, channel: 'sms', handle: smsApi },
     { method: 'POST', path: /^\/v1\/messages$/, channel: 'sms', handle: messagesApi },
@@ -276,4 +299,4 @@ export const vonageSimulator: SimulatedProvider = {
       },
     };
   },
-};
+});

@@ -1,0 +1,20 @@
+import { esendexSimulator } from './esendex/esendex-simulator.js';
+import { infobipSimulator } from './infobip/infobip-simulator.js';
+import { mittoSimulator } from './mitto/mitto-simulator.js';
+import { twilioSimulator } from './twilio/twilio-simulator.js';
+import { twilioVerifySimulator } from './twilio/twilio-verify-simulator.js';
+import { vonageSimulator } from './vonage/vonage-simulator.js';
+
+/**
+ * The providers `startSimulator` answers for, one folder each: adding a provider adds its folder
+ * and one line here. Their paths must not collide (Twilio's Verify API shares Twilio's name and
+ * credentials, on paths of its own). `ProviderName` and `SimulatorCredentials` are read from this list.
+ */
+export const builtInProviders = [
+  twilioSimulator,
+  twilioVerifySimulator,
+  vonageSimulator,
+  esendexSimulator,
+  mittoSimulator,
+  infobipSimulator,
+] as const;
