@@ -1,6 +1,9 @@
 import { startSimulator } from '@mfa-sms/simulator';
+import { testPlugin } from '@mfa-sms/simulator/testing';
 import { describe, expect, it } from 'vitest';
 import { plugin } from './infobip-plugin.js';
+
+testPlugin(plugin);
 
 describe('plugin (what the Action reads from its secrets)', () => {
   it('reads the INFOBIP_ secrets, requires key and base URL, and never the guide’s API_KEY', () => {
