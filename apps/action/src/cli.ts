@@ -123,6 +123,7 @@ export async function runCli(
       // What the Action reads, as Auth0 holds it (strings): a .env's other names stay out.
       secrets: pickActionSecrets(
         Object.fromEntries(Object.entries(secrets).filter(([, value]) => typeof value === 'string')),
+        providerSecretNames(secrets.MFA_SMS_PROVIDERS, cliPackageLoader),
       ) as Record<string, string>,
       ...(secrets.MFA_SMS_DEFAULT_COUNTRY ? { country: secrets.MFA_SMS_DEFAULT_COUNTRY } : {}),
     });

@@ -2,7 +2,6 @@ import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Simulator, startSimulator } from '@mfa-sms/simulator';
-import { packagesForTheAction } from '../../../scripts/versions.mjs';
 import {
   type Auth0EventInput,
   customPhoneProviderEvent,
@@ -10,6 +9,7 @@ import {
   sendPhoneMessageEvent,
 } from '@mfa-sms/simulator/auth0';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { packagesForTheAction } from '../../../scripts/versions.mjs';
 import { simulatorSecrets } from '../src/simulator-secrets.js';
 import { installPackedAction, type PackedAction } from './packed-action.js';
 import { runNode } from './run-node.js';
