@@ -190,3 +190,11 @@ describe('infobip simulator: faults in each route’s own error body', () => {
     });
   });
 });
+
+describe('infobip simulator: the inbox', () => {
+  it('reads a call’s language from an advanced request and from a single one', () => {
+    expect(infobipSimulator.spokenLanguage?.({ messages: [{ language: 'de-at', text: 'x' }] })).toBe('de-at');
+    expect(infobipSimulator.spokenLanguage?.({ to: '41793026727', text: 'x', language: 'fr' })).toBe('fr');
+    expect(infobipSimulator.spokenLanguage?.({ messages: [{ text: 'x' }] })).toBeUndefined();
+  });
+});
