@@ -11,8 +11,8 @@ import { installPackedAction, type PackedAction } from './packed-action.js';
 import { runNode } from './run-node.js';
 
 // The built Action, installed from the packed packages as a tenant deploys it, with Infobip's
-// secrets (issue 28): delivery by SMS and voice, and failover to and from another provider.
-// Telesign is not on main yet, so the other provider is Twilio.
+// secrets (issue 28): delivery by SMS and voice, and failover between Infobip and Telesign (and
+// Twilio, the provider most tenants start from).
 const runner = fileURLToPath(new URL('./run-action.cjs', import.meta.url));
 const bundle = fileURLToPath(new URL('../dist/action.cjs', import.meta.url));
 
@@ -77,6 +77,11 @@ function twilioSecrets(): Record<string, string> {
   };
 }
 
+function telesignSecrets(): Record<string, string> {
+  const { customerId, apiKey } = simulator.credentials.telesign;
+  return { TELESIGN_CUSTOMER_ID: customerId, TELESIGN_API_KEY: apiKey, TELESIGN_BASE_URL: simulator.url };
+}
+
 const recipient = '+447911123456';
 
 describe('the built Action with Infobip', () => {
@@ -107,6 +112,29 @@ describe('the built Action with Infobip', () => {
       expect(call?.request).toMatchObject({ messages: [{ language: 'de' }] });
     });
   }
+
+  it('fails over from Telesign to Infobip, by SMS, when Telesign is unavailable', async () => {
+    simulator.fail('telesign', 'unavailable');
+    const result = await once('send-phone-message', {
+      recipient,
+      secrets: { ...telesignSecrets(), ...infobipSecrets({ MFA_SMS_PROVIDERS: 'telesign,infobip' }) },
+    });
+    expect(result.resolved).toBe(true);
+    expect(simulator.messages.map((message) => message.provider)).toEqual(['infobip']);
+    expect(result.logs[0]).toContain('attempts=telesign:provider_unavailable,infobip:ok');
+  });
+
+  it('fails over from Infobip to Telesign, by voice, when Infobip has no route', async () => {
+    simulator.fail('infobip', { type: 'code', code: 'REJECTED_ROUTE_NOT_AVAILABLE' });
+    const result = await once('custom-phone-provider', {
+      recipient,
+      channel: 'voice',
+      secrets: { ...telesignSecrets(), ...infobipSecrets({ MFA_SMS_PROVIDERS: 'infobip,telesign' }) },
+    });
+    expect(result.resolved).toBe(true);
+    expect(simulator.messages).toMatchObject([{ provider: 'telesign', channel: 'voice' }]);
+    expect(result.logs[0]).toContain('attempts=infobip:provider_unavailable,telesign:ok');
+  });
 
   it('fails over from Twilio to Infobip on a retryable error', async () => {
     simulator.fail('twilio', 'unavailable');
