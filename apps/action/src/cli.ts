@@ -106,9 +106,10 @@ export async function runCli(
       secrets = {
         ...simulatorSecrets(
           simulator,
-          // Unnamed, the first simulated provider: every provider's secrets together pass the 30
-          // Auth0 allows an Action.
-          values.provider ?? secrets.MFA_SMS_PROVIDERS ?? simulator.providers[0]?.name ?? '',
+          // Without a list, the simulator's first two providers: one to send, one to fail over to
+          // (every provider's secrets together are more than the 30 Auth0 takes).
+          secrets.MFA_SMS_PROVIDERS ??
+            [...new Set(simulator.providers.map(({ name }) => name))].slice(0, 2).join(','),
         ),
         ...pickSimulatorPolicy(secrets),
       };

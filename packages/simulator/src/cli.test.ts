@@ -34,3 +34,17 @@ it('prints the inbox URL, serves the page there and gives no warning on loopback
   expect(await page.text()).toContain('<title>mfa-sms simulator inbox</title>');
   expect(stderr).toBe('');
 });
+
+it('refuses a host beyond loopback unless --allow-non-loopback is given', async () => {
+  const refused = spawn(process.execPath, [cli, '--host', '0.0.0.0', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child = refused;
+  let stderr = '';
+  refused.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk;
+  });
+  const code = await new Promise<number | null>((resolve) => refused.on('exit', resolve));
+  expect(code).toBe(2);
+  expect(stderr).toContain('--host 0.0.0.0 is not a loopback address; add --allow-non-loopback');
+});

@@ -1,19 +1,21 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { exposedHostWarning, isLoopbackHost } from './inbox/loopback.js';
+import { isLoopbackHost } from './inbox/loopback.js';
 import { startSimulator } from './start-simulator.js';
 
-const usage = `Usage: mfa-sms-simulator [--port N] [--host 127.0.0.1]
+const usage = `Usage: mfa-sms-simulator [--port N] [--host 127.0.0.1 [--allow-non-loopback]]
 
 Runs the providers' simulator (Twilio, Vonage, Esendex, Mitto, …) until interrupted and prints
 its base URL, the address of its inbox page and the credentials it accepts. Every
-accepted message is printed. --host other than loopback exposes the inbox: a warning says so.`;
+accepted message is printed. A --host other than loopback exposes the inbox and the
+credentials: it is refused unless --allow-non-loopback is given, and a warning says so.`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '0' },
       host: { type: 'string', default: '127.0.0.1' },
+      'allow-non-loopback': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -27,8 +29,18 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  if (!isLoopbackHost(values.host)) console.warn(exposedHostWarning(values.host));
-  const simulator = await startSimulator({ port, host: values.host });
+  if (!isLoopbackHost(values.host) && !values['allow-non-loopback']) {
+    console.error(
+      `mfa-sms-simulator: --host ${values.host} is not a loopback address; add --allow-non-loopback to expose the simulator anyway\n\n${usage}`,
+    );
+    process.exitCode = 2;
+    return;
+  }
+  const simulator = await startSimulator({
+    port,
+    host: values.host,
+    allowNonLoopback: values['allow-non-loopback'],
+  });
   console.log(`mfa-sms simulator listening on ${simulator.url}`);
   console.log(`Inbox (every message and call, live): ${simulator.url}/`);
   console.log('Accepted credentials (fake, for the simulator only):');
