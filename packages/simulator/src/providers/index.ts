@@ -1,6 +1,7 @@
 import { awsSimulator } from './aws/aws-simulator.js';
 import { clickSendSimulator } from './clicksend/clicksend-simulator.js';
 import { esendexSimulator } from './esendex/esendex-simulator.js';
+import { infobipSimulator } from './infobip/infobip-simulator.js';
 import { mittoSimulator } from './mitto/mitto-simulator.js';
 import { plivoSimulator } from './plivo/plivo-simulator.js';
 import { telesignSimulator } from './telesign/telesign-simulator.js';
@@ -19,6 +20,7 @@ export const builtInProviders = [
   vonageSimulator,
   esendexSimulator,
   mittoSimulator,
+  infobipSimulator,
   plivoSimulator,
   clickSendSimulator,
   telesignSimulator,
