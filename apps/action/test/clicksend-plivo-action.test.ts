@@ -1,86 +1,43 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { type Simulator, startSimulator } from '@mfa-sms/simulator';
-import {
-  type Auth0EventInput,
-  customPhoneProviderEvent,
-  sendPhoneMessageEvent,
-} from '@mfa-sms/simulator/auth0';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { installPackedAction, type PackedAction } from './packed-action.js';
-import { runNode } from './run-node.js';
+import type { Auth0EventInput } from '@mfa-sms/simulator/auth0';
+import { describe, expect, it } from 'vitest';
+import { type ActionEntry, type ActionResult, useBuiltAction } from './built-action.js';
 
 // Issue 29: the built Action, installed from the packed packages as a tenant deploys it, sends
 // through @mfa-sms/plivo and @mfa-sms/clicksend with the secrets their plugins read, and fails
 // over from one to the other.
-const runner = fileURLToPath(new URL('./run-action.cjs', import.meta.url));
-const bundle = fileURLToPath(new URL('../dist/action.cjs', import.meta.url));
-
 type EventInput = Auth0EventInput & { recipient: string; secrets: Record<string, string> };
 
-interface Result {
-  resolved?: true;
-  threw?: { code?: string; message: string; inspected?: string };
-  logs: string[];
-  calls: { retry: string[]; drop: string[] };
-}
-
-let installed: PackedAction;
-let simulator: Simulator;
-
-beforeAll(async () => {
-  if (!existsSync(bundle))
-    throw new Error('apps/action/dist/action.cjs is missing: run `npm run build` first');
-  installed = await installPackedAction();
-  simulator = await startSimulator();
-}, 180_000);
-afterAll(async () => {
-  await simulator?.close();
-  installed?.remove();
-});
-beforeEach(() => simulator.reset());
+const action = useBuiltAction();
 
 /** Exactly the secrets issue 29 names, pointed at the simulator. */
 function plivoSecrets(): Record<string, string> {
-  const { authId, authToken } = simulator.credentials.plivo;
+  const { authId, authToken } = action.simulator.credentials.plivo;
   return {
     PLIVO_AUTH_ID: authId,
     PLIVO_AUTH_TOKEN: authToken,
     PLIVO_FROM: '+14155550100',
-    PLIVO_BASE_URL: simulator.url,
+    PLIVO_BASE_URL: action.simulator.url,
   };
 }
 
 function clickSendSecrets(): Record<string, string> {
-  const { username, apiKey } = simulator.credentials.clicksend;
+  const { username, apiKey } = action.simulator.credentials.clicksend;
   return {
     CLICKSEND_USERNAME: username,
     CLICKSEND_API_KEY: apiKey,
     CLICKSEND_FROM: 'Acme',
-    CLICKSEND_BASE_URL: simulator.url,
+    CLICKSEND_BASE_URL: action.simulator.url,
   };
 }
 
 const code = '493817';
 
-async function run(
-  entry: 'send-phone-message' | 'custom-phone-provider',
-  input: EventInput,
-): Promise<Result> {
-  const event =
-    entry === 'custom-phone-provider'
-      ? customPhoneProviderEvent({ ...input, code })
-      : sendPhoneMessageEvent({ ...input, code });
-  const { exitCode, stdout, stderr } = await runNode([runner, installed.folder], {
-    input: JSON.stringify({ executions: [{ entry, event }] }),
-  });
-  if (exitCode !== 0) throw new Error(`runner exited ${exitCode}: ${stderr}`);
-  const [result] = (JSON.parse(stdout) as { results: Result[] }).results;
-  if (!result) throw new Error('no result');
+async function run(entry: ActionEntry, input: EventInput): Promise<ActionResult> {
+  const result = await action.once(entry, { ...input, code });
   const visible = JSON.stringify(result);
   for (const secret of [
-    simulator.credentials.plivo.authToken,
-    simulator.credentials.clicksend.apiKey,
+    action.simulator.credentials.plivo.authToken,
+    action.simulator.credentials.clicksend.apiKey,
     code,
     '447911123456',
   ]) {
@@ -96,10 +53,10 @@ describe('the built Action with @mfa-sms/plivo and @mfa-sms/clicksend', () => {
       secrets: { MFA_SMS_PROVIDERS: 'plivo', ...plivoSecrets() },
     });
     expect(result.resolved).toBe(true);
-    expect(simulator.messages).toMatchObject([
+    expect(action.simulator.messages).toMatchObject([
       { provider: 'plivo', channel: 'sms', to: '447911123456', from: '14155550100' },
     ]);
-    expect(simulator.messages[0]?.text).toContain(code);
+    expect(action.simulator.messages[0]?.text).toContain(code);
     expect(result.logs[0]).toMatch(/^mfa-sms sent channel=sms to=\+44\*{6}456 provider=plivo /);
   });
 
@@ -109,7 +66,7 @@ describe('the built Action with @mfa-sms/plivo and @mfa-sms/clicksend', () => {
       secrets: { MFA_SMS_PROVIDERS: 'clicksend', ...clickSendSecrets() },
     });
     expect(result.resolved).toBe(true);
-    expect(simulator.messages).toMatchObject([
+    expect(action.simulator.messages).toMatchObject([
       { provider: 'clicksend', channel: 'sms', to: '+447911123456', from: 'Acme' },
     ]);
     expect(result.logs[0]).toMatch(/provider=clicksend /);
@@ -122,43 +79,43 @@ describe('the built Action with @mfa-sms/plivo and @mfa-sms/clicksend', () => {
       secrets: { MFA_SMS_PROVIDERS: 'clicksend', ...secrets },
     });
     expect(result.resolved).toBe(true);
-    expect(simulator.messages[0]?.request).not.toHaveProperty('from');
+    expect(action.simulator.messages[0]?.request).not.toHaveProperty('from');
   });
 
   it('fails over from Plivo to ClickSend when Plivo is unavailable', async () => {
-    simulator.fail('plivo', 'unavailable');
+    action.simulator.fail('plivo', 'unavailable');
     const result = await run('send-phone-message', {
       recipient: '+447911123456',
       secrets: { MFA_SMS_PROVIDERS: 'plivo,clicksend', ...plivoSecrets(), ...clickSendSecrets() },
     });
     expect(result.resolved).toBe(true);
-    expect(simulator.messages.map((message) => message.provider)).toEqual(['clicksend']);
+    expect(action.simulator.messages.map((message) => message.provider)).toEqual(['clicksend']);
     expect(result.logs[0]).toContain('attempts=plivo:provider_unavailable,clicksend:ok');
   });
 
   it('fails over from ClickSend to Plivo on a 200 whose message says INTERNAL_ERROR', async () => {
-    simulator.fail('clicksend', 'transient');
+    action.simulator.fail('clicksend', 'transient');
     const result = await run('send-phone-message', {
       recipient: '+447911123456',
       secrets: { MFA_SMS_PROVIDERS: 'clicksend,plivo', ...plivoSecrets(), ...clickSendSecrets() },
     });
     expect(result.resolved).toBe(true);
-    expect(simulator.messages.map((message) => message.provider)).toEqual(['plivo']);
+    expect(action.simulator.messages.map((message) => message.provider)).toEqual(['plivo']);
     expect(result.logs[0]).toContain('attempts=clicksend:provider_unavailable,plivo:ok');
   });
 
   it('does not fail over when ClickSend says the recipient is invalid', async () => {
-    simulator.fail('clicksend', 'invalid-number');
+    action.simulator.fail('clicksend', 'invalid-number');
     const result = await run('custom-phone-provider', {
       recipient: '+447911123456',
       secrets: { MFA_SMS_PROVIDERS: 'clicksend,plivo', ...plivoSecrets(), ...clickSendSecrets() },
     });
     expect(result.calls.drop).toHaveLength(1);
-    expect(simulator.requests.map((request) => request.provider)).toEqual(['clicksend']);
+    expect(action.simulator.requests.map((request) => request.provider)).toEqual(['clicksend']);
   });
 
   it('passes a voice notification over Plivo (SMS only) and ClickSend without voice to a voice provider', async () => {
-    const { accountSid, authToken } = simulator.credentials.twilio;
+    const { accountSid, authToken } = action.simulator.credentials.twilio;
     const result = await run('custom-phone-provider', {
       recipient: '+447911123456',
       channel: 'voice',
@@ -169,12 +126,12 @@ describe('the built Action with @mfa-sms/plivo and @mfa-sms/clicksend', () => {
         TWILIO_ACCOUNT_SID: accountSid,
         TWILIO_AUTH_TOKEN: authToken,
         TWILIO_FROM: '+14155550100',
-        TWILIO_BASE_URL: simulator.url,
+        TWILIO_BASE_URL: action.simulator.url,
       },
     });
     expect(result.resolved).toBe(true);
-    expect(simulator.requests.map((request) => request.provider)).toEqual(['twilio']);
-    expect(simulator.messages).toMatchObject([{ provider: 'twilio', channel: 'voice' }]);
+    expect(action.simulator.requests.map((request) => request.provider)).toEqual(['twilio']);
+    expect(action.simulator.messages).toMatchObject([{ provider: 'twilio', channel: 'voice' }]);
   });
 
   it('names the missing secret, never a value', async () => {
@@ -185,6 +142,6 @@ describe('the built Action with @mfa-sms/plivo and @mfa-sms/clicksend', () => {
     });
     expect(result.threw).toMatchObject({ code: 'invalid_config' });
     expect(result.threw?.message).toContain('PLIVO_AUTH_TOKEN');
-    expect(simulator.requests).toHaveLength(0);
+    expect(action.simulator.requests).toHaveLength(0);
   });
 });

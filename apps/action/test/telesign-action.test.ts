@@ -1,44 +1,13 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { type Simulator, startSimulator } from '@mfa-sms/simulator';
-import {
-  type Auth0EventInput,
-  customPhoneProviderEvent,
-  sendPhoneMessageEvent,
-} from '@mfa-sms/simulator/auth0';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Auth0EventInput } from '@mfa-sms/simulator/auth0';
+import { describe, expect, it } from 'vitest';
 import { simulatorSecrets } from '../src/simulator-secrets.js';
-import { installPackedAction, type PackedAction } from './packed-action.js';
-import { runNode } from './run-node.js';
+import { type ActionResult, useBuiltAction } from './built-action.js';
 
 // The built Action, installed from the packed packages as a tenant deploys it, sending through
 // @mfa-sms/telesign with the secrets issue 28 names (the classic guide's among them) and failing
 // over to and from another provider.
-const runner = fileURLToPath(new URL('./run-action.cjs', import.meta.url));
-const bundle = fileURLToPath(new URL('../dist/action.cjs', import.meta.url));
-
-interface Result {
-  resolved?: true;
-  threw?: { code?: string; message: string; stack: string; inspected?: string };
-  logs: string[];
-  calls: { retry: string[]; drop: string[] };
-}
-
-let installed: PackedAction;
-let simulator: Simulator;
-const seen: { result: Result; secrets: Record<string, string> }[] = [];
-
-beforeAll(async () => {
-  if (!existsSync(bundle))
-    throw new Error('apps/action/dist/action.cjs is missing: run `npm run build` first');
-  installed = await installPackedAction();
-  simulator = await startSimulator();
-}, 180_000);
-afterAll(async () => {
-  await simulator?.close();
-  installed?.remove();
-});
-beforeEach(() => simulator.reset());
+const action = useBuiltAction();
+const seen: { result: ActionResult; secrets: Record<string, string> }[] = [];
 
 const code = '493817';
 const recipient = '+447911123456';
@@ -50,30 +19,22 @@ async function send(
     channel?: 'sms' | 'voice';
     language?: string;
   } = {},
-): Promise<Result> {
+): Promise<ActionResult> {
   const input: Auth0EventInput = { recipient, code, secrets, channel: options.channel ?? 'sms' };
   if (options.language !== undefined) input.language = options.language;
-  const entry = options.entry ?? 'send-phone-message';
-  const event =
-    entry === 'custom-phone-provider' ? customPhoneProviderEvent(input) : sendPhoneMessageEvent(input);
-  const { exitCode, stdout, stderr } = await runNode([runner, installed.folder], {
-    input: JSON.stringify({ executions: [{ entry, event }] }),
-  });
-  if (exitCode !== 0) throw new Error(`runner exited ${exitCode}: ${stderr}`);
-  const [result] = (JSON.parse(stdout) as { results: Result[] }).results;
-  if (!result) throw new Error('no result');
+  const result = await action.once(options.entry ?? 'send-phone-message', input);
   seen.push({ result, secrets });
   return result;
 }
 
 /** Exactly the secrets the issue lists, aimed at the simulator. */
 function telesignSecrets(extra: Record<string, string> = {}): Record<string, string> {
-  const { customerId, apiKey } = simulator.credentials.telesign;
+  const { customerId, apiKey } = action.simulator.credentials.telesign;
   return {
     MFA_SMS_PROVIDERS: 'telesign',
     TELESIGN_CUSTOMER_ID: customerId,
     TELESIGN_API_KEY: apiKey,
-    TELESIGN_BASE_URL: simulator.url,
+    TELESIGN_BASE_URL: action.simulator.url,
     ...extra,
   };
 }
@@ -85,10 +46,15 @@ describe('the built Action through Telesign', () => {
         const result = await send(telesignSecrets(), { entry, channel, language: 'en-GB' });
         expect(result.threw).toBeUndefined();
         expect(result.calls).toEqual({ retry: [], drop: [] });
-        expect(simulator.messages).toMatchObject([{ provider: 'telesign', channel, to: '447911123456' }]);
+        expect(action.simulator.messages).toMatchObject([
+          { provider: 'telesign', channel, to: '447911123456' },
+        ]);
         if (channel === 'voice') {
-          expect(simulator.messages[0]?.text).toContain('4, 9, 3, 8, 1, 7');
-          expect(simulator.messages[0]?.request).toMatchObject({ voice: 'f-en-GB', message_type: 'OTP' });
+          expect(action.simulator.messages[0]?.text).toContain('4, 9, 3, 8, 1, 7');
+          expect(action.simulator.messages[0]?.request).toMatchObject({
+            voice: 'f-en-GB',
+            message_type: 'OTP',
+          });
         }
         expect(result.logs[0]).toMatch(/^mfa-sms sent channel=\w+ to=\+44\*{6}456 provider=telesign /);
       });
@@ -99,17 +65,17 @@ describe('the built Action through Telesign', () => {
     const { TELESIGN_API_KEY: key, ...rest } = telesignSecrets();
     const result = await send({ ...rest, TELESIGN_REST_API_KEY: key as string });
     expect(result.threw).toBeUndefined();
-    expect(simulator.messages).toHaveLength(1);
+    expect(action.simulator.messages).toHaveLength(1);
   });
 
   it('reads TELESIGN_API_KEY first when both are set', async () => {
-    const right = simulator.credentials.telesign.apiKey;
+    const right = action.simulator.credentials.telesign.apiKey;
     const wrong = Buffer.from('not-the-telesign-key').toString('base64');
     const first = await send(telesignSecrets({ TELESIGN_REST_API_KEY: wrong }));
     const second = await send(telesignSecrets({ TELESIGN_API_KEY: wrong, TELESIGN_REST_API_KEY: right }));
     expect(first.threw).toBeUndefined();
     expect(second.threw).toMatchObject({ code: 'auth_failed' });
-    expect(simulator.messages).toHaveLength(1);
+    expect(action.simulator.messages).toHaveLength(1);
   });
 
   it('speaks in the voice TELESIGN_VOICE names', async () => {
@@ -118,7 +84,7 @@ describe('the built Action through Telesign', () => {
       language: 'fr',
     });
     expect(result.threw).toBeUndefined();
-    expect(simulator.messages[0]?.request.voice).toBe('f-en-AU');
+    expect(action.simulator.messages[0]?.request.voice).toBe('f-en-AU');
   });
 
   it('names the secret when TELESIGN_CUSTOMER_ID is missing', async () => {
@@ -126,41 +92,41 @@ describe('the built Action through Telesign', () => {
     const result = await send(rest);
     expect(result.threw).toMatchObject({ code: 'invalid_config' });
     expect(result.threw?.message).toContain('TELESIGN_CUSTOMER_ID');
-    expect(simulator.requests).toHaveLength(0);
+    expect(action.simulator.requests).toHaveLength(0);
   });
 });
 
 describe('the built Action failing over between Telesign and another provider', () => {
   it('from Telesign (unavailable) to Mitto', async () => {
-    simulator.fail('telesign', 'unavailable');
-    const result = await send(simulatorSecrets(simulator, 'telesign,mitto'));
+    action.simulator.fail('telesign', 'unavailable');
+    const result = await send(simulatorSecrets(action.simulator, 'telesign,mitto'));
     expect(result.resolved).toBe(true);
-    expect(simulator.messages.map((message) => message.provider)).toEqual(['mitto']);
+    expect(action.simulator.messages.map((message) => message.provider)).toEqual(['mitto']);
     expect(result.logs[0]).toContain('attempts=telesign:provider_unavailable,mitto:ok');
   });
 
   it('from Twilio (unavailable) to Telesign, by voice', async () => {
-    simulator.fail('twilio', 'unavailable');
-    const result = await send(simulatorSecrets(simulator, 'twilio,telesign'), { channel: 'voice' });
+    action.simulator.fail('twilio', 'unavailable');
+    const result = await send(simulatorSecrets(action.simulator, 'twilio,telesign'), { channel: 'voice' });
     expect(result.resolved).toBe(true);
-    expect(simulator.messages.map((message) => [message.provider, message.channel])).toEqual([
+    expect(action.simulator.messages.map((message) => [message.provider, message.channel])).toEqual([
       ['telesign', 'voice'],
     ]);
     expect(result.logs[0]).toContain('attempts=twilio:provider_unavailable,telesign:ok');
   });
 
   it('from Telesign rate-limited in a 429 (status 10019) to Mitto', async () => {
-    simulator.fail('telesign', 'rate-limit');
-    const result = await send(simulatorSecrets(simulator, 'telesign,mitto'));
+    action.simulator.fail('telesign', 'rate-limit');
+    const result = await send(simulatorSecrets(action.simulator, 'telesign,mitto'));
     expect(result.resolved).toBe(true);
     expect(result.logs[0]).toContain('attempts=telesign:rate_limited,mitto:ok');
   });
 
   it('not on a refusal in a 200 (status 237, country blocked): a permanent answer', async () => {
-    simulator.fail('telesign', { type: 'code', code: 237 });
-    const result = await send(simulatorSecrets(simulator, 'telesign,mitto'));
+    action.simulator.fail('telesign', { type: 'code', code: 237 });
+    const result = await send(simulatorSecrets(action.simulator, 'telesign,mitto'));
     expect(result.threw).toMatchObject({ code: 'blocked_destination' });
-    expect(simulator.requests.map((request) => request.provider)).toEqual(['telesign']);
+    expect(action.simulator.requests.map((request) => request.provider)).toEqual(['telesign']);
   });
 });
 
