@@ -31,3 +31,9 @@ export function readDotenv(path: string): Record<string, string> {
   }
   return values;
 }
+
+/** One `NAME=value` line that `readDotenv` reads back as `value` (a PEM kept on one line). */
+export function dotenvLine(name: string, value: string): string {
+  if (/^[\w@+.,:/;=*-]*$/.test(value)) return `${name}=${value}`;
+  return `${name}="${value.replace(/"/g, '\\"').replace(/\r?\n/g, '\\n')}"`;
+}

@@ -26,7 +26,7 @@ function readJson(path: string): unknown {
 }
 
 // The CLI runs from dist/ (published) or from src/ (tests in-process); the Action sits in dist/.
-function builtActionDirectory(): string {
+export function builtActionDirectory(): string {
   for (const candidate of [__dirname, join(__dirname, '..', '..', 'dist')])
     if (existsSync(join(candidate, 'action.cjs'))) return candidate;
   throw configError('The built Action (dist/action.cjs) is missing: run `npm run build` first.');
