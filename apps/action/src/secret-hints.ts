@@ -63,7 +63,7 @@ export function inSecretTerms(
   message: string,
   secrets: Readonly<Record<string, readonly string[] | undefined>>,
 ): string {
-  let reason = message.replace(/^.*?\boption ['"][\w.]+['"] is invalid: /, '');
+  let reason = message.replace(/^.*?\boption ['"][\w.]+['"] (?:is invalid: )?/, '');
   for (const [option, names] of Object.entries(secrets)) {
     if (!names?.[0]) continue;
     reason = reason.replace(new RegExp(`(['"]?)\\b${option}\\b\\1`, 'g'), names[0]);

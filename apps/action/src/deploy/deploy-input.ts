@@ -92,7 +92,12 @@ export function readDeployInput(
     clientId,
     clientSecret,
     secrets,
-    source: readActionSource(options.codeFile, options.dependencies, providerPackages(secrets)),
+    source: readActionSource(
+      options.codeFile,
+      options.dependencies,
+      providerPackages(secrets),
+      secrets.MFA_SMS_REDIS_URL !== undefined,
+    ),
     deliveryMethods: deliveryMethodsOf(secrets, readyMade),
   };
 }
