@@ -113,14 +113,24 @@ export async function runActionCommand(argv: readonly string[], output: CommandO
   const envFile = loadEnvFile(values['env-file']);
   const simulator = await startSimulator();
   const lines: string[] = [];
-  const say = (line: string) => (values.json ? lines.push(line) : output.out(line));
   try {
     if (!values.json) output.out(`mfa-sms run: ${envFile.note}; simulator on ${simulator.url}`);
     const own = { ...envFile.values, ...event.secrets };
     const providers =
       own.MFA_SMS_PROVIDERS ?? [...new Set(simulator.providers.map(({ name }) => name))].join(',');
     event.secrets = { ...own, ...simulatorSecrets(simulator, providers) };
-    const action = require(file) as Record<string, unknown>;
+    let action: Record<string, unknown>;
+    try {
+      action = require(file) as Record<string, unknown>;
+    } catch (error) {
+      const esm = /require is not defined in ES module scope|ERR_REQUIRE_ESM/.test(
+        String((error as Error)?.message),
+      );
+      output.error(
+        `mfa-sms run: ${values.code} failed to load: ${(error as Error)?.name ?? 'Error'}: ${String((error as Error)?.message).split('\n')[0]}${esm ? ' (Auth0 runs CommonJS: the nearest package.json says "type": "module", so name the file .cjs)' : ''}`,
+      );
+      return exitCodes.failed;
+    }
     const handler =
       trigger === 'send-phone-message'
         ? action.onExecuteSendPhoneMessage
@@ -136,7 +146,8 @@ export async function runActionCommand(argv: readonly string[], output: CommandO
     const custom = customPhoneProviderApi(createAuth0Cache());
     const api = trigger === 'send-phone-message' ? sendPhoneMessageApi(createAuth0Cache()) : custom;
     const original = console.log;
-    console.log = (...args: unknown[]) => say(`  action log: ${args.map(String).join(' ')}`);
+    // Gathered, then printed: our own output goes through console.log too.
+    console.log = (...args: unknown[]) => void lines.push(args.map(String).join(' '));
     let failure: unknown;
     try {
       await handler(event, api);
@@ -173,6 +184,7 @@ export async function runActionCommand(argv: readonly string[], output: CommandO
       );
       return ok ? exitCodes.sent : exitCodes.failed;
     }
+    for (const line of lines) output.out(`  action log: ${line}`);
     for (const message of received)
       output.out(
         `provider received: ${message.provider} ${message.channel} → ${message.to}: "${message.text}"`,
