@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/cli.ts', 'src/testing.ts'],
+  entry: { index: 'src/index.ts', cli: 'src/cli.ts', testing: 'src/testing.ts', auth0: 'src/auth0/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

@@ -2,11 +2,11 @@ import { parseArgs } from 'node:util';
 import { isMfaSmsError, maskPhoneNumber, normalizePhoneNumber } from '@mfa-sms/core';
 import { type Simulator, startSimulator } from '@mfa-sms/simulator';
 import {
-  createAuth0Cache,
+  createFakeAuth0Cache,
   oneTimeCode,
   sendPhoneMessageApi,
   sendPhoneMessageEvent,
-} from './auth0-runtime.js';
+} from '@mfa-sms/simulator/auth0';
 import { cliPackageLoader } from './cli-packages.js';
 import { cliVersion, exitCodes, overview, sendUsage } from './cli-usage.js';
 import { runDeployCommand } from './deploy/deploy-command.js';
@@ -15,6 +15,7 @@ import { runEnvExampleCommand } from './env-example.js';
 import { loadEnvFile } from './env-file.js';
 import { createHandlers } from './handlers.js';
 import { runActionCommand } from './run-command.js';
+import { nearMissNames } from './secret-hints.js';
 import { describeDryRun, dryRunHandlers } from './send-dry-run.js';
 import { runSimulatorCommand } from './simulator-command.js';
 import { simulatorSecrets } from './simulator-secrets.js';
@@ -178,14 +179,22 @@ async function runSend(
       recipient: values.to,
       channel,
       code: oneTimeCode(),
-      secrets: secrets as Record<string, string>,
+      // What the Action reads, as Auth0 holds it (strings): a .env's other names stay out.
+      // Near-miss names too (TWILIO_SID), so that the error can say which secret was meant.
+      secrets: {
+        ...nearMissNames(secrets, providerSecretNames(secrets.MFA_SMS_PROVIDERS, cliPackageLoader)),
+        ...pickActionSecrets(
+          Object.fromEntries(Object.entries(secrets).filter(([, value]) => typeof value === 'string')),
+          providerSecretNames(secrets.MFA_SMS_PROVIDERS, cliPackageLoader),
+        ),
+      } as Record<string, string>,
       ...(secrets.MFA_SMS_DEFAULT_COUNTRY ? { country: secrets.MFA_SMS_DEFAULT_COUNTRY } : {}),
     });
     const original = console.log;
     console.log = (...args: unknown[]) => void lines.push(args.join(' '));
     let failure: unknown;
     try {
-      await handlers.onExecuteSendPhoneMessage(event, sendPhoneMessageApi(createAuth0Cache()));
+      await handlers.onExecuteSendPhoneMessage(event, sendPhoneMessageApi(createFakeAuth0Cache()));
     } catch (error) {
       failure = error;
     } finally {

@@ -3,13 +3,13 @@ import { parseArgs } from 'node:util';
 import type { ActionHandlers, SendPhoneMessageHook } from '@mfa-sms/core';
 import { type SimulatedMessage, type Simulator, startSimulator } from '@mfa-sms/simulator';
 import {
+  type Auth0EventInput,
   customPhoneProviderApi,
   customPhoneProviderEvent,
-  type EventInput,
   hookArguments,
   sendPhoneMessageApi,
   sendPhoneMessageEvent,
-} from './auth0-runtime.js';
+} from '@mfa-sms/simulator/auth0';
 import { simulatorSecrets } from './simulator-secrets.js';
 
 // The playground runs the *built* Action, as Auth0 would load it, not the sources.
@@ -27,7 +27,7 @@ interface Row {
 interface Scenario {
   name: string;
   entry: 'send-phone-message' | 'custom-phone-provider' | 'hook';
-  input: Omit<EventInput, 'secrets'>;
+  input: Omit<Auth0EventInput, 'secrets'>;
   providers: string;
   secrets?: Record<string, string>;
   prepare?: (simulator: Simulator) => void;

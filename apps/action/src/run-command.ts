@@ -4,12 +4,13 @@ import { parseArgs } from 'node:util';
 import { maskPhoneNumber } from '@mfa-sms/core';
 import { startSimulator } from '@mfa-sms/simulator';
 import {
-  createAuth0Cache,
+  createFakeAuth0Cache,
   customPhoneProviderApi,
   customPhoneProviderEvent,
+  runExecution,
   sendPhoneMessageApi,
   sendPhoneMessageEvent,
-} from './auth0-runtime.js';
+} from '@mfa-sms/simulator/auth0';
 import { exitCodes, runUsage } from './cli-usage.js';
 import type { CommandOutput } from './deploy/deploy-command.js';
 import { deployTriggers } from './deploy/deploy-options.js';
@@ -143,14 +144,15 @@ export async function runActionCommand(argv: readonly string[], output: CommandO
       );
       return exitCodes.failed;
     }
-    const custom = customPhoneProviderApi(createAuth0Cache());
-    const api = trigger === 'send-phone-message' ? sendPhoneMessageApi(createAuth0Cache()) : custom;
+    const custom = customPhoneProviderApi(createFakeAuth0Cache());
+    const api = trigger === 'send-phone-message' ? sendPhoneMessageApi(createFakeAuth0Cache()) : custom;
     const original = console.log;
     // Gathered, then printed: our own output goes through console.log too.
     console.log = (...args: unknown[]) => void lines.push(args.map(String).join(' '));
     let failure: unknown;
     try {
-      await handler(event, api);
+      // Auth0 ends an execution after 20 s: so does the fake runtime.
+      await runExecution(() => handler(event, api));
     } catch (error) {
       failure = error;
     } finally {

@@ -70,3 +70,18 @@ export function inSecretTerms(
   }
   return reason.startsWith('is required') ? `is missing: it ${reason}` : `is invalid: ${reason}`;
 }
+
+/**
+ * The set names that nearly match one of `known` without being one: kept beside the Action's
+ * secrets by `mfa-sms send`, so that the Action's error can say "did you mean".
+ */
+export function nearMissNames(
+  present: Readonly<Record<string, string | undefined>>,
+  known: ReadonlySet<string>,
+): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(present))
+    if (value && !known.has(name) && [...known].some((candidate) => isNearMiss(name, candidate)))
+      kept[name] = value;
+  return kept;
+}

@@ -121,12 +121,23 @@ describe('policyFromSecrets', () => {
       'Secret MFA_SMS_REDIS_URL is invalid',
     ],
     [{ TWILIO_ACCOUNT_SID: 'XX-not-a-sid-secret' }, 'Secret TWILIO_ACCOUNT_SID is invalid: must be'],
+    [
+      { MFA_SMS_REDIS_URL: 'redis://127.0.0.1:1', MFA_SMS_STORE_KEY: 'k'.repeat(24) },
+      'Secret MFA_SMS_STORE_KEY is guessable',
+    ],
+    [{ MFA_SMS_STORE_KEY: 'abababababababababab' }, 'Secret MFA_SMS_STORE_KEY is guessable'],
   ])('names the secret, never its value: %j', (extra, message) => {
     const error = refusal({ ...twilio, ...extra });
     expect(error).toMatchObject({ code: 'invalid_config' });
     expect(error.message.slice(0, message.length)).toBe(message);
     for (const value of Object.values(extra))
       if (value.trim().length > 6) expect(inspect(error, { depth: 5 })).not.toContain(value.trim());
+  });
+
+  it('keys api.cache with MFA_SMS_STORE_KEY when there is no Redis', () => {
+    const key = 'e3f1c0a9b87d6524f1e0d9c8';
+    expect(policyFromSecrets({ ...twilio, MFA_SMS_STORE_KEY: key })).toMatchObject({ storeKey: key });
+    expect(policyFromSecrets({ ...twilio, MFA_SMS_STORE_KEY: key }).store).toBeUndefined();
   });
 
   it('reports the first problem in the order the secrets are read', () => {

@@ -1,6 +1,7 @@
 import {
   type ActionPolicy,
   type Auth0Secrets,
+  checkStoreKey,
   createRedisStore,
   isMfaSmsError,
   MfaSmsError,
@@ -24,7 +25,15 @@ export function storePolicyFromSecrets(secrets: Auth0Secrets): StorePolicy {
   if (health !== undefined && health !== '') policy.health = parseHealth(health, 'Secret MFA_SMS_HEALTH');
   const url = secrets.MFA_SMS_REDIS_URL;
   const key = secrets.MFA_SMS_STORE_KEY;
-  if (url === undefined || url === '') return policy;
+  const keyName = 'Secret MFA_SMS_STORE_KEY';
+  if (url === undefined || url === '') {
+    // Without Redis the key still keys api.cache's entries, so they hold no unkeyed hash of a number.
+    if (key !== undefined && key !== '') {
+      checkStoreKey(key, keyName);
+      policy.storeKey = key;
+    }
+    return policy;
+  }
   if (key === undefined || key === '') {
     throw new MfaSmsError({
       code: 'invalid_config',
@@ -41,12 +50,7 @@ export function storePolicyFromSecrets(secrets: Auth0Secrets): StorePolicy {
       message: 'Secret MFA_SMS_REDIS_URL is invalid: must be a redis:// or rediss:// (TLS) URL',
     });
   }
-  if (key.length < 16) {
-    throw new MfaSmsError({
-      code: 'invalid_config',
-      message: 'Secret MFA_SMS_STORE_KEY is too short: use a random string of at least 16 characters',
-    });
-  }
+  checkStoreKey(key, keyName);
   policy.storeKey = key;
   return policy;
 }

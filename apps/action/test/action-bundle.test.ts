@@ -2,14 +2,14 @@ import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Simulator, startSimulator } from '@mfa-sms/simulator';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { packagesForTheAction } from '../../../scripts/versions.mjs';
 import {
+  type Auth0EventInput,
   customPhoneProviderEvent,
-  type EventInput,
   hookArguments,
   sendPhoneMessageEvent,
-} from '../src/auth0-runtime.js';
+} from '@mfa-sms/simulator/auth0';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { packagesForTheAction } from '../../../scripts/versions.mjs';
 import { simulatorSecrets } from '../src/simulator-secrets.js';
 import { installPackedAction, type PackedAction } from './packed-action.js';
 import { runNode } from './run-node.js';
@@ -17,6 +17,8 @@ import { runNode } from './run-node.js';
 // These tests run the built bundle in a child process, as Auth0 would require() it, beside the
 // dependencies dist/dependencies.json lists installed from the packed packages: what they check is
 // what a tenant deploys, not the sources or the workspace's links.
+type EventInput = Auth0EventInput & { recipient: string; secrets: Record<string, string> };
+
 const runner = fileURLToPath(new URL('./run-action.cjs', import.meta.url));
 const bundle = fileURLToPath(new URL('../dist/action.cjs', import.meta.url));
 

@@ -2,16 +2,16 @@ import { type ActionHandlers, createActionHandlers, type Provider } from '@mfa-s
 import { createEsendex } from '@mfa-sms/esendex';
 import { createMitto } from '@mfa-sms/mitto';
 import { type Simulator, startSimulator } from '@mfa-sms/simulator';
-import { createTwilio } from '@mfa-sms/twilio';
-import { createVonage } from '@mfa-sms/vonage';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   customPhoneProviderApi,
   customPhoneProviderEvent,
   hookArguments,
   sendPhoneMessageApi,
   sendPhoneMessageEvent,
-} from '../src/auth0-runtime.js';
+} from '@mfa-sms/simulator/auth0';
+import { createTwilio } from '@mfa-sms/twilio';
+import { createVonage } from '@mfa-sms/vonage';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 // What the README of each package shows: a user's own Action, composed from core and one provider.
 const factories: Record<

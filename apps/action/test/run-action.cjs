@@ -3,43 +3,25 @@
 // executions given as JSON on stdin, one after another in the same warm container. Prints one
 // JSON line with what each execution did: its outcome, its log lines, and the api calls it made.
 // The folder holding action.cjs, hook.cjs and their node_modules is the first argument (the tests
-// install the packed packages there), apps/action/dist by default.
+// install the packed packages there), apps/action/dist by default. Auth0 itself is the simulator's
+// fake runtime (built): one api.cache for the container, `whenFull` as the input says.
 const path = require('node:path');
-
-function createCache() {
-  const entries = new Map();
-  return {
-    entries,
-    get(key) {
-      const entry = entries.get(key);
-      return entry ? { value: entry } : undefined;
-    },
-    set(key, value) {
-      if (Buffer.byteLength(key) > 64) return { type: 'error', code: 'KEY_TOO_LARGE' };
-      entries.set(key, value);
-      return { type: 'success' };
-    },
-    delete(key) {
-      entries.delete(key);
-      return { type: 'success' };
-    },
-  };
-}
+const runtime = require('@mfa-sms/simulator/auth0');
 
 async function main() {
   const chunks = [];
   for await (const chunk of process.stdin) chunks.push(chunk);
-  const { executions } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  const { executions, whenFull } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
   const dist = path.resolve(process.argv[2] ?? path.join(__dirname, '..', 'dist'));
   const action = require(path.join(dist, 'action.cjs'));
   const hook = require(path.join(dist, 'hook.cjs'));
-  const cache = createCache();
+  const cache = runtime.createFakeAuth0Cache({ whenFull: whenFull ?? 'refuse' });
   const results = [];
   for (const execution of executions) {
     const logs = [];
     const original = console.log;
     console.log = (...args) => logs.push(args.join(' '));
-    const calls = { retry: [], drop: [] };
+    let calls = { retry: [], drop: [] };
     const started = Date.now();
     let outcome;
     try {
@@ -59,30 +41,27 @@ async function main() {
       } else {
         const api =
           execution.entry === 'custom-phone-provider'
-            ? {
-                cache,
-                notification: {
-                  retry: (reason) => calls.retry.push(reason),
-                  drop: (reason) => calls.drop.push(reason),
-                },
-              }
-            : { cache };
+            ? runtime.customPhoneProviderApi(cache)
+            : runtime.sendPhoneMessageApi(cache);
+        if (api.calls) calls = api.calls;
         const handler =
           execution.entry === 'custom-phone-provider'
             ? action.onExecuteCustomPhoneProvider
             : action.onExecuteSendPhoneMessage;
-        outcome = await handler(execution.event, api).then(
-          () => ({ resolved: true }),
-          (error) => ({
-            threw: {
-              code: error.code,
-              message: error.message,
-              name: error.name,
-              stack: error.stack,
-              inspected: require('node:util').inspect(error, { depth: null }),
-            },
-          }),
-        );
+        outcome = await runtime
+          .runExecution(() => handler(execution.event, api))
+          .then(
+            () => ({ resolved: true }),
+            (error) => ({
+              threw: {
+                code: error.code,
+                message: error.message,
+                name: error.name,
+                stack: error.stack,
+                inspected: require('node:util').inspect(error, { depth: null }),
+              },
+            }),
+          );
       }
     } finally {
       console.log = original;
@@ -102,11 +81,18 @@ async function main() {
         .map((name) => name.replace('\\', '/')),
     ),
   ].sort();
+  const harness = new Set([__filename, require.resolve('@mfa-sms/simulator/auth0')]);
   const outsideFolder = Object.keys(require.cache).filter(
-    (file) => !file.startsWith(dist) && file !== __filename,
+    (file) => !file.startsWith(dist) && !harness.has(file),
   );
+  const cacheState = {
+    refused: cache.refused,
+    evicted: cache.evicted,
+    bytes: cache.bytes,
+    entries: cache.entries().size,
+  };
   process.stdout.write(
-    `${JSON.stringify({ results, exports: Object.keys(action).sort(), hookType: typeof hook, ioredisLoaded, ours, outsideFolder })}\n`,
+    `${JSON.stringify({ results, exports: Object.keys(action).sort(), hookType: typeof hook, ioredisLoaded, ours, outsideFolder, cache: cacheState })}\n`,
     // A Redis client reconnects for ever (Auth0 freezes the container instead): end the process.
     () => ioredisLoaded && process.exit(0),
   );

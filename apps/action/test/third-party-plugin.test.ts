@@ -8,8 +8,8 @@ import {
   startManagementSimulator,
   startSimulator,
 } from '@mfa-sms/simulator';
+import { sendPhoneMessageEvent } from '@mfa-sms/simulator/auth0';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sendPhoneMessageEvent } from '../src/auth0-runtime.js';
 import { simulatorSecrets } from '../src/simulator-secrets.js';
 import { runCli, writeEnvFile, writes } from './deploy-helpers.js';
 import { installPackedAction, type PackedAction } from './packed-action.js';

@@ -7,6 +7,7 @@ const root = [
   'alphanumericRefusedCountries',
   'appendAutofillLines',
   'callingCodeOf',
+  'checkStoreKey',
   'closeHttpPools',
   'countSegments',
   'createActionHandlers',

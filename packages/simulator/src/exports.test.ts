@@ -34,4 +34,20 @@ describe('@mfa-sms/simulator public API', () => {
       'testStore',
     ]);
   });
+
+  it('exports the fake Auth0 runtime from /auth0', async () => {
+    expect(Object.keys(await import('./auth0/index.js')).sort()).toEqual([
+      'auth0CacheLimits',
+      'auth0ExecutionLimitMs',
+      'auth0Secrets',
+      'createFakeAuth0Cache',
+      'customPhoneProviderApi',
+      'customPhoneProviderEvent',
+      'hookArguments',
+      'oneTimeCode',
+      'runExecution',
+      'sendPhoneMessageApi',
+      'sendPhoneMessageEvent',
+    ]);
+  });
 });

@@ -4,6 +4,7 @@ import {
   createMemoryStore,
   createRedisStore,
   type RedisStore,
+  type Store,
 } from '@mfa-sms/core';
 import { afterAll, beforeAll, describe } from 'vitest';
 // The Redis store's own tests start their server with the same helper: one way to run redis-server.
@@ -12,41 +13,13 @@ import {
   redisServerPath,
   startRedisServer,
 } from '../../core/src/store/redis-server.test-helper.js';
+import { createFakeAuth0Cache, type FakeAuth0Cache } from './auth0/index.js';
 import { closedPort } from './test-helpers.js';
 import { testStore } from './test-store.js';
 
 testStore({ name: 'memory store', create: ({ now }) => createMemoryStore({ now }) });
 
-/**
- * Auth0's api.cache on the suite's clock: an entry lives until `expires_at`, or `ttl` ms (15
- * minutes when none is given). What Auth0 does when the cache is full is the fake runtime's
- * business; each test here holds a handful of entries.
- */
-function clockedCache(now: () => number): Auth0Cache & { contents(): string[] } {
-  const entries = new Map<string, { value: string; expires: number }>();
-  const live = (key: string) => {
-    const entry = entries.get(key);
-    if (entry !== undefined && entry.expires <= now()) entries.delete(key);
-    return entries.get(key);
-  };
-  return {
-    get: (key) => {
-      const entry = live(key);
-      return entry === undefined ? undefined : { value: entry.value };
-    },
-    set(key, value, options = {}) {
-      entries.set(key, { value, expires: options.expires_at ?? now() + (options.ttl ?? 15 * 60_000) });
-      return { type: 'success' };
-    },
-    delete(key) {
-      entries.delete(key);
-      return { type: 'success' };
-    },
-    contents: () => [...entries].flatMap(([key, entry]) => [key, entry.value]),
-  };
-}
-
-const caches = new WeakMap<object, ReturnType<typeof clockedCache>>();
+const caches = new WeakMap<object, FakeAuth0Cache>();
 const failingCache: Auth0Cache = {
   get: () => {
     throw new Error('cache down');
@@ -57,16 +30,31 @@ const failingCache: Auth0Cache = {
   delete: () => ({ type: 'success' }),
 };
 
+const failingMemory: Store = {
+  name: 'memory',
+  shared: false,
+  increment: () => {
+    throw new Error('memory down');
+  },
+  get: () => {
+    throw new Error('memory down');
+  },
+  set: () => {
+    throw new Error('memory down');
+  },
+};
+
 testStore({
   name: 'api.cache store',
   create({ now }) {
-    const cache = clockedCache(now);
-    const store = createAuth0CacheStore(cache, { now });
+    const cache = createFakeAuth0Cache({ now });
+    const store = createAuth0CacheStore(cache, { now, log: () => {} });
     caches.set(store, cache);
     return store;
   },
-  failing: () => createAuth0CacheStore(failingCache),
-  contents: (store) => caches.get(store)?.contents() ?? [],
+  // The cache down and the container's memory too: nothing can count.
+  failing: () => createAuth0CacheStore(failingCache, { memory: failingMemory, log: () => {} }),
+  contents: (store) => [...(caches.get(store)?.entries() ?? [])].flat(),
 });
 
 const binary = redisServerPath();

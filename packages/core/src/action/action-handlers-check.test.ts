@@ -1,7 +1,12 @@
+import { createFakeAuth0Cache, sendPhoneMessageEvent } from '@mfa-sms/simulator/auth0';
 import { describe, expect, it } from 'vitest';
 import type { PhoneMessage, Provider } from '../contract/types.js';
-import { cache, sendEvent } from './action-events.test-helper.js';
 import { createActionHandlers } from './action-handlers.js';
+
+// On the simulator's fake Auth0 runtime: a national number the request's country (GB) completes.
+const sendEvent = () =>
+  sendPhoneMessageEvent({ recipient: '07400 123456', code: '493817', text: 'Your code is 493817' });
+const cache = () => createFakeAuth0Cache();
 
 // A provider's cannotSend is asked once each time the router checks a message (the guard, the
 // routing and the senders together): how many times a send was checked.

@@ -1,9 +1,35 @@
+import {
+  type Auth0EventInput,
+  createFakeAuth0Cache,
+  customPhoneProviderApi,
+  customPhoneProviderEvent,
+  sendPhoneMessageEvent,
+} from '@mfa-sms/simulator/auth0';
 import { describe, expect, it } from 'vitest';
 import type { Auth0Cache, CustomPhoneProviderEvent } from '../auth0/auth0-types.js';
 import type { PhoneMessage, Provider } from '../contract/types.js';
 import { MfaSmsError, type MfaSmsErrorCode } from '../errors/errors.js';
-import { cache, customApi, customEvent, secrets, sendEvent } from './action-events.test-helper.js';
 import { createActionHandlers } from './action-handlers.js';
+
+// The message these tests send, on the simulator's fake Auth0 runtime: a national number that the
+// request's country (GB) completes, and a fixed code and correlation id that log lines show.
+const secrets = { TOKEN: 'token-value-that-is-secret' };
+const fixed = { code: '493817', text: 'Your code is 493817', secrets };
+const sendEvent = (input: Auth0EventInput = {}) =>
+  sendPhoneMessageEvent({
+    recipient: '07400 123456',
+    language: 'de-DE',
+    ...fixed,
+    event: { transaction: { correlation_id: 'corr-123' } },
+    ...input,
+  });
+const customEvent = (recipient = '+447400123456') =>
+  customPhoneProviderEvent({ recipient, ...fixed, event: { client: undefined } });
+const cache = () => createFakeAuth0Cache();
+const customApi = () => {
+  const api = customPhoneProviderApi();
+  return { api, calls: api.calls };
+};
 
 // Providers are scripted here: these tests are about the Auth0 behaviour around them. The same
 // handlers run with every real provider against the simulator in apps/action's tests.
@@ -63,7 +89,7 @@ describe('createActionHandlers', () => {
     await handlers.onExecuteSendPhoneMessage(sendEvent({ code: '222222' }), { cache: cache() });
     expect(builds).toBe(1);
     await handlers.onExecuteSendPhoneMessage(
-      sendEvent({ code: '333333' }, { TOKEN: 'rotated-token-value' }),
+      sendEvent({ code: '333333', secrets: { TOKEN: 'rotated-token-value' } }),
       { cache: cache() },
     );
     expect(builds).toBe(2);
@@ -81,7 +107,7 @@ describe('createActionHandlers', () => {
     });
     expect(a.sent).toHaveLength(2);
     expect(lines.map((line) => line.split(' ')[1])).toEqual(['sent', 'duplicate', 'sent']);
-    expect([...shared.entries.keys()].every((key) => Buffer.byteLength(key) <= 64)).toBe(true);
+    expect([...shared.entries().keys()].every((key) => Buffer.byteLength(key) <= 64)).toBe(true);
   });
 
   it('still sends when the cache fails', async () => {
@@ -93,10 +119,22 @@ describe('createActionHandlers', () => {
       set: () => ({ type: 'error', code: 'QUOTA' }),
       delete: () => ({ type: 'success' }),
     };
-    const handlers = createActionHandlers({ providers: [a.provider], log: () => {} });
+    const lines: string[] = [];
+    const handlers = createActionHandlers({ providers: [a.provider], log: (line) => lines.push(line) });
     await handlers.onExecuteSendPhoneMessage(sendEvent(), { cache: broken });
+    // The container's memory still knows the repeat.
     await handlers.onExecuteSendPhoneMessage(sendEvent(), { cache: broken });
+    await handlers.onExecuteSendPhoneMessage(sendEvent({ code: '000111', text: 'Your code is 000111' }), {
+      cache: broken,
+    });
     expect(a.sent).toHaveLength(2);
+    expect(lines.filter((line) => line.includes('api.cache is full'))).toHaveLength(1);
+    expect(lines.map((line) => line.split(' ')[1])).toEqual([
+      'store=auth0-cache',
+      'sent',
+      'duplicate',
+      'sent',
+    ]);
   });
 
   it('throws a permanent failure for send-phone-message and does not fail over', async () => {
@@ -158,12 +196,12 @@ describe('createActionHandlers', () => {
       sendEvent({
         text: 'Your code is 493817\n\n@auth.example.org #493817',
         code: '493817',
-        action: 'enrollment',
+        purpose: 'enrollment',
       }),
       { cache: cache() },
     );
     expect(a.sent[1]?.text).toBe('Your code is 493817\n\nFA+9qCX9VSu\n@auth.example.org #493817');
-    await auth0Text.onExecuteSendPhoneMessage(sendEvent({ message_type: 'voice' }), { cache: cache() });
+    await auth0Text.onExecuteSendPhoneMessage(sendEvent({ channel: 'voice' }), { cache: cache() });
     expect(a.sent[2]?.text).toBe('Your code is 493817');
     const builtin = createActionHandlers({
       providers: [a.provider],
@@ -209,7 +247,7 @@ describe('createActionHandlers', () => {
     await createActionHandlers({
       providers: [smsOnly.provider, voice.provider],
       log: () => {},
-    }).onExecuteSendPhoneMessage(sendEvent({ message_type: 'voice' }), { cache: cache() });
+    }).onExecuteSendPhoneMessage(sendEvent({ channel: 'voice' }), { cache: cache() });
     expect(smsOnly.sent).toHaveLength(0);
     expect(voice.sent).toHaveLength(1);
   });

@@ -9,7 +9,8 @@ import type { DeliveryRequest, PhoneMessage, Provider, Purpose } from '../contra
 import { normalizePhoneNumber } from '../phone/phone-number.js';
 import { type CheckedSendOptions, checkedProviders, createRouter } from '../routing/router.js';
 import { isSenderId } from '../sender/sender-id.js';
-import { createAuth0CacheStore } from '../store/store.js';
+import { createAuth0CacheStore } from '../store/auth0-cache-store.js';
+import { createMemoryStore } from '../store/store.js';
 import { storeKeyerFor } from '../store/store-keys.js';
 import { appendValidatedLines } from '../text/autofill.js';
 import { defaultMessage } from '../text/message-catalog.js';
@@ -50,6 +51,9 @@ function namesOf(providers: readonly Provider[]): string[] {
  * deduplication, one redacted log line per execution, and Auth0's retry/drop protocol.
  */
 export function createActionHandlers(options: ActionHandlersOptions): ActionHandlers {
+  // The container's memory: counts here too when they live in api.cache, so that a write the
+  // cache refuses, evicts or loses never lets a count start again (module scope in an Action).
+  const container = createMemoryStore();
   let cached: { secrets: Auth0Secrets; select: Select } | undefined;
 
   // Built at the first event, not at module scope: secrets exist only in events, and a mistake
@@ -115,7 +119,12 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
     const window = policy.dedupeWindowMs ?? defaultDedupeWindowMs;
     const memory = memories.get(window) ?? memoryLedger(window);
     memories.set(window, memory);
-    const keyer = policy.store ? storeKeyerFor(policy.store, policy.storeKey) : undefined;
+    // With a store key, api.cache's keys are keyed too: the tenant's cache then holds no hash of a
+    // number that hashing every number would reverse.
+    const keyer =
+      policy.store || policy.storeKey !== undefined
+        ? storeKeyerFor(policy.store ?? container, policy.storeKey)
+        : undefined;
     return { router, memory, keyer };
   }
 
@@ -190,7 +199,8 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
       message = toMessage(request, policy, context.appName);
       const window = policy.dedupeWindowMs ?? defaultDedupeWindowMs;
       // Without a store of its own, an Action counts and remembers in its execution's api.cache.
-      const cacheStore = !policy.store && cache ? createAuth0CacheStore(cache) : undefined;
+      const cacheStore =
+        !policy.store && cache ? createAuth0CacheStore(cache, { memory: container, log }) : undefined;
       const store = policy.store ?? cacheStore;
       const ledger = store ? storeLedger(store, window) : memory;
       const key = window > 0 ? dedupeKey(message, request.purpose, keyer) : undefined;

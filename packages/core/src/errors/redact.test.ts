@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { maskPhoneNumber, redactSecrets, sensitiveValuesOf, summarizeBody } from './redact.js';
+import {
+  maskPhoneNumber,
+  maskPhoneNumbers,
+  redactSecrets,
+  sensitiveValuesOf,
+  summarizeBody,
+} from './redact.js';
 
 describe('maskPhoneNumber', () => {
   it.each([
@@ -25,6 +31,43 @@ describe('redactSecrets', () => {
 
   it('leaves short secrets, error codes and HTTP statuses alone', () => {
     expect(redactSecrets('HTTP 400 (21614) status 3 abc', ['abc'])).toBe('HTTP 400 (21614) status 3 abc');
+  });
+});
+
+describe('maskPhoneNumbers', () => {
+  it.each([
+    ['+44 - 7911 - 123456', '+44******456'],
+    ['0170/1234567', '01******567'],
+    ['(0170) 1234567', '01******567'],
+    ['+44_7911_123456', '+44******456'],
+    ['+44 (0) 7911 123456', '+44******456'],
+    ['+49 170 / 123 45 67', '+49******567'],
+    ['0044.7911.123.456', '00******456'],
+  ])('masks %s wherever it is echoed', (number, masked) => {
+    const text = `invalid "To": ${number}, try again`;
+    expect(maskPhoneNumbers(text)).toBe(`invalid "To": ${masked}, try again`);
+    expect(redactSecrets(text, [])).not.toMatch(/7911|123456|1234567|4567/);
+  });
+
+  it('leaves codes in brackets, short numbers and words alone', () => {
+    for (const text of ['HTTP 400 (21614) status 3', 'status 1234567', 'id 12 34 56', 'page 1/2 of 3']) {
+      expect(maskPhoneNumbers(text)).toBe(text);
+    }
+    // A number right after a code in brackets is still masked.
+    expect(maskPhoneNumbers('HTTP 400 (21614) 07911 123456')).not.toContain('123456');
+  });
+
+  it('takes linear time on long runs of digits and separators', () => {
+    for (const hostile of [
+      '1 '.repeat(50_000),
+      '1 (1 '.repeat(20_000),
+      '(1) '.repeat(25_000),
+      '1 - '.repeat(25_000),
+    ]) {
+      const started = performance.now();
+      maskPhoneNumbers(`${hostile}x`);
+      expect(performance.now() - started).toBeLessThan(500);
+    }
   });
 });
 

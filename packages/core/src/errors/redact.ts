@@ -10,9 +10,28 @@ export function maskPhoneNumber(value: string): string {
   return `${plus}${digits.slice(0, 2)}******${digits.slice(-3)}`;
 }
 
-// Eight or more digits grouped by single spaces, dots or dashes, or a North American "(415) 555-2671":
-// long enough to be a phone number, and unlike our own "HTTP 400 (21614)".
-const phoneLike = /\+?\d(?:[ .-]?\d){7,}|\(\d{3}\) ?\d{3}[ .-]?\d{4}/g;
+// A number as people and providers write it: digits grouped by spaces, or by a dot, dash, slash or
+// underscore with spaces around it or not ("+44 - 7911 - 123456", "0170/1234567", "+44_7911_123456"),
+// an area code in brackets first ("(0170) 1234567"), and after a + a group in brackets anywhere
+// ("+44 (0) 7911 123456"); without the +, brackets after digits are a code ("HTTP 400 (21614)").
+// Each separator is unambiguous (only `(` opens a group, spaces alone or around one mark), so a
+// match is linear in the text.
+const separator = String.raw`(?:\s{0,2}[./_-]\s{0,2}|\s{1,2})`;
+const bracketed = String.raw`\(\s?\d{1,5}\s?\)\s{0,2}`;
+const phoneForm = new RegExp(
+  String.raw`\+\s?(?:${bracketed})?\d(?:(?:${separator}|\s{0,2}${bracketed})?\d)*|(?:${bracketed})?\d(?:${separator}?\d)*`,
+  'g',
+);
+
+/**
+ * Masks everything in `text` written like a phone number of eight digits or more (`phoneForm`):
+ * a provider may echo the recipient in any format.
+ */
+export function maskPhoneNumbers(text: string): string {
+  return text.replace(phoneForm, (match) =>
+    match.replace(/\D/g, '').length < 8 ? match : maskPhoneNumber(match),
+  );
+}
 
 /**
  * Replaces every occurrence of each secret in `text` by `[redacted]`, then masks anything that
@@ -27,7 +46,7 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
     const encoded = encodeURIComponent(secret);
     if (encoded !== secret) result = result.split(encoded).join('[redacted]');
   }
-  return result.replace(phoneLike, (match) => maskPhoneNumber(match));
+  return maskPhoneNumbers(result);
 }
 
 /**

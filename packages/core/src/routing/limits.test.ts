@@ -1,10 +1,12 @@
 import { inspect } from 'node:util';
+import { createFakeAuth0Cache } from '@mfa-sms/simulator/auth0';
 import { describe, expect, it } from 'vitest';
 import { createActionHandlers } from '../action/action-handlers.js';
 import type { Auth0Cache, CustomPhoneProviderEvent } from '../auth0/auth0-types.js';
 import type { PhoneMessage, Provider } from '../contract/types.js';
 import { isMfaSmsError } from '../errors/errors.js';
-import { createAuth0CacheStore, createMemoryStore, type Store } from '../store/store.js';
+import { createAuth0CacheStore } from '../store/auth0-cache-store.js';
+import { createMemoryStore, type Store } from '../store/store.js';
 import {
   callingCodeOf,
   createVelocityLimiter,
@@ -158,37 +160,21 @@ describe('velocity limits', () => {
   });
 
   it('counts in api.cache too, across executions that share it', async () => {
-    const entries = new Map<string, { value: string; expires: number }>();
     const time = clock();
-    const cache: Auth0Cache = {
-      get: (key) => {
-        const entry = entries.get(key);
-        return entry && entry.expires > time.now() ? { value: entry.value } : undefined;
-      },
-      set: (key, value, options) => {
-        entries.set(key, { value, expires: options?.expires_at ?? time.now() + (options?.ttl ?? 900_000) });
-        return { type: 'success' };
-      },
-      delete: (key) => {
-        entries.delete(key);
-        return { type: 'success' };
-      },
-    };
+    const cache = createFakeAuth0Cache({ now: time.now });
+    // A store per execution with a memory of its own: only the cache carries counts between them.
+    const execution = () => createAuth0CacheStore(cache, { now: time.now, log: () => {} });
     const limiter = createVelocityLimiter({ store: createMemoryStore(), limits: { range: false } });
     for (let index = 0; index < 5; index += 1) {
-      await limiter!.admit({ to }, createAuth0CacheStore(cache, { now: time.now }));
+      await limiter!.admit({ to }, execution());
     }
-    expect(
-      await outcome(limiter!.admit({ to }, createAuth0CacheStore(cache, { now: time.now }))),
-    ).toMatchObject({ reason: 'velocity' });
+    expect(await outcome(limiter!.admit({ to }, execution()))).toMatchObject({ reason: 'velocity' });
     // The limiter's own memory store saw none of it.
     expect(await outcome(limiter!.admit({ to }))).toBe('admitted');
-    // Keys are hashes: no number in them.
-    expect([...entries.keys()].join(' ')).not.toContain('7400123456');
+    // Keys and values are hashes and counts: no number in them.
+    expect([...cache.entries()].flat().join(' ')).not.toContain('7400123456');
     time.advance(3_600_000);
-    expect(await outcome(limiter!.admit({ to }, createAuth0CacheStore(cache, { now: time.now })))).toBe(
-      'admitted',
-    );
+    expect(await outcome(limiter!.admit({ to }, execution()))).toBe('admitted');
   });
 
   it('lets sends through when the store fails or throws', async () => {

@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
+import { createFakeAuth0Cache, sendPhoneMessageEvent } from '@mfa-sms/simulator/auth0';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActionHandlers } from '../action/action-handlers.js';
-import type { Auth0Cache, SendPhoneMessageEvent } from '../auth0/auth0-types.js';
 import type { PhoneMessage, Provider } from '../contract/types.js';
 import { createVelocityLimiter } from '../routing/limits.js';
 import { createRouter } from '../routing/router.js';
@@ -24,39 +24,11 @@ function countingProvider(): Provider & { sent: PhoneMessage[] } {
   };
 }
 
-/** Auth0's api.cache as it behaves: 20 entries, the oldest dropped first. */
-function auth0Cache(): Auth0Cache {
-  const entries = new Map<string, string>();
-  return {
-    get: (key) => (entries.has(key) ? { value: entries.get(key) as string } : undefined),
-    set(key, value) {
-      entries.delete(key);
-      entries.set(key, value);
-      if (entries.size > 20) entries.delete(entries.keys().next().value as string);
-      return { type: 'success' };
-    },
-    delete(key) {
-      entries.delete(key);
-      return { type: 'success' };
-    },
-  };
-}
-
-function sendEvent(recipient: string, code: string): SendPhoneMessageEvent {
-  return {
-    message_options: {
-      recipient,
-      text: `Your code is ${code}`,
-      code,
-      action: 'second-factor-authentication',
-      message_type: 'sms',
-    },
-    request: { ip: '203.0.113.7' },
-    user: { user_id: 'auth0|1' },
-    tenant: { id: 'acme' },
-    secrets: {},
-  };
-}
+// Auth0's api.cache (20 entries, 8 kB, evicting the oldest when full) and its events, from the
+// simulator's fake Auth0 runtime.
+const auth0Cache = () => createFakeAuth0Cache({ whenFull: 'evict-oldest' });
+const sendEvent = (recipient: string, code: string) =>
+  sendPhoneMessageEvent({ recipient, code, text: `Your code is ${code}`, secrets: {} });
 
 describe.skipIf(binary === undefined)('Redis store (a real redis-server)', () => {
   let redis: RedisServer;
@@ -117,39 +89,48 @@ describe.skipIf(binary === undefined)('Redis store (a real redis-server)', () =>
     expect(outcomes.filter((outcome) => outcome === 'velocity')).toHaveLength(970);
   });
 
-  it('deduplicates above 20 sends a minute, where api.cache forgets', async () => {
+  it('deduplicates across containers where api.cache runs out of room', async () => {
     const numbers = Array.from(
-      { length: 40 },
+      { length: 400 },
       (_, index) => `+4474002${String(index * 101).padStart(5, '0')}`,
     );
     const codes = numbers.map((_, index) => String(300_000 + index));
-    const run = async (handlers: ReturnType<typeof createActionHandlers>, provider: { sent: unknown[] }) => {
+    // Each round in a container of its own (new handlers), the trigger's cache shared by both.
+    const run = async (
+      handlers: () => ReturnType<typeof createActionHandlers>,
+      provider: { sent: unknown[] },
+    ) => {
       const cache = auth0Cache();
       for (let round = 0; round < 2; round += 1) {
+        const container = handlers();
         for (const [index, number] of numbers.entries()) {
-          await handlers.onExecuteSendPhoneMessage(sendEvent(number, codes[index] as string), { cache });
+          await container.onExecuteSendPhoneMessage(sendEvent(number, codes[index] as string), { cache });
         }
       }
       return provider.sent.length;
     };
     const withRedis = countingProvider();
+    const redis = store();
     expect(
       await run(
-        createActionHandlers({
-          providers: [withRedis],
-          store: store(),
-          storeKey,
-          limits: false,
-          log: () => {},
-        }),
+        () =>
+          createActionHandlers({
+            providers: [withRedis],
+            store: redis,
+            storeKey,
+            limits: false,
+            log: () => {},
+          }),
         withRedis,
       ),
-    ).toBe(40);
-    // The same 80 executions with api.cache alone: its 20 entries forget, every repeat goes out.
+    ).toBe(400);
+    // The same 800 executions with api.cache alone: its 8 kB hold fewer than 400 entries.
     const withCache = countingProvider();
-    expect(
-      await run(createActionHandlers({ providers: [withCache], limits: false, log: () => {} }), withCache),
-    ).toBe(80);
+    const sent = await run(
+      () => createActionHandlers({ providers: [withCache], limits: false, log: () => {} }),
+      withCache,
+    );
+    expect(sent).toBeGreaterThan(400);
   });
 
   it('refuses to run without a store key', async () => {

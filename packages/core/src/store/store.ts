@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import type { Auth0Cache } from '../auth0/auth0-types.js';
 
 /** One counter to add to: its key and the length of the window it counts in. */
 export interface StoreHit {
@@ -118,61 +117,6 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     },
     set(key, value, ttlMs) {
       insert(key, { count: 0, value, expires: now() + ttlMs });
-    },
-  };
-}
-
-// A counter in api.cache: "count:expiresAt", so that an addition keeps the window's end.
-const counterValue = /^(\d{1,9}):(\d{1,16})$/;
-// Auth0 refuses a TTL over 24 hours.
-const auth0MaxTtlMs = 86_400_000;
-
-/**
- * Auth0's `api.cache` as a store: inside Auth0, so it needs no key, but best effort only. It
- * holds 20 entries per trigger (a send takes one per enabled limit plus one for deduplication),
- * drops entries before they expire, and its read-then-write is not atomic across concurrent
- * executions. Enough for a low-traffic tenant; above roughly 20 sends a minute it silently stops
- * counting, which is what a shared store (Redis) is for.
- */
-export function createAuth0CacheStore(cache: Auth0Cache, options: { now?: () => number } = {}): Store {
-  const now = options.now ?? Date.now;
-  return {
-    name: 'auth0-cache',
-    shared: false,
-    increment(hits) {
-      const at = now();
-      const counts: number[] = [];
-      try {
-        for (const hit of hits) {
-          const current = counterValue.exec(cache.get(hit.key)?.value ?? '');
-          const expires = current && Number(current[2]) > at ? Number(current[2]) : undefined;
-          const count = expires === undefined ? 1 : Number(current?.[1]) + 1;
-          const end = expires ?? at + Math.min(hit.windowMs, auth0MaxTtlMs);
-          cache.set(hit.key, `${count}:${end}`, { expires_at: end });
-          counts.push(count);
-        }
-      } catch {
-        // A failing cache only costs counting.
-        return [];
-      }
-      return counts;
-    },
-    get(key) {
-      try {
-        const entry = cache.get(key);
-        return entry !== undefined && entry !== null && typeof entry.value === 'string'
-          ? entry.value
-          : undefined;
-      } catch {
-        return undefined;
-      }
-    },
-    set(key, value, ttlMs) {
-      try {
-        cache.set(key, value, { ttl: Math.min(ttlMs, auth0MaxTtlMs) });
-      } catch {
-        // A full or failing cache only costs deduplication.
-      }
     },
   };
 }
