@@ -255,7 +255,10 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
         appName: event?.client?.name,
         correlationId: event?.transaction?.correlation_id,
         // Auth0 says `text` here; log lines speak one vocabulary, the message's channel (`sms`).
-        channelHint: event?.notification?.delivery_method === 'text' ? 'sms' : String(event?.notification?.delivery_method ?? 'unknown'),
+        channelHint:
+          event?.notification?.delivery_method === 'text'
+            ? 'sms'
+            : String(event?.notification?.delivery_method ?? 'unknown'),
         event: () => eventContext('custom-phone-provider', event),
       });
       if (outcome.status !== 'failed') return;
