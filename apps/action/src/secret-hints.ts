@@ -68,7 +68,9 @@ export function inSecretTerms(
     if (!names?.[0]) continue;
     reason = reason.replace(new RegExp(`(['"]?)\\b${option}\\b\\1`, 'g'), names[0]);
   }
-  return reason.startsWith('is required') ? `is missing: it ${reason}` : `is invalid: ${reason}`;
+  if (reason.startsWith('is required')) return `is missing: it ${reason}`;
+  // "give TWILIO_FROM, TWILIO_MESSAGING_SERVICE_SID or both": none of them is set.
+  return reason.startsWith('give ') ? `is missing: ${reason}` : `is invalid: ${reason}`;
 }
 
 /**
