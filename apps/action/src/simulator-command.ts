@@ -55,6 +55,7 @@ export async function runSimulatorCommand(
     }
     for (const [name, value] of Object.entries(simulatorSecrets(simulator, providers)))
       output.out(dotenvLine(name, value));
+    output.out('# Ready: every line above is printed. Ctrl-C stops the simulators.');
     await stop;
     return exitCodes.sent;
   } finally {

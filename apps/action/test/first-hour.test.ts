@@ -210,7 +210,7 @@ describe('6. deploy rehearsed locally', () => {
         let printed = '';
         child.stdout.on('data', (chunk: Buffer) => {
           printed += chunk;
-          if (/^MITTO_BASE_URL=.*\n/m.test(printed)) resolve(printed);
+          if (printed.includes('# Ready: ')) resolve(printed);
         });
         child.on('exit', () => reject(new Error(`simulator exited: ${printed}`)));
       });

@@ -183,8 +183,8 @@ describe('createEsendex: sending', () => {
 
 describe('createEsendex: the sender', () => {
   it("sends the message's own sender instead of from", async () => {
-    await esendex().send({ ...sms, from: 'Acme Login' });
-    expect(simulator.messages[0]?.from).toBe('Acme Login');
+    await esendex().send({ ...sms, from: 'Acme-Login' });
+    expect(simulator.messages[0]?.from).toBe('Acme-Login');
   });
 });
 

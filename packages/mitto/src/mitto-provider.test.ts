@@ -92,8 +92,8 @@ describe('createMitto: sending', () => {
   });
 
   it("sends from the message's own sender when it has one", async () => {
-    await mitto({ from: 'Acme' }).send({ ...sms, from: 'Acme-Login' });
-    expect(simulator.messages[0]?.from).toBe('Acme-Login');
+    await mitto({ from: 'Acme' }).send({ ...sms, from: 'Acme Login' });
+    expect(simulator.messages[0]?.from).toBe('Acme Login');
   });
 
   it('keeps a base URL path as a prefix (Mitto’s /v2 base path)', async () => {

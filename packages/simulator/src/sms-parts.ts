@@ -10,12 +10,20 @@ export function isGsm(text: string): boolean {
   return true;
 }
 
+/** How a text travels and what it costs: as carriers count it, for the inbox. */
+export interface SmsParts {
+  encoding: 'GSM-7' | 'UCS-2';
+  /** Septets for GSM-7 (extension characters count 2), UTF-16 code units for UCS-2. */
+  units: number;
+  segments: number;
+}
+
 /**
  * How many parts a provider splits a text into (and bills): one up to 160 septets (70 UTF-16
  * units in UCS-2), else parts of 153 septets (67 units). Computed here rather than imported from
  * core, so that the simulator checks the packages' own counting independently.
  */
-export function smsPartCount(text: string, unicode = false): number {
+export function smsParts(text: string, unicode = false): SmsParts {
   let septets = 0;
   let gsm = !unicode;
   for (const character of gsm ? text : '') {
@@ -26,6 +34,16 @@ export function smsPartCount(text: string, unicode = false): number {
       break;
     }
   }
-  if (gsm) return septets <= 160 ? 1 : Math.ceil(septets / 153);
-  return text.length <= 70 ? 1 : Math.ceil(text.length / 67);
+  if (gsm)
+    return { encoding: 'GSM-7', units: septets, segments: septets <= 160 ? 1 : Math.ceil(septets / 153) };
+  return {
+    encoding: 'UCS-2',
+    units: text.length,
+    segments: text.length <= 70 ? 1 : Math.ceil(text.length / 67),
+  };
+}
+
+/** The parts alone: what a provider's answer reports. */
+export function smsPartCount(text: string, unicode = false): number {
+  return smsParts(text, unicode).segments;
 }

@@ -7,7 +7,11 @@ import type { Simulator } from './simulator.js';
 import { startSimulator } from './start-simulator.js';
 import { closedPort, everythingVisible } from './test-helpers.js';
 
-/** The part of `@mfa-sms/core`'s Provider this suite drives (kept structural: no dependency on core). */
+/**
+ * The part of `@mfa-sms/core`'s Provider this suite drives, kept structural so that a provider
+ * built on another copy of core conforms too. The suite itself uses core's router for its
+ * failover cells; what it expects of each answer is written here, not taken from core.
+ */
 export interface ConformingProvider {
   name: string;
   channels: readonly ('sms' | 'voice')[];

@@ -1,5 +1,7 @@
+import { clickSendSimulator } from './clicksend/clicksend-simulator.js';
 import { esendexSimulator } from './esendex/esendex-simulator.js';
 import { mittoSimulator } from './mitto/mitto-simulator.js';
+import { plivoSimulator } from './plivo/plivo-simulator.js';
 import { twilioSimulator } from './twilio/twilio-simulator.js';
 import { twilioVerifySimulator } from './twilio/twilio-verify-simulator.js';
 import { vonageSimulator } from './vonage/vonage-simulator.js';
@@ -15,4 +17,6 @@ export const builtInProviders = [
   vonageSimulator,
   esendexSimulator,
   mittoSimulator,
+  plivoSimulator,
+  clickSendSimulator,
 ] as const;

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
-import { isSenderId } from '@mfa-sms/core';
 import { z } from 'zod';
 import {
   defineSimulatedProvider,
@@ -10,6 +9,7 @@ import {
   type SimulatorResponse,
 } from '../../simulated-provider.js';
 import { esendexActionSecrets, esendexCredentials } from './esendex-credentials.js';
+import { isEsendexSender } from './esendex-sender.js';
 import {
   batchOrder,
   messageOrder,
@@ -128,8 +128,8 @@ function problemsOf(batch: Batch): { descriptions: string[]; recipient?: string 
   if (batch.accountreference.trim() === '') return { descriptions: ['accountreference is required'] };
   for (const message of batch.messages) {
     const from = message.from ?? batch.from;
-    // The rule every provider package applies, from the providers' docs (this XSD among them).
-    if (from !== undefined && !isSenderId(from)) return { descriptions: ['Invalid originator (from)'] };
+    // Esendex's own rule (esendex-sender.ts), not the package's: the simulator checks the package.
+    if (from !== undefined && !isEsendexSender(from)) return { descriptions: ['Invalid originator (from)'] };
     const recipients = message.to.split(',').map((value) => value.trim());
     const invalid = recipients.find((value) => !recipientPattern.test(value));
     if (invalid !== undefined) {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { isSenderId } from '@mfa-sms/core';
 import type { SimulatorResponse } from '../../simulated-provider.js';
 import { defineSimulatedProvider, readJson } from '../../simulated-provider.js';
 import { mittoActionSecrets, mittoCredentials } from './mitto-credentials.js';
+import { isMittoSender } from './mitto-sender.js';
 
 /** Mitto's `responseCode` values and the `responseText` it sends with each. */
 const responseTexts: Readonly<Record<number, string>> = {
@@ -52,8 +52,8 @@ const unauthorized = (): SimulatorResponse => plain(401, 'Invalid or no API Key 
 function validate(body: Record<string, unknown>): number | undefined {
   const { from, to, text, type } = body;
   if (from === undefined || from === null || from === '') return 5;
-  // The rule every provider package applies, from the providers' docs ("Mitto SMS" of the classic guide passes).
-  if (!isSenderId(from)) return 6;
+  // Mitto's own rule (mitto-sender.ts), not the package's: the simulator checks the package.
+  if (typeof from !== 'string' || !isMittoSender(from)) return 6;
   if (to === undefined || to === null || to === '') return 7;
   if (typeof to !== 'string' || !receiver.test(to)) return 8;
   if (text === undefined || text === null || text === '') return 3;

@@ -1,4 +1,3 @@
-import { isSenderId } from '@mfa-sms/core';
 import {
   defineSimulatedProvider,
   randomHex,
@@ -8,6 +7,7 @@ import {
 } from '../../simulated-provider.js';
 import { smsPartCount } from '../../sms-parts.js';
 import { type TwilioCredentials, twilioActionSecrets, twilioCredentials } from './twilio-credentials.js';
+import { isTwilioSender } from './twilio-sender.js';
 import {
   apiVersion,
   authenticate,
@@ -53,8 +53,8 @@ function createMessage(
   if (service !== undefined && !messagingServiceSidPattern.test(service)) {
     return twilioErrorBody(400, 21701, `The Messaging Service Sid ${service} is invalid.`);
   }
-  // The rule every provider package applies, from the providers' docs.
-  if (from !== undefined && !isSenderId(from)) {
+  // Twilio's own rule (twilio-sender.ts), not the package's: the simulator checks the package.
+  if (from !== undefined && !isTwilioSender(from)) {
     return codeAnswer(21212, request);
   }
   if (form.ApplicationSid !== undefined && !applicationSidPattern.test(form.ApplicationSid)) {

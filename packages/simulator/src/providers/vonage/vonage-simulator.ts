@@ -1,5 +1,4 @@
 import { createPublicKey, randomUUID, verify } from 'node:crypto';
-import { isSenderId } from '@mfa-sms/core';
 import type { ErrorKind } from '../../faults.js';
 import {
   defineSimulatedProvider,
@@ -14,6 +13,7 @@ import {
 } from '../../simulated-provider.js';
 import { isGsm, smsPartCount } from '../../sms-parts.js';
 import { type VonageCredentials, vonageActionSecrets, vonageCredentials } from './vonage-credentials.js';
+import { isVonageSender } from './vonage-sender.js';
 import { errorsPage, problem, smsFields, smsStatus, statusTexts } from './vonage-simulator-answers.js';
 import { callRequest, messagesRequest } from './vonage-simulator-requests.js';
 
@@ -36,7 +36,7 @@ function smsApi(request: SimulatorRequest, context: SimulatorContext<VonageCrede
   if (fields.api_key !== vonage.apiKey || fields.api_secret !== vonage.apiSecret)
     return smsStatus(4, statusTexts[4] as string);
   if (!/^\d{7,15}$/.test(fields.to)) return smsStatus(3, 'Invalid to param');
-  if (!isSenderId(fields.from)) return smsStatus(15, statusTexts[15] as string);
+  if (!isVonageSender(fields.from)) return smsStatus(15, statusTexts[15] as string);
   if (fields.type !== undefined && !['text', 'unicode', 'binary'].includes(fields.type))
     return smsStatus(3, 'Invalid type param');
   if ((fields['client-ref'] ?? '').length > 40) return smsStatus(3, 'Invalid client-ref param');

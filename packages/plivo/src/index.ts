@@ -1,0 +1,3 @@
+export type { PlivoOptions } from './plivo-options.js';
+export { plugin } from './plivo-plugin.js';
+export { createPlivo } from './plivo-provider.js';
