@@ -50,6 +50,8 @@ it('prints the credentials it accepts as .env lines to paste, a PEM on one quote
   });
   expect(stdout).toMatch(/^TWILIO_ACCOUNT_SID=AC[0-9a-f]{32}$/m);
   expect(stdout).toMatch(/^TWILIO_BASE_URL=http:\/\/127\.0\.0\.1:\d+$/m);
-  expect(stdout).toMatch(/^VONAGE_PRIVATE_KEY="-----BEGIN PRIVATE KEY-----\\n[^\n]+\\n-----END PRIVATE KEY-----\\n"$/m);
+  expect(stdout).toMatch(
+    /^VONAGE_PRIVATE_KEY="-----BEGIN PRIVATE KEY-----\\n[^\n]+\\n-----END PRIVATE KEY-----\\n"$/m,
+  );
   expect(stdout).not.toContain('{');
 });
