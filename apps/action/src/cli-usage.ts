@@ -19,7 +19,7 @@ export const overview = `Usage: mfa-sms <command> [options]      (mfa-sms <comma
   run         run your own Action file against a simulator, with a sample or your event
   deploy      create or update the Action in your Auth0 tenant
   simulator   start the providers' simulator (--management: the Management API too), print .env lines
-  env-example print a .env template for your providers (--providers twilio)
+  env-example print a .env template for your providers (--providers <name,…>)
 
   --version   print the version
 Secrets are read from ./.env (or --env-file <path>) and the environment.`;

@@ -180,7 +180,7 @@ async function runSend(
       channel,
       code: oneTimeCode(),
       // What the Action reads, as Auth0 holds it (strings): a .env's other names stay out.
-      // Near-miss names too (TWILIO_SID), so that the error can say which secret was meant.
+      // Near-miss names too (ACME_SID for ACME_ACCOUNT_SID), so that the error can say which secret was meant.
       secrets: {
         ...nearMissNames(secrets, providerSecretNames(secrets.MFA_SMS_PROVIDERS, cliPackageLoader)),
         ...pickActionSecrets(

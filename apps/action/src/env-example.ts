@@ -8,23 +8,22 @@ import type { CommandOutput } from './deploy/deploy-command.js';
 import { ourScope, packageOfEntry } from './provider-entries.js';
 import { type LoadedPlugin, loadPlugin, type PackageLoader } from './provider-plugins.js';
 
-export const envExampleUsage = `Usage: mfa-sms env-example [--providers <name,name>]
+export const envExampleUsage = `Usage: mfa-sms env-example [--providers <name,name>] [--all]
 
 Prints a .env template: the deploy credentials, MFA_SMS_PROVIDERS and every secret each provider's
-plugin reads. The first provider is active, the others commented out. Default: all of ours,
-Twilio first. \`mfa-sms env-example --providers vonage > .env\` starts a Vonage-only file.`;
+plugin reads. The providers named are active (in MFA_SMS_PROVIDERS, in that order); --all adds
+our other providers, commented out. Without --providers: all of ours, the first active.
+\`mfa-sms env-example --providers <name> > .env\` starts a one-provider file.`;
 
 /** Our provider packages, from the Action's dependency list (the build writes it from package.json). */
 export function ourProviderNames(): string[] {
   const dependencies = JSON.parse(
     readFileSync(join(builtActionDirectory(), 'dependencies.json'), 'utf8'),
   ) as Record<string, string>;
-  const names = Object.keys(dependencies)
+  return Object.keys(dependencies)
     .filter((name) => name.startsWith(ourScope) && name !== `${ourScope}core`)
     .map((name) => name.slice(ourScope.length))
     .sort();
-  // The quickstart's provider first.
-  return ['twilio', ...names.filter((name) => name !== 'twilio')];
 }
 
 function providerBlock(entry: string, plugin: LoadedPlugin, active: boolean): string[] {
@@ -42,33 +41,43 @@ function providerBlock(entry: string, plugin: LoadedPlugin, active: boolean): st
   return lines;
 }
 
-/** The template itself: one rule for `.env.example` and for `mfa-sms env-example`. */
-export function envExample(entries: readonly string[], load: PackageLoader = cliPackageLoader): string {
+/**
+ * The template itself: one rule for `.env.example` and for `mfa-sms env-example`. `active` are in
+ * MFA_SMS_PROVIDERS with their secrets; `others` follow, commented out.
+ */
+export function envExample(
+  active: readonly string[],
+  others: readonly string[] = [],
+  load: PackageLoader = cliPackageLoader,
+): string {
   const lines = [
     "# Secrets for `mfa-sms send`, `mfa-sms run` and `mfa-sms deploy`: the Action's secret names. Copy to .env.",
-    "# Written by `mfa-sms env-example` from the providers' plugins (`--providers vonage` for another provider).",
+    "# Written by `mfa-sms env-example` from the providers' plugins (`--providers <name>` for others).",
     '# `mfa-sms deploy` only: a machine-to-machine application authorized for the Auth0 Management API.',
     'AUTH0_DOMAIN=',
     'AUTH0_CLIENT_ID=',
     'AUTH0_CLIENT_SECRET=',
     '',
-    `MFA_SMS_PROVIDERS=${entries[0] ?? ''}`,
+    `MFA_SMS_PROVIDERS=${active.join(',')}`,
     '# National numbers (07400 123456) need the country they are in:',
     '# MFA_SMS_DEFAULT_COUNTRY=GB',
     '# MFA_SMS_ALLOWED_COUNTRIES=GB,IE',
   ];
-  entries.forEach((entry, index) => {
-    lines.push('', ...providerBlock(entry, loadPlugin(packageOfEntry(entry), load), index === 0));
-  });
+  for (const entry of [...active, ...others.filter((other) => !active.includes(other))])
+    lines.push('', ...providerBlock(entry, loadPlugin(packageOfEntry(entry), load), active.includes(entry)));
   return `${lines.join('\n')}\n`;
 }
 
 export function runEnvExampleCommand(argv: readonly string[], output: CommandOutput): number {
-  let values: { providers?: string | undefined; help: boolean };
+  let values: { providers?: string | undefined; all: boolean; help: boolean };
   try {
     ({ values } = parseArgs({
       args: [...argv],
-      options: { providers: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+      options: {
+        providers: { type: 'string' },
+        all: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
     }));
   } catch (error) {
     output.error(`mfa-sms env-example: ${(error as Error).message}\n\n${envExampleUsage}`);
@@ -78,14 +87,15 @@ export function runEnvExampleCommand(argv: readonly string[], output: CommandOut
     output.out(envExampleUsage);
     return exitCodes.sent;
   }
-  const entries = values.providers
-    ? values.providers
-        .split(',')
-        .map((entry) => entry.trim().toLowerCase())
-        .filter(Boolean)
-    : ourProviderNames();
   try {
-    output.out(envExample(entries).trimEnd());
+    const ours = ourProviderNames();
+    const active = values.providers
+      ? values.providers
+          .split(',')
+          .map((entry) => entry.trim().toLowerCase())
+          .filter(Boolean)
+      : ours.slice(0, 1);
+    output.out(envExample(active, values.all || !values.providers ? ours : []).trimEnd());
     return exitCodes.sent;
   } catch (error) {
     output.error(`mfa-sms env-example: ${(error as Error).message}`);

@@ -1,7 +1,7 @@
 /**
  * Hints for a secret a provider did not find or refused: the secret set under a near-miss name
- * ("TWILIO_SID is set: did you mean TWILIO_ACCOUNT_SID?"), and a provider's message put in the
- * words of the secrets (`authToken` → `TWILIO_AUTH_TOKEN`), since secrets are what the reader edits.
+ * ("ACME_SID is set: did you mean ACME_ACCOUNT_SID?"), and a provider's message put in the
+ * words of the secrets (`authToken` → `ACME_AUTH_TOKEN`), since secrets are what the reader edits.
  * The candidates are always the plugin's own secret names.
  */
 
@@ -29,7 +29,7 @@ function isNearMiss(given: string, wanted: string): boolean {
   const [prefix, ...rest] = words(given);
   const wantedWords = words(wanted);
   if (prefix !== wantedWords[0] || rest.length === 0) return false;
-  // TWILIO_SID for TWILIO_ACCOUNT_SID, TWILIO_TOKEN for TWILIO_AUTH_TOKEN.
+  // ACME_SID for ACME_ACCOUNT_SID, ACME_TOKEN for ACME_AUTH_TOKEN.
   if (rest.every((word) => wantedWords.slice(1).includes(word))) return true;
   return editDistance(given, wanted) <= 2;
 }
@@ -55,9 +55,9 @@ export function nearMissHints(
 }
 
 /**
- * A provider's option error in terms of secrets: "Twilio option 'authToken' is invalid: is required
- * unless apiKeySid and apiKeySecret are given" → "is required unless TWILIO_API_KEY_SID and
- * TWILIO_API_KEY_SECRET are given". Returns what completes "Secret NAME ".
+ * A provider's option error in terms of secrets: "Acme option 'authToken' is invalid: is required
+ * unless apiKeySid and apiKeySecret are given" → "is required unless ACME_API_KEY_SID and
+ * ACME_API_KEY_SECRET are given". Returns what completes "Secret NAME ".
  */
 export function inSecretTerms(
   message: string,
@@ -69,7 +69,7 @@ export function inSecretTerms(
     reason = reason.replace(new RegExp(`(['"]?)\\b${option}\\b\\1`, 'g'), names[0]);
   }
   if (reason.startsWith('is required')) return `is missing: it ${reason}`;
-  // "give TWILIO_FROM, TWILIO_MESSAGING_SERVICE_SID or both": none of them is set.
+  // "give ACME_FROM, ACME_SERVICE_ID or both": none of them is set.
   return reason.startsWith('give ') ? `is missing: ${reason}` : `is invalid: ${reason}`;
 }
 
