@@ -227,6 +227,15 @@ describe('6. deploy rehearsed locally', () => {
     }
   }, 60_000);
 
+  it('says "did you mean" for a near-miss secret name before any request, and uploads no such name', async () => {
+    const env = `AUTH0_DOMAIN=example.eu.auth0.com\nAUTH0_CLIENT_ID=id\nAUTH0_CLIENT_SECRET=client-secret-0000\n${twilioEnv
+      .replace('TWILIO_ACCOUNT_SID=', 'TWILIO_SID=')
+      .replace(/TWILIO_BASE_URL=.*\n/, '')}`;
+    const refused = await mfaSms(['deploy'], folder(env));
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain('TWILIO_SID is set: did you mean TWILIO_ACCOUNT_SID?');
+  });
+
   it('refuses to send a loopback *_BASE_URL to a real tenant without --allow-local, before any request', async () => {
     const env = `AUTH0_DOMAIN=example.eu.auth0.com\nAUTH0_CLIENT_ID=id\nAUTH0_CLIENT_SECRET=client-secret-0000\n${twilioEnv}`;
     const refused = await mfaSms(['deploy'], folder(env));

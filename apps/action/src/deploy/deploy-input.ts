@@ -4,6 +4,7 @@ import { isMfaSmsError, MfaSmsError } from '@mfa-sms/core';
 import { cliPackageLoader } from '../cli-packages.js';
 import { readDotenv } from '../dotenv.js';
 import { packageOfEntry } from '../provider-entries.js';
+import { nearMissNames } from '../secret-hints.js';
 import { policyFromSecrets } from '../secrets.js';
 import { type ActionSource, readActionSource } from './action-source.js';
 import type { DeployOptions } from './deploy-options.js';
@@ -98,7 +99,8 @@ export function readDeployInput(
       providerPackages(secrets),
       secrets.MFA_SMS_REDIS_URL !== undefined,
     ),
-    deliveryMethods: deliveryMethodsOf(secrets, readyMade),
+    // Near-miss names join the check only, never the upload: the error can say "did you mean".
+    deliveryMethods: deliveryMethodsOf({ ...nearMissNames(file, providerSecrets), ...secrets }, readyMade),
   };
 }
 
