@@ -2,8 +2,7 @@
 // with each store: memory, Auth0's api.cache (a 20-entry stand-in) and Redis on loopback (a
 // redis-server started here on a free port, stopped at the end; skipped when none is installed).
 // Prints one JSON line: microseconds per check one at a time, checks per second 32 at a time.
-import { execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { startRedis } from './lib/redis.mjs';
 
 const settings = JSON.parse(process.env.BENCH_LIMITS ?? '{}');
 const rounds = settings.rounds ?? 5;
@@ -38,44 +37,6 @@ function actionCache() {
       return { type: 'success' };
     },
   };
-}
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function startRedis() {
-  let binary;
-  try {
-    binary = execFileSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).trim();
-  } catch {
-    return undefined;
-  }
-  if (!binary) return undefined;
-  const port = await freePort();
-  const child = spawn(
-    binary,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    {
-      stdio: ['ignore', 'pipe', 'ignore'],
-    },
-  );
-  await new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error('redis-server did not start')), 10_000);
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      if (output.includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
-  return { url: `redis://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
 }
 
 const numberOf = (index) => `+336${String(10_000_000 + (index % 80_000_000)).padStart(8, '0')}`;

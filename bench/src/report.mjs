@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
+import { healthSection } from './health.mjs';
 import { formatNumber, formatRatio, formatSpread } from './lib/statistics.mjs';
 
 const mebibyte = 1024 * 1024;
@@ -231,6 +232,8 @@ export function renderReport({ title, command, startedAt, elapsedMs, machine, re
     ...numbersSection(results.numbers),
     '',
     ...limitsSection(results.limits),
+    '',
+    ...healthSection(results.health),
     '',
     ...sizeSection(results.actionSize, results.packages),
     '',

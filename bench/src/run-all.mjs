@@ -19,6 +19,7 @@ const profile = {
   },
   numbers: { rounds: quick ? 4 : 12, batchMs: quick ? 100 : 250 },
   limits: { rounds: quick ? 2 : 8, batchMs: quick ? 100 : 250 },
+  health: { rounds: quick ? 2 : 10, batchMs: quick ? 200 : 500 },
   packageSizes: true,
 };
 

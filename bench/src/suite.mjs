@@ -1,5 +1,6 @@
 import { evaluateBudgets } from './budgets.mjs';
 import { measureColdStart } from './cold-start.mjs';
+import { measureHealth } from './health.mjs';
 import { startTarget } from './lib/target.mjs';
 import { measureLimits } from './limits.mjs';
 import { measureNumbers } from './numbers.mjs';
@@ -29,7 +30,7 @@ async function labelsOf(scenarios) {
 
 /**
  * Runs the measurements a profile asks for against one simulator process and evaluates the
- * budgets. `profile`: `{ cold?, warm?, numbers?, limits?, packageSizes? }`, each section's settings.
+ * budgets. `profile`: `{ cold?, warm?, numbers?, limits?, health?, packageSizes? }`, each section's settings.
  */
 export async function runSuite(profile, log = (line) => console.log(line)) {
   const startedAt = new Date();
@@ -62,6 +63,10 @@ export async function runSuite(profile, log = (line) => console.log(line)) {
   if (profile.limits) {
     log('velocity-limit check…');
     results.limits = await measureLimits(profile.limits);
+  }
+  if (profile.health) {
+    log('provider health…');
+    results.health = await measureHealth(profile.health);
   }
   log('sizes…');
   results.actionSize = measureActionSize(root);

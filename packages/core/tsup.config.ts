@@ -1,5 +1,6 @@
 import { defineConfig } from 'tsup';
 import { bundledCode } from '../../scripts/bundled-code.mjs';
+import { relativeSourceMaps } from '../../scripts/source-maps.mjs';
 
 // zod and libphonenumber-js's core code in our files rather than the many files their entries
 // load (bench/BUDGET-NOTES.md has the figures); libphonenumber-js's metadata stays a
@@ -25,5 +26,8 @@ export default defineConfig({
   },
   noExternal: bundled.noExternal,
   banner: { js: bundled.banner },
-  onSuccess: async () => bundled.writeNotices(),
+  onSuccess: async () => {
+    bundled.writeNotices();
+    relativeSourceMaps();
+  },
 });

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 
 /**
- * Reads a `.env` file: `NAME=value` lines, `#` comments, optional `export `, single or double
- * quotes (double quotes understand `\n`, so a PEM key fits on one line). Missing file → {}.
+ * Reads a `.env` file with Node's own reader (`util.parseEnv`, Node 20.12 and later): `NAME=value`
+ * lines, `#` comments, `export `, single, double or back quotes, values over several quoted lines
+ * (a PEM key as it is), `\n` in double quotes. Missing file → {}.
  */
 export function readDotenv(path: string): Record<string, string> {
   let source: string;
@@ -12,21 +14,15 @@ export function readDotenv(path: string): Record<string, string> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
     throw error;
   }
+  const parsed = parseEnv(source) as Record<string, string>;
   const values: Record<string, string> = {};
-  for (const raw of source.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    const match = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
-    if (!match) continue;
-    const name = match[1] as string;
-    let value = (match[2] as string).trim();
-    if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) {
-      value = value.slice(1, -1).replace(/\\n/g, '\n').replace(/\\"/g, '"');
-    } else if (value.startsWith("'") && value.endsWith("'") && value.length >= 2) {
-      value = value.slice(1, -1);
-    } else {
-      value = value.replace(/\s+#.*$/, '');
-    }
+  for (const name of Object.keys(parsed)) {
+    const value = parsed[name] as string;
+    // Node's reader has no `\"` escape: the quote ends the value there and the rest is lost.
+    if (value.endsWith('\\') && source.includes('\\"'))
+      throw new Error(
+        `${path}: the value of ${name} ends at \\" (a .env file has no escaped quote); put a value holding " in single quotes`,
+      );
     values[name] = value;
   }
   return values;

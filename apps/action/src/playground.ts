@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import type { ActionHandlers, SendPhoneMessageHook } from '@mfa-sms/core';
-import { type SimulatedMessage, type Simulator, startSimulator } from '@mfa-sms/simulator';
+import { type Simulator, startSimulator } from '@mfa-sms/simulator';
 import {
   type Auth0EventInput,
   customPhoneProviderApi,
@@ -10,18 +10,18 @@ import {
   sendPhoneMessageApi,
   sendPhoneMessageEvent,
 } from '@mfa-sms/simulator/auth0';
+import { outageName, outageText, runOutage } from './playground-outage.js';
+import { describeReceived, type Row } from './playground-received.js';
 import { simulatorSecrets } from './simulator-secrets.js';
 
 // The playground runs the *built* Action, as Auth0 would load it, not the sources.
 const load = createRequire(__filename);
 type Action = Pick<ActionHandlers, 'onExecuteSendPhoneMessage' | 'onExecuteCustomPhoneProvider'>;
 
-interface Row {
-  scenario: string;
-  entry: string;
-  outcome: string;
-  log: string;
-  received: string;
+// A new Auth0 container: the Action loaded afresh, with nothing learnt by the one before.
+function newContainer(): Action {
+  delete load.cache[load.resolve('./action.cjs')];
+  return load('./action.cjs') as Action;
 }
 
 interface Scenario {
@@ -98,24 +98,6 @@ const scenarios: Scenario[] = [
   { name: 'legacy hook', entry: 'hook', providers: 'esendex', input: { recipient: '+447911123460' } },
 ];
 
-// Long texts are shortened, but a last line (the origin-bound one) is what a reader looks for.
-function shortText(text: string): string {
-  const lines = text.split('\n');
-  const first = lines[0] ?? '';
-  const head = first.length > 48 ? `${first.slice(0, 48)}…` : first;
-  return lines.length > 1 ? `${head} ⏎ ${lines.slice(1).join(' ⏎ ')}` : head;
-}
-
-function describeReceived(messages: readonly SimulatedMessage[], requests: Simulator['requests']): string {
-  const sent = messages.map(
-    (message) => `${message.provider}/${message.channel}: "${shortText(message.text)}"`,
-  );
-  const failed = requests
-    .filter((request) => request.outcome !== 'accepted')
-    .map((request) => `${request.provider}: ${request.outcome}${request.status ? ` ${request.status}` : ''}`);
-  return [...failed, ...sent].join('; ') || 'nothing';
-}
-
 async function run(
   scenario: Scenario,
   simulator: Simulator,
@@ -158,6 +140,8 @@ async function run(
   } finally {
     console.log = original;
   }
+  // The inbox's client log shows each line beside the requests it caused.
+  for (const line of lines) simulator.note(line);
   return {
     scenario: scenario.name,
     entry: scenario.entry,
@@ -206,11 +190,14 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   try {
     for (const scenario of scenarios) rows.push(await run(scenario, simulator, action, hook));
+    rows.push(...(await runOutage(simulator, newContainer())));
   } catch (error) {
     await simulator.close();
     throw error;
   }
   for (const row of rows) {
+    if (row.scenario === rows.find((each) => each.scenario.startsWith(outageName))?.scenario)
+      console.log(`${outageText}\n`);
     console.log(`● ${row.scenario}  [${row.entry}]  → ${row.outcome}`);
     console.log(`    provider received: ${row.received}`);
     console.log(`    Action log line:   ${row.log}\n`);

@@ -172,3 +172,22 @@ describe('policyFromSecrets', () => {
     );
   });
 });
+
+describe('policyFromSecrets and hostile secret names', () => {
+  it('reads nothing through the prototype and writes nothing to it', () => {
+    // JSON.parse makes "__proto__" an own property, as a tenant's secrets object could hold it.
+    const secrets = JSON.parse(
+      `{"MFA_SMS_PROVIDERS":"twilio","TWILIO_ACCOUNT_SID":"AC${'0'.repeat(32)}","TWILIO_AUTH_TOKEN":"${'a'.repeat(32)}","TWILIO_FROM":"+14155550100","__proto__":{"MFA_SMS_DRY_RUN":"true","MFA_SMS_PROVIDERS":"vonage","polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}`,
+    );
+    const policy = policyFromSecrets(secrets);
+    expect(policy.dryRun).toBeFalsy();
+    expect(policy.providers).toEqual([expect.objectContaining({ name: 'twilio' })]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('MFA_SMS_DRY_RUN');
+  });
+
+  it('does not take a policy secret inherited from the prototype', () => {
+    const inherited = Object.assign(Object.create({ MFA_SMS_DRY_RUN: 'true' }), twilio);
+    expect(policyFromSecrets(inherited).dryRun).toBeFalsy();
+  });
+});

@@ -189,7 +189,8 @@ function read<T>(name: string, parse: () => T): T {
  * provider package (the Action's own `require` by default; the CLI also looks where it runs).
  */
 export function policyFromSecrets(input: Auth0Secrets, load?: PackageLoader): ActionPolicy {
-  const secrets: Record<string, string | undefined> = {};
+  // No prototype: a secret named __proto__ is a name like any other, never the object's prototype.
+  const secrets: Record<string, string | undefined> = Object.create(null);
   for (const [name, value] of Object.entries(input ?? {})) secrets[name] = value === '' ? undefined : value;
   const entries = read('MFA_SMS_PROVIDERS', () => providersSecret(secrets.MFA_SMS_PROVIDERS));
   const policy: Policy = { providers: [], guard: {} };

@@ -213,3 +213,32 @@ describe('voice text cannot change the structure of a request', () => {
     );
   });
 });
+
+describe('the slowest answers', () => {
+  it('Esendex: a 64 KiB tag name without "=" is refused within a few milliseconds', async () => {
+    const slowAgent = new MockAgent();
+    slowAgent.disableNetConnect();
+    const answers = [
+      `<messageheaders ${'b'.repeat(64 * 1024)}></messageheaders>`,
+      `<messageheaders batchid="B1" ${'x '.repeat(16 * 1024)}><messageheader id="M1"/></messageheaders>`,
+      `<messageheaders>${'<messageheader '.repeat(4 * 1024)}</messageheaders>`,
+    ];
+    for (const answer of answers)
+      slowAgent.get(origin).intercept({ path: '/v1.0/messagedispatcher', method: 'POST' }).reply(200, answer);
+    const esendex = createEsendex({ ...common, dispatcher: slowAgent, ...credentials.esendex, from: 'Acme' });
+    let slowest = 0;
+    try {
+      for (const _answer of answers) {
+        const started = performance.now();
+        const failure = await esendex
+          .send({ to: '+447400123456', text: 'Your code is 493817', channel: 'sms', code: '493817' })
+          .catch((error: unknown) => error);
+        slowest = Math.max(slowest, performance.now() - started);
+        expect(failure).toMatchObject({ code: 'bad_response', provider: 'esendex' });
+      }
+    } finally {
+      await slowAgent.close();
+    }
+    expect(slowest).toBeLessThan(500);
+  });
+});

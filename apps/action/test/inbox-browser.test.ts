@@ -205,6 +205,26 @@ describe('the inbox page in Chromium', () => {
     });
   }, 60_000);
 
+  it('shows hostile text as text: no element, script or request comes of it', async () => {
+    simulator.reset();
+    const hostile =
+      '<img src="/x" onerror="window.pwned=1"><script>window.pwned=2</script><a href="javascript:window.pwned=3">link</a> 123456';
+    await providers.mitto.send({ to: '+491701234567', text: hostile, channel: 'sms' });
+    await withInbox(async (page) => {
+      await expect.poll(() => text(page, '#messages > li .text'), poll).toBe(hostile);
+      expect(
+        await page.locator('#messages img, #messages script, #messages a[href^="javascript"]').count(),
+      ).toBe(0);
+      expect(await page.evaluate('window.pwned')).toBeUndefined();
+      // The policy the page is served under forbids inline script even if some were inserted.
+      const policy = await page.evaluate(async () =>
+        (await fetch('/')).headers.get('content-security-policy'),
+      );
+      expect(policy).toContain("script-src 'self'");
+      expect(policy).not.toContain('unsafe-inline');
+    });
+  }, 30_000);
+
   it('reaches every control from the keyboard', async () => {
     simulator.reset();
     await providers.twilio.send({ to: '+447911123456', text: '123456 is your code.', channel: 'sms' });

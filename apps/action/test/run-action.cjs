@@ -1,7 +1,8 @@
 'use strict';
 // Loads the built Action the way Auth0 does (require, CommonJS, a fresh process) and runs the
-// executions given as JSON on stdin, one after another in the same warm container. Prints one
-// JSON line with what each execution did: its outcome, its log lines, and the api calls it made.
+// executions given as JSON on stdin, one after another in the same warm container (a `pause`
+// entry waits between two). Prints one JSON line with what each execution did: its outcome, its
+// log lines, and the api calls it made.
 // The folder holding action.cjs, hook.cjs and their node_modules is the first argument (the tests
 // install the packed packages there), apps/action/dist by default. Auth0 itself is the simulator's
 // fake runtime (built): one api.cache for the container, `whenFull` as the input says.
@@ -18,6 +19,12 @@ async function main() {
   const cache = runtime.createFakeAuth0Cache({ whenFull: whenFull ?? 'refuse' });
   const results = [];
   for (const execution of executions) {
+    // Time passing between two logins (a provider's rest running out), the container kept warm.
+    if (execution.entry === 'pause') {
+      await new Promise((resolve) => setTimeout(resolve, execution.ms));
+      results.push({ paused: execution.ms, logs: [], calls: { retry: [], drop: [] }, ms: execution.ms });
+      continue;
+    }
     const logs = [];
     const original = console.log;
     console.log = (...args) => logs.push(args.join(' '));

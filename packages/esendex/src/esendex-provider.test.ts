@@ -10,7 +10,16 @@ let simulator: Simulator;
 const agent = new Agent();
 
 beforeAll(async () => {
-  simulator = await startSimulator();
+  // Given, so that the bodies and echoes below can name them; the simulator's own are random.
+  simulator = await startSimulator({
+    credentials: {
+      esendex: {
+        accountReference: 'EX0000000',
+        username: 'sim@example.com',
+        password: 'sim-esendex-password-0000',
+      },
+    },
+  });
 });
 afterAll(async () => {
   await simulator.close();

@@ -55,3 +55,17 @@ it('prints the credentials it accepts as .env lines to paste, a PEM on one quote
   );
   expect(stdout).not.toContain('{');
 });
+
+it('refuses a host beyond loopback unless --allow-non-loopback is given', async () => {
+  const refused = spawn(process.execPath, [cli, '--host', '0.0.0.0', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child = refused;
+  let stderr = '';
+  refused.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk;
+  });
+  const code = await new Promise<number | null>((resolve) => refused.on('exit', resolve));
+  expect(code).toBe(2);
+  expect(stderr).toContain('--host 0.0.0.0 is not a loopback address; add --allow-non-loopback');
+});

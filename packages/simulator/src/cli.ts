@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { exposedHostWarning, isLoopbackHost } from './inbox/loopback.js';
+import { isLoopbackHost } from './inbox/loopback.js';
 import { startSimulator } from './start-simulator.js';
 
-const usage = `Usage: mfa-sms-simulator [--port N] [--host 127.0.0.1]
+const usage = `Usage: mfa-sms-simulator [--port N] [--host 127.0.0.1 [--allow-non-loopback]]
 
 Runs the providers' simulator (Twilio, Vonage, Esendex, Mitto, …) until interrupted and prints
 its base URL, the address of its inbox page and the credentials it accepts, as .env lines. Every
-accepted message is printed. --host other than loopback exposes the inbox: a warning says so.`;
+accepted message is printed. A --host other than loopback exposes the inbox and the
+credentials: it is refused unless --allow-non-loopback is given, and a warning says so.`;
 
 /** `NAME=value`, double-quoted with `\n` when the value has spaces or lines (a PEM), as .env readers take it. */
 function envLine(name: string, value: string): string {
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string', default: '0' },
       host: { type: 'string', default: '127.0.0.1' },
+      'allow-non-loopback': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -33,8 +35,18 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  if (!isLoopbackHost(values.host)) console.warn(exposedHostWarning(values.host));
-  const simulator = await startSimulator({ port, host: values.host });
+  if (!isLoopbackHost(values.host) && !values['allow-non-loopback']) {
+    console.error(
+      `mfa-sms-simulator: --host ${values.host} is not a loopback address; add --allow-non-loopback to expose the simulator anyway\n\n${usage}`,
+    );
+    process.exitCode = 2;
+    return;
+  }
+  const simulator = await startSimulator({
+    port,
+    host: values.host,
+    allowNonLoopback: values['allow-non-loopback'],
+  });
   console.log(`mfa-sms simulator listening on ${simulator.url}`);
   console.log(`Inbox (every message and call, live): ${simulator.url}/`);
   console.log(

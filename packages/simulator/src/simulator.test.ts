@@ -56,10 +56,13 @@ function post(
   });
 }
 
+// The simulator's credentials are random unless given; these tests give the echo provider's.
+const fixed = { credentials: { mitto: { apiKey: 'sim-mitto-api-key-00000000000000' } } };
+
 describe('startSimulatorWith', () => {
   let simulator: Simulator;
   beforeAll(async () => {
-    simulator = await startSimulatorWith([echo]);
+    simulator = await startSimulatorWith([echo], fixed);
   });
   afterAll(() => simulator.close());
   beforeEach(() => simulator.reset());
@@ -166,7 +169,7 @@ describe('startSimulatorWith', () => {
 
 describe('close', () => {
   it('ends held connections so that close does not hang', async () => {
-    const simulator = await startSimulatorWith([echo]);
+    const simulator = await startSimulatorWith([echo], fixed);
     simulator.fail('mitto', 'no-answer');
     const pending = post(simulator.url, 'to=1&text=a', undefined, 10_000).catch((error: Error) => error);
     await new Promise((resolve) => setTimeout(resolve, 100));

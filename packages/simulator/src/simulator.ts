@@ -7,7 +7,9 @@ import {
   type SimulatorCredentialsInput,
 } from './credentials.js';
 import { type FailOptions, type Fault, type FaultName, toFault } from './faults.js';
-import { createInbox } from './inbox/inbox-server.js';
+import { createInbox, type Inbox } from './inbox/inbox-server.js';
+import { isLoopbackHost } from './inbox/loopback.js';
+import { listenHost, requestRefusal } from './request-guard.js';
 import type {
   Credentials,
   SimulatedMessage,
@@ -24,11 +26,16 @@ export interface SimulatorOptions {
   port?: number;
   /** Loopback by default; the simulator is never meant to face a network. */
   host?: string;
+  /**
+   * Lets `host` be an address beyond loopback (`0.0.0.0`, a LAN address): anyone who reaches it
+   * reads every code and can send with the simulator's credentials. A warning is emitted.
+   */
+  allowNonLoopback?: boolean;
   /** Credentials each provider accepts; defaults are filled in (see `simulator.credentials`). */
   credentials?: SimulatorCredentialsInput;
 }
 
-export interface Simulator {
+export interface Simulator extends Pick<Inbox, 'note'> {
   /** `http://127.0.0.1:PORT`: the `baseUrl` for every provider package; the inbox page is at `${url}/`. */
   readonly url: string;
   readonly port: number;
@@ -62,6 +69,8 @@ export async function startSimulatorWith(
   providers: readonly SimulatedProvider[],
   options: SimulatorOptions = {},
 ): Promise<Simulator> {
+  const host = listenHost(options.host, options.allowNonLoopback);
+  const onLoopback = isLoopbackHost(host);
   const credentials = resolveCredentials(options.credentials, providers);
   const messages: SimulatedMessage[] = [];
   const requests: SimulatedRequest[] = [];
@@ -96,8 +105,8 @@ export async function startSimulatorWith(
     inbox.publish({ type: 'faults' });
   }
 
+  // The Host and Origin checks of every route, the inbox's included, are made in handle().
   const inbox = createInbox({
-    host: options.host ?? '127.0.0.1',
     providers,
     messages,
     requests,
@@ -140,6 +149,12 @@ export async function startSimulatorWith(
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://simulator.invalid');
     const method = request.method ?? 'GET';
+    const refusal = requestRefusal(request, onLoopback);
+    if (refusal) {
+      request.resume();
+      send(response, { status: 403, body: { error: refusal } });
+      return;
+    }
     if (inbox.serves(url.pathname)) {
       await inbox.handle(request, response, url);
       return;
@@ -250,7 +265,7 @@ export async function startSimulatorWith(
     });
   });
   server.keepAliveTimeout = 60_000;
-  const { url, port } = await listen(server, sockets, options);
+  const { url, port } = await listen(server, sockets, { port: options.port, host });
 
   return {
     url,
@@ -260,6 +275,7 @@ export async function startSimulatorWith(
     messages,
     requests,
     fail,
+    note: inbox.note,
     reset() {
       messages.length = 0;
       requests.length = 0;

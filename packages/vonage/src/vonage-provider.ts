@@ -46,12 +46,9 @@ export function createVonage(options: VonageOptions): Provider {
   const errors = createProviderErrors({
     provider: 'vonage',
     label,
-    // The key's base64 lines too: a fragment of a key is as bad a leak as the whole of it.
-    secrets: [
-      settings.apiSecret,
-      settings.apiKey,
-      ...(settings.privateKey?.split('\n').filter((line) => !line.startsWith('-----')) ?? []),
-    ],
+    // Core redacts each in every form it travels in: the Basic header's base64, the SMS API's
+    // form encoding, each line of the key.
+    secrets: [settings.apiSecret, settings.apiKey, settings.privateKey],
   });
   const common = {
     errors,
@@ -121,7 +118,8 @@ export function createVonage(options: VonageOptions): Provider {
     if (failed) {
       const rule = vonageStatusRule(failed.status, failed['error-text']);
       const partial = answer.messages.length > 1 && answer.messages.some((part) => part.status === 0);
-      const text = summarizeBody(failed['error-text'] ?? rule.meaning, 160);
+      // Redacted first: shortening first could cut the code or a secret into pieces that escape.
+      const text = summarizeBody(errors.redact(failed['error-text'] ?? rule.meaning, sensitive), 160);
       throw errors.create({
         code: rule.code,
         retryable: rule.retryable,
@@ -212,7 +210,8 @@ export function createVonage(options: VonageOptions): Provider {
       timeoutMs: options.timeoutMs,
       sensitive: [...sensitive, token],
     });
-    if (response.status !== 201 && response.status !== 200) throw problemError(api, response, sensitive);
+    if (response.status !== 201 && response.status !== 200)
+      throw problemError(api, response, [...sensitive, token]);
     const answer = api.parseJson(response, callResponseSchema());
     return { provider: 'vonage', channel: 'voice', id: answer.uuid, to: message.to };
   }

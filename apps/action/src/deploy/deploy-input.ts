@@ -7,8 +7,14 @@ import { packageOfEntry } from '../provider-entries.js';
 import { nearMissNames } from '../secret-hints.js';
 import { policyFromSecrets } from '../secrets.js';
 import { type ActionSource, readActionSource } from './action-source.js';
+import { auth0Origin } from './auth0-domain.js';
 import type { DeployOptions } from './deploy-options.js';
-import { deployCredentialNames, pickActionSecrets, providerSecretNames } from './secret-names.js';
+import {
+  deployCredentialNames,
+  pickActionSecrets,
+  providerSecretNames,
+  secretNameProblem,
+} from './secret-names.js';
 
 export interface DeployInput {
   /** `https://tenant.eu.auth0.com`; a full URL in AUTH0_DOMAIN (the simulator's) is kept as given. */
@@ -24,19 +30,6 @@ export interface DeployInput {
 
 function configError(message: string): MfaSmsError {
   return new MfaSmsError({ code: 'invalid_config', message });
-}
-
-function originOf(domain: string): string {
-  const withScheme = /^https?:\/\//i.test(domain) ? domain : `https://${domain}`;
-  let url: URL;
-  try {
-    url = new URL(withScheme);
-  } catch {
-    throw configError(
-      'AUTH0_DOMAIN is not a domain or URL: set it to your tenant, e.g. example.eu.auth0.com',
-    );
-  }
-  return url.origin;
 }
 
 function deliveryMethodsOf(secrets: Record<string, string>, readyMade: boolean): ('text' | 'voice')[] {
@@ -69,7 +62,7 @@ export function readDeployInput(
       );
     return value;
   };
-  const origin = originOf(credential('AUTH0_DOMAIN'));
+  const origin = auth0Origin(credential('AUTH0_DOMAIN'));
   const clientId = credential('AUTH0_CLIENT_ID');
   const clientSecret = credential('AUTH0_CLIENT_SECRET');
   const readyMade = options.codeFile === undefined;
@@ -85,6 +78,10 @@ export function readDeployInput(
   for (const [name, value] of Object.entries(merged))
     if (value !== undefined && value !== '' && !(deployCredentialNames as readonly string[]).includes(name))
       secrets[name] = value;
+  for (const name of Object.keys(secrets)) {
+    const problem = secretNameProblem(name);
+    if (problem) throw configError(`${problem} Nothing was deployed.`);
+  }
   // A rollback deploys what the tenant already holds: no code or secrets of ours take part.
   if (options.rollback)
     return { origin, clientId, clientSecret, secrets: {}, source: rolledBack, deliveryMethods: ['text'] };

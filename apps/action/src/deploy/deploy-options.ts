@@ -31,7 +31,7 @@ export const deployUsage = `Usage: mfa-sms deploy [--trigger custom-phone-provid
 Creates or updates the Action in your Auth0 tenant, waits for its build, deploys it and connects
 it: the custom phone provider, or the send-phone-message trigger. Running it again with nothing
 changed changes nothing.
-Credentials (environment or env file): AUTH0_DOMAIN (a tenant domain, or a full URL),
+Credentials (environment or env file): AUTH0_DOMAIN (a tenant domain; http:// only on loopback),
 AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET of a machine-to-machine application granted
 read:actions, create:actions, update:actions and, for custom-phone-provider,
 read:phone_providers, create:phone_providers, update:phone_providers.
@@ -89,7 +89,7 @@ export function parseDeployArgs(argv: readonly string[]): DeployOptions | 'help'
   if (values.help) return 'help';
   if (positionals.length > 1) throw new Error(`unexpected argument "${positionals[1]}"`);
   const trigger = values.trigger;
-  if (!(trigger in deployTriggers))
+  if (!Object.hasOwn(deployTriggers, trigger))
     throw new Error(`--trigger must be ${Object.keys(deployTriggers).join(' or ')}, not "${trigger}"`);
   if (values.rollback && values.code)
     throw new Error('--rollback deploys a version already in the tenant: leave out --code');

@@ -1,9 +1,10 @@
-import { isMfaSmsError, MfaSmsError, type MfaSmsErrorCode } from '@mfa-sms/core';
+import { isMfaSmsError, type MfaSmsError, type MfaSmsErrorCode } from '@mfa-sms/core';
 import {
   createHttpClient,
   createProviderErrors,
   type HttpResponse,
   parseRetryAfter,
+  summarizeBody,
 } from '@mfa-sms/core/provider';
 import type { z } from 'zod';
 import { apiErrorBody, tokenResponse } from './management-schemas.js';
@@ -42,10 +43,6 @@ const maxWaitMs = 60_000;
 const dashboardPath =
   'Auth0 Dashboard › Applications › APIs › Auth0 Management API › Machine to Machine Applications';
 
-function fail(code: MfaSmsErrorCode, message: string, status?: number): MfaSmsError {
-  return new MfaSmsError({ code, message, provider: 'auth0', ...(status ? { status } : {}) });
-}
-
 /** How long a 429 asks us to wait: `Retry-After`, else `x-ratelimit-reset` (a UNIX time in seconds). */
 export function rateLimitWaitMs(headers: HttpResponse['headers'], now = Date.now()): number {
   const retryAfter = parseRetryAfter(headers['retry-after'], now);
@@ -60,12 +57,23 @@ export function rateLimitWaitMs(headers: HttpResponse['headers'], now = Date.now
 
 /** A Management API client on core's HTTP helper: client-credentials token, 429 retries, errors that say what to do. */
 export function createManagementClient(options: ManagementClientOptions): ManagementClient {
+  // Every error, the CLI's own explanations included, is built by this one factory so that an
+  // answer echoing the client secret, an Action secret or the bearer token shows none of them.
+  const errors = createProviderErrors({
+    provider: 'auth0',
+    label: 'Auth0',
+    secrets: [options.clientSecret, ...options.hidden],
+  });
+  function fail(code: MfaSmsErrorCode, message: string, status?: number, sensitive?: readonly string[]) {
+    return errors.create({
+      code,
+      message,
+      ...(status ? { status } : {}),
+      ...(sensitive ? { sensitive } : {}),
+    });
+  }
   const http = createHttpClient({
-    errors: createProviderErrors({
-      provider: 'auth0',
-      label: 'Auth0',
-      secrets: [options.clientSecret, ...options.hidden],
-    }),
+    errors,
     baseUrl: options.origin,
     timeoutMs: options.timeoutMs ?? 30_000,
     // An Action's answer carries its code (up to 100 kB) and its versions list carries it again.
@@ -79,6 +87,7 @@ export function createManagementClient(options: ManagementClientOptions): Manage
     path: string,
     headers: Record<string, string>,
     body?: unknown,
+    sensitive?: readonly string[],
   ) {
     for (let attempt = 1; ; attempt += 1) {
       let response: HttpResponse;
@@ -88,10 +97,11 @@ export function createManagementClient(options: ManagementClientOptions): Manage
           path,
           headers,
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          ...(sensitive ? { sensitive } : {}),
         });
       } catch (error) {
         if (isMfaSmsError(error) && error.code === 'network')
-          throw fail('network', `${error.message}. Check AUTH0_DOMAIN.`);
+          throw fail('network', `${error.message}. Check AUTH0_DOMAIN.`, undefined, sensitive);
         throw error;
       }
       options.trace?.(`${method} ${path} → ${response.status}`);
@@ -116,8 +126,12 @@ export function createManagementClient(options: ManagementClientOptions): Manage
     );
     if (response.status === 200) return http.parseJson(response, tokenResponse()).access_token;
     const detail = http.tryParseJson(response, apiErrorBody());
+    // Redacted, then shortened: Auth0's description may echo what it was sent.
     const reason =
-      [detail?.error, detail?.error_description].filter(Boolean).join(': ') || `HTTP ${response.status}`;
+      summarizeBody(
+        errors.redact([detail?.error, detail?.error_description].filter(Boolean).join(': ')),
+        160,
+      ) || `HTTP ${response.status}`;
     if (response.status === 401)
       throw fail(
         'auth_failed',
@@ -133,7 +147,8 @@ export function createManagementClient(options: ManagementClientOptions): Manage
     throw http.errors.fromResponse(response);
   }
 
-  function explain(response: HttpResponse, call: ManagementCall<unknown>): MfaSmsError {
+  function explain(response: HttpResponse, call: ManagementCall<unknown>, bearer: string): MfaSmsError {
+    const sensitive = [bearer];
     const detail = http.tryParseJson(response, apiErrorBody());
     const message = detail?.message ?? '';
     const status = response.status;
@@ -146,6 +161,7 @@ export function createManagementClient(options: ManagementClientOptions): Manage
         'auth_failed',
         `Auth0 refused to ${call.what}: application ${options.clientId} lacks the scope ${scope}. Grant it in ${dashboardPath} › your application › Permissions, then run again.`,
         status,
+        sensitive,
       );
     }
     if (status === 403 && /deprecat/i.test(`${message} ${detail?.errorCode ?? ''}`))
@@ -153,12 +169,14 @@ export function createManagementClient(options: ManagementClientOptions): Manage
         'rejected',
         `Auth0 refused to ${call.what} because it is a deprecated feature on this tenant (unified phone experience). Deploy with --trigger custom-phone-provider instead.`,
         status,
+        sensitive,
       );
     if (status === 429)
       return fail(
         'rate_limited',
         `Auth0's rate limit held through ${maxAttempts} attempts to ${call.what}. Wait a minute and run again.`,
         status,
+        sensitive,
       );
     return http.errors.fromResponse(response, {
       code:
@@ -169,6 +187,7 @@ export function createManagementClient(options: ManagementClientOptions): Manage
             : 'rejected',
       detail: `could not ${call.what}: ${message || response.body}`,
       ...(detail?.errorCode ? { providerCode: detail.errorCode } : {}),
+      sensitive,
     });
   }
 
@@ -180,9 +199,10 @@ export function createManagementClient(options: ManagementClientOptions): Manage
       request.path,
       { authorization: `Bearer ${bearer}` },
       request.body,
+      [bearer],
     );
     if (response.status >= 200 && response.status < 300) return http.parseJson(response, request.schema());
-    throw explain(response, request as ManagementCall<unknown>);
+    throw explain(response, request as ManagementCall<unknown>, bearer);
   }
 
   return { call };

@@ -35,3 +35,15 @@ export function pickActionSecrets(
     if (name.startsWith('MFA_SMS_') || providerSecrets.has(name)) picked[name] = value;
   return picked;
 }
+
+// Auth0's rule for an Action secret's name.
+const validSecretName = /^[A-Za-z0-9_]{1,128}$/;
+// A name shown in a message: a longer or odder one may be a line of a mis-quoted value.
+const showableName = /^[A-Za-z0-9_.-]{1,48}$/;
+
+/** The problem with a secret name Auth0 would refuse, or `undefined`; the message shows the name only when it cannot be part of a value. */
+export function secretNameProblem(name: string): string | undefined {
+  if (validSecretName.test(name)) return undefined;
+  const shown = showableName.test(name) ? `"${name}"` : `of ${name.length} characters`;
+  return `The secret name ${shown} is not one Auth0 accepts: letters, digits and underscores, at most 128 characters. A value over several lines needs quotes around all of it.`;
+}

@@ -3,3 +3,4 @@
 export type { MfaSmsErrorCode, MfaSmsErrorOptions, SendAttempt } from './errors.js';
 export { errorCodes, isMfaSmsError, isRetryableCode, MfaSmsError } from './errors.js';
 export { maskPhoneNumber, redactSecrets, sensitiveValuesOf, summarizeBody } from './redact.js';
+export { base64Runs, capText, redactBase64Runs, secretForms } from './secret-forms.js';

@@ -79,6 +79,23 @@ describe('normalizePhoneNumber: accepted forms', () => {
     expect(Object.isFrozen(first)).toBe(true);
     expect(normalizePhoneNumber('07400123456', { defaultCountry: 'GB' })).toBe(first);
   });
+
+  it('collapses every way of writing one number to one E.164', () => {
+    const formats = [
+      '+447400123456',
+      '+44 7400 123456',
+      '+44 (0)7400 123456',
+      '+44-7400-123-456',
+      '+44.7400.123.456',
+      '(+44) 7400 123456',
+      '0044 7400 123456',
+      '07400 123456',
+      '07400-123-456',
+      ' \t+44 7400 123456 ',
+    ];
+    const e164s = new Set(formats.map((input) => normalizePhoneNumber(input, { defaultCountry: 'GB' }).e164));
+    expect([...e164s]).toEqual(['+447400123456']);
+  });
 });
 
 describe('normalizePhoneNumber: refusals', () => {
@@ -90,6 +107,10 @@ describe('normalizePhoneNumber: refusals', () => {
     ['+44 7911 123456 #12', undefined, 'characters that are not part of a phone number'],
     ['+44 7911 123456;', undefined, 'characters that are not part of a phone number'],
     ['٠٧٩١١١٢٣٤٥٦', undefined, 'characters that are not part of a phone number'],
+    // Full-width digits: libphonenumber would read them as digits; we refuse them, as Arabic-Indic.
+    ['＋４４７９１１１２３４５６', undefined, 'characters that are not part of a phone number'],
+    ['+44 ７９１１ １２３４５６', undefined, 'characters that are not part of a phone number'],
+    ['۰۷۹۱۱۱۲۳۴۵۶', 'GB', 'characters that are not part of a phone number'],
     ['44+7911123456', undefined, 'a + that is not at its start'],
     ['+ +447911123456', undefined, 'a + that is not at its start'],
     ['(44) +7911123456', undefined, 'a + that is not at its start'],

@@ -1,9 +1,14 @@
 import { MfaSmsError, type MfaSmsErrorCode } from '../errors/errors.js';
 import { redactSecrets, summarizeBody } from '../errors/redact.js';
+import { base64Runs, capText, redactBase64Runs, secretForms } from '../errors/secret-forms.js';
 import { classifyAnswer } from './classify-answer.js';
 import type { HttpResponse } from './http-types.js';
 
 type Sensitive = readonly (string | undefined)[];
+
+// What of an answer is read for an error message (the message shows 160 characters of it): an
+// 8 MiB answer is not redacted and summarised whole.
+const maxDetail = 16 * 1024;
 
 /**
  * What a provider's error table says about a failed answer. HTTP 408, 425, 429 and 5xx decide
@@ -41,6 +46,11 @@ export interface ProviderErrors {
   fromResponse(response: HttpResponse, details?: ProviderErrorDetails): MfaSmsError;
   /** `bad_response` for an answer whose body is not what the provider documents. */
   unexpectedAnswer(response: HttpResponse, reason: string): MfaSmsError;
+  /**
+   * Redacts text as this provider's errors are: its secrets and `sensitive` in every form they
+   * travel in, then phone numbers. Shorten text only after this, never before.
+   */
+  redact(text: string, sensitive?: Sensitive): string;
 }
 
 export interface ProviderErrorsOptions {
@@ -77,9 +87,9 @@ export function errorCodeOf(value: unknown): string | undefined {
  * A transport error from undici can carry request details; the error we expose keeps only its
  * name, code and a redacted message, so that `cause` is as safe to log as the error itself.
  */
-function sanitizedCause(value: unknown, secrets: Sensitive): Error {
+function sanitizedCause(value: unknown, redact: (text: string) => string): Error {
   const original = value instanceof Error ? value : new Error(String(value));
-  const cause = new Error(redactSecrets(original.message, secrets));
+  const cause = new Error(redact(original.message));
   cause.name = original.name;
   const code = errorCodeOf(original);
   if (code !== undefined) (cause as Error & { code?: string }).code = code;
@@ -91,18 +101,40 @@ function sanitizedCause(value: unknown, secrets: Sensitive): Error {
 export function createProviderErrors(options: ProviderErrorsOptions): ProviderErrors {
   const { provider, label } = options;
   const secrets = options.secrets ?? [];
+  // Worked out at the first error, not at start: a send that succeeds never needs them.
+  let forms: { texts: string[]; runs: string[] } | undefined;
+
+  function formsOf(values: Sensitive): string[] {
+    return values.flatMap((value) => (value === undefined || value.length < 4 ? [] : secretForms(value)));
+  }
+
+  function hiddenFor(sensitive: Sensitive): { texts: string[]; runs: string[] } {
+    forms ??= {
+      texts: formsOf(secrets),
+      runs: secrets.flatMap((value) => (value === undefined ? [] : base64Runs(value))),
+    };
+    return {
+      texts: [...forms.texts, ...formsOf(sensitive)].sort((a, b) => b.length - a.length),
+      runs: forms.runs,
+    };
+  }
+
+  function redact(text: string, sensitive: Sensitive = []): string {
+    const hidden = hiddenFor(sensitive);
+    return redactSecrets(redactBase64Runs(text, hidden.runs), hidden.texts);
+  }
 
   function create(init: ProviderErrorInit): MfaSmsError {
-    const hidden = [...secrets, ...(init.sensitive ?? [])];
+    const hide = (text: string) => redact(text, init.sensitive);
     return new MfaSmsError({
       code: init.code,
-      message: redactSecrets(init.message, hidden),
+      message: hide(init.message),
       provider,
       retryable: init.retryable,
       status: init.status,
       providerCode: init.providerCode,
       retryAfterMs: init.retryAfterMs,
-      cause: init.cause === undefined ? undefined : sanitizedCause(init.cause, hidden),
+      cause: init.cause === undefined ? undefined : sanitizedCause(init.cause, hide),
     });
   }
 
@@ -111,9 +143,10 @@ export function createProviderErrors(options: ProviderErrorsOptions): ProviderEr
     const retryAfterMs =
       code === 'rate_limited' ? parseRetryAfter(response.headers['retry-after']) : undefined;
     // Redact before shortening: a number cut in half by the shortening would escape both the
-    // exact-match redaction and the phone-number masking.
+    // exact-match redaction and the phone-number masking. A huge answer is capped first.
+    const sensitive = details.sensitive ?? [];
     const detail = summarizeBody(
-      redactSecrets(details.detail ?? response.body, [...secrets, ...(details.sensitive ?? [])]),
+      redact(capText(details.detail ?? response.body, maxDetail, hiddenFor(sensitive).texts), sensitive),
       160,
     );
     const what = `${label} answered HTTP ${response.status}${details.providerCode ? ` (${details.providerCode})` : ''}`;
@@ -138,5 +171,5 @@ export function createProviderErrors(options: ProviderErrorsOptions): ProviderEr
     });
   }
 
-  return { provider, label, create, fromResponse, unexpectedAnswer };
+  return { provider, label, create, fromResponse, unexpectedAnswer, redact };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isMfaSmsError } from '../errors/errors.js';
+import { expectNoSuperLinearWork } from '../text/timing.test-helper.js';
 import { escapeXml, parseXml } from './xml.js';
 
 describe('escapeXml', () => {
@@ -48,5 +49,30 @@ describe('parseXml', () => {
     }
     expect(isMfaSmsError(error)).toBe(true);
     expect(error).toMatchObject({ code: 'bad_response' });
+  });
+});
+
+describe('parseXml: slowest inputs', () => {
+  it('reads or refuses long names and attribute runs in linear time', () => {
+    const inputs = [
+      `<a ${'b'.repeat(64 * 1024)}></a>`,
+      `<a ${'b'.repeat(64 * 1024)}=></a>`,
+      `<a ${'b '.repeat(32 * 1024)}/>`,
+      `<a ${'b="1" '.repeat(8 * 1024)}/>`,
+      `<a x=${'"'.repeat(64 * 1024)}/>`,
+      `<${'a'.repeat(64 * 1024)}/>`,
+      `<a>${'<b>'.repeat(8 * 1024)}`,
+    ];
+    let slowest = 0;
+    for (const input of inputs) {
+      const started = performance.now();
+      try {
+        parseXml(input);
+      } catch (error) {
+        expect(isMfaSmsError(error)).toBe(true);
+      }
+      slowest = Math.max(slowest, performance.now() - started);
+    }
+    expectNoSuperLinearWork(slowest);
   });
 });

@@ -43,7 +43,27 @@ function localName(name: string): string {
   return colon === -1 ? name : name.slice(colon + 1);
 }
 
-const attributePattern = /([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+// Sticky: each attribute is read where the previous one ended, so a run that is not an attribute
+// (a long name without "=") is refused once instead of being rescanned from every position.
+const attributePattern = /\s*([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
+const trailingSpace = /\s*$/y;
+
+function readAttributes(text: string, into: Record<string, string>): void {
+  let index = 0;
+  while (index < text.length) {
+    attributePattern.lastIndex = index;
+    const match = attributePattern.exec(text);
+    if (!match) {
+      trailingSpace.lastIndex = index;
+      trailingSpace.exec(text);
+      if (trailingSpace.lastIndex !== text.length) fail('an attribute is not name="value"');
+      return;
+    }
+    index = attributePattern.lastIndex;
+    if (match[1]?.startsWith('xmlns')) continue;
+    into[localName(match[1] as string)] = decodeEntities(match[2] ?? match[3] ?? '');
+  }
+}
 
 function fail(reason: string): never {
   throw new MfaSmsError({ code: 'bad_response', message: `The answer is not well-formed XML: ${reason}` });
@@ -94,11 +114,7 @@ export function parseXml(source: string): XmlElement {
       const nameMatch = /^[A-Za-z_][\w.:-]*/.exec(inside);
       if (!nameMatch) fail('a tag has no name');
       const element: XmlElement = { name: localName(nameMatch[0]), attributes: {}, children: [], text: '' };
-      for (const match of inside.slice(nameMatch[0].length).matchAll(attributePattern)) {
-        const attributeName = localName(match[1] as string);
-        if (match[1]?.startsWith('xmlns')) continue;
-        element.attributes[attributeName] = decodeEntities(match[2] ?? match[3] ?? '');
-      }
+      readAttributes(inside.slice(nameMatch[0].length), element.attributes);
       current.children.push(element);
       if (!selfClosing) stack.push(element);
       index = end + 1;

@@ -97,6 +97,40 @@ describe('createProviderHealth', () => {
     expect(second.resting.get('a')).toMatch(/another send is probing it/);
   });
 
+  it('holds the probe claim and the rest for as long as a probe can take, not just a cooldown', async () => {
+    // A 2 s cooldown with sends that may take 5 s: a hanging probe must not let a second probe,
+    // or every send, at the resting provider once the cooldown has passed.
+    const time = clock();
+    const store = createMemoryStore({ now: time.now });
+    const health = createProviderHealth({
+      cooldownMs: 2_000,
+      probeMs: 5_000,
+      providers: ['a', 'b'],
+      keyer: createStoreKeyer(),
+      now: time.now,
+    });
+    const arrange = async () => {
+      const view = await health.read(store, 250);
+      return { view, ...(await health.arrange([{ name: 'a' }, { name: 'b' }], view, store, 250)) };
+    };
+    for (let i = 0; i < 3; i += 1) {
+      const { view } = await arrange();
+      await health.failed(store, view, 'a', new MfaSmsError({ code: 'timeout', message: 't' }), 250);
+    }
+    time.advance(2_000);
+    expect((await arrange()).view.probing.has('a')).toBe(true);
+    // 1 s, 2 s (a cooldown) and 4.999 s into the probe.
+    for (const step of [1_000, 1_000, 2_999]) {
+      time.advance(step);
+      const during = await arrange();
+      expect(names(during.ordered)).toEqual(['b', 'a']);
+      expect(during.resting.get('a')).toMatch(/another send is probing it/);
+    }
+    // Past the longest a send can take, the rest is forgotten: the provider is back in its place.
+    time.advance(1);
+    expect(names((await arrange()).ordered)).toEqual(['a', 'b']);
+  });
+
   it('rests again at once when the probe fails', async () => {
     const { arrange, health, store, time, fail } = setup();
     for (let i = 0; i < 3; i += 1) await fail('a', 'timeout');

@@ -1,87 +1,9 @@
-import * as z from 'zod/mini';
-import { lazySchema, parseOptions } from '../contract/options.js';
-import { MfaSmsError, type MfaSmsErrorCode } from '../errors/errors.js';
+import type { MfaSmsError, MfaSmsErrorCode } from '../errors/errors.js';
 import type { Store } from '../store/store.js';
 import type { StoreKeyer } from '../store/store-keys.js';
-import { windowUnits } from './limits.js';
+import { type HealthOptions, resolveHealth } from './health-options.js';
 
-/**
- * When a provider rests: `failures` retryable failures within `windowMs` put it to rest for
- * `cooldownMs`, during which the router tries it last. Defaults: 3 in 30 s, 30 s of rest.
- */
-export interface HealthOptions {
-  failures?: number;
-  windowMs?: number;
-  cooldownMs?: number;
-}
-
-export const defaultHealth: Readonly<Required<HealthOptions>> = Object.freeze({
-  failures: 3,
-  windowMs: 30_000,
-  cooldownMs: 30_000,
-});
-
-const healthSchema = lazySchema(() =>
-  z.strictObject({
-    failures: z.optional(z.int().check(z.gte(1), z.lte(1000))),
-    windowMs: z.optional(z.int().check(z.gte(1000), z.lte(3_600_000))),
-    cooldownMs: z.optional(z.int().check(z.gte(1000), z.lte(3_600_000))),
-  }),
-);
-
-/** Validates health options (`invalid_config` naming the bad one) and fills in the defaults. */
-export function resolveHealth(options: HealthOptions = {}): Readonly<Required<HealthOptions>> {
-  const parsed = parseOptions(healthSchema, options, { label: 'Health' });
-  return {
-    failures: parsed.failures ?? defaultHealth.failures,
-    windowMs: parsed.windowMs ?? defaultHealth.windowMs,
-    cooldownMs: parsed.cooldownMs ?? defaultHealth.cooldownMs,
-  };
-}
-
-/**
- * Reads the one-line form of the health settings, as the Action's `MFA_SMS_HEALTH` secret holds
- * them: `3/30s,cooldown:30s` (failures/window, rest), either part alone, `on` for the defaults or
- * `off`. Throws `invalid_config` naming `label`, never the value.
- */
-export function parseHealth(text: string, label = 'MFA_SMS_HEALTH'): HealthOptions | false {
-  const invalid = (why: string) =>
-    new MfaSmsError({
-      code: 'invalid_config',
-      message: `${label} is invalid: ${why}; write it like "3/30s,cooldown:30s", "on" or "off"`,
-    });
-  const trimmed = text.trim().toLowerCase();
-  if (trimmed === 'off' || trimmed === 'false') return false;
-  if (trimmed === 'on' || trimmed === 'true' || trimmed === '') return {};
-  const options: HealthOptions = {};
-  for (const part of trimmed
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean)) {
-    const threshold = /^(\d{1,4})\/(\d{1,5})([smh])$/.exec(part);
-    const cooldown = /^cooldown:(\d{1,5})([smh])$/.exec(part);
-    if (threshold) {
-      if (options.failures !== undefined) throw invalid('the failures/window part is given twice');
-      options.failures = Number(threshold[1]);
-      options.windowMs = Number(threshold[2]) * (windowUnits[threshold[3] as string] as number);
-    } else if (cooldown) {
-      if (options.cooldownMs !== undefined) throw invalid('cooldown is given twice');
-      options.cooldownMs = Number(cooldown[1]) * (windowUnits[cooldown[2] as string] as number);
-    } else {
-      throw invalid(`"${part.slice(0, 12)}" is neither failures/window nor cooldown:time`);
-    }
-  }
-  try {
-    resolveHealth(options);
-  } catch (error) {
-    throw invalid(
-      error instanceof MfaSmsError
-        ? error.message.replace(/^Health options? /, '')
-        : 'a value is out of range',
-    );
-  }
-  return options;
-}
+export { defaultHealth, type HealthOptions, parseHealth, resolveHealth } from './health-options.js';
 
 // What a failure says about a provider's health: only answers that mean "not now" count. A
 // permanent error (a bad number, bad credentials) would fail on every provider alike.
@@ -188,6 +110,12 @@ export interface ProviderHealthOptions extends HealthOptions {
   /** The names of the router's providers: the one entry that holds their rests is keyed by them. */
   providers: readonly string[];
   keyer: StoreKeyer;
+  /**
+   * The longest one send can take (the router's deadline). A probe's claim, and the rest it
+   * answers for, are held at least that long: with a cooldown shorter than a hanging probe, a
+   * second probe, or every send, would otherwise try the provider before the first had answered.
+   */
+  probeMs?: number;
   /** Wall clock, for tests. Default `Date.now`. */
   now?: () => number;
 }
@@ -205,17 +133,19 @@ export function createProviderHealth(options: ProviderHealthOptions): ProviderHe
   });
   const now = options.now ?? Date.now;
   const keyer = options.keyer;
+  const holdMs = Math.max(cooldownMs, options.probeMs ?? 0);
   const restsKey = keyer('health', options.providers.join(','));
 
   async function write(store: Store, view: HealthView, waitMs: number): Promise<void> {
     const at = now();
-    // A rest is remembered for a cooldown after it ends, so that a failed probe rests again at once.
+    // A rest is remembered after it ends for as long as its probe may take, so that a failed
+    // probe rests again at once and nobody else tries the provider meanwhile.
     const kept: Record<string, Rest> = {};
     let last = 0;
     for (const [name, rest] of Object.entries(view.rests)) {
-      if (rest.until + cooldownMs <= at) continue;
+      if (rest.until + holdMs <= at) continue;
       kept[name] = rest;
-      last = Math.max(last, rest.until + cooldownMs);
+      last = Math.max(last, rest.until + holdMs);
     }
     const ttlMs = Math.max(1000, last - at);
     await ask(() => store.set(restsKey, JSON.stringify(kept), ttlMs), waitMs, undefined);
@@ -249,11 +179,7 @@ export function createProviderHealth(options: ProviderHealthOptions): ProviderHe
           // The rest is over: one send (across every container sharing the store) tries it in
           // its place; the others keep it last until that probe has answered.
           const probeKey = keyer('health-probe', `${candidate.name}:${entry.until}`);
-          const claim = await ask(
-            () => store.increment([{ key: probeKey, windowMs: cooldownMs }]),
-            waitMs,
-            none,
-          );
+          const claim = await ask(() => store.increment([{ key: probeKey, windowMs: holdMs }]), waitMs, none);
           if (claim.length === 0 || claim[0] === 1) {
             view.probing.add(candidate.name);
             ahead.push(candidate);

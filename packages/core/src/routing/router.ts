@@ -171,14 +171,15 @@ export function createRouter(options: RouterOptions): Router {
         storeKey: parsed.storeKey,
       })
     : undefined;
+  const deadlineMs = parsed.deadlineMs ?? defaultDeadlineMs;
   const health: ProviderHealth | undefined = parsed.health
     ? createProviderHealth({
         ...(parsed.health === true ? {} : parsed.health),
         providers: providers.map((provider) => provider.name),
         keyer: storeKeyerFor(store, parsed.storeKey),
+        probeMs: deadlineMs,
       })
     : undefined;
-  const deadlineMs = parsed.deadlineMs ?? defaultDeadlineMs;
   const attemptTimeoutMs = parsed.attemptTimeoutMs;
   const channels: Channel[] = (['sms', 'voice'] as const).filter((channel) =>
     providers.some((provider) => provider.channels.includes(channel)),

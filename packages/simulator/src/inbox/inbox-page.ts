@@ -66,6 +66,8 @@ export function inboxPage(providers: readonly string[]): string {
     <ul class="pending" id="pending"></ul>
     <h3>Failed requests</h3>
     <ol class="failed" id="failed"></ol>
+    <h3>Client log</h3>
+    <ol class="failed notes" id="notes"></ol>
   </section>
 </main>
 </body>

@@ -13,6 +13,7 @@ export const inboxScript = String.raw`'use strict';
   var live = byId('live');
   var pendingList = byId('pending');
   var failedList = byId('failed');
+  var notesList = byId('notes');
   var faultError = byId('fault-error');
   var filters = {
     provider: byId('filter-provider'),
@@ -174,6 +175,22 @@ export const inboxScript = String.raw`'use strict';
     while (failedList.children.length > shownFailures) failedList.lastChild.remove();
   }
 
+  // What a client said it did (simulator.note(): the playground's Action log lines), newest first.
+  function addNote(note, newest) {
+    var none = notesList.querySelector('.none');
+    if (none) none.remove();
+    var item = el('li');
+    item.append(clock(note.at), document.createTextNode(' ' + note.text));
+    if (newest) notesList.prepend(item); else notesList.append(item);
+    while (notesList.children.length > shownFailures) notesList.lastChild.remove();
+  }
+
+  function showNotes(notes) {
+    notesList.replaceChildren();
+    for (var i = 0; i < notes.length && i < shownFailures; i += 1) addNote(notes[i], false);
+    if (notes.length === 0) notesList.append(el('li', 'none', 'No client wrote a line.'));
+  }
+
   function setLive(state, text) {
     live.dataset.state = state;
     live.textContent = text;
@@ -190,6 +207,7 @@ export const inboxScript = String.raw`'use strict';
       showMessages(state.messages);
       showPending(state.pending);
       showFailed(state.failed);
+      showNotes(state.notes || []);
       setLive('live', 'live');
       performance.mark('inbox:rendered');
       // The frame after the one that lays the list out: the moment a reader sees it.
@@ -203,7 +221,8 @@ export const inboxScript = String.raw`'use strict';
     events.addEventListener('message', function (event) { addMessage(JSON.parse(event.data)); });
     events.addEventListener('failed', function (event) { addFailed(JSON.parse(event.data)); });
     events.addEventListener('faults', function (event) { showPending(JSON.parse(event.data)); });
-    events.addEventListener('cleared', function () { showMessages([]); showFailed([]); });
+    events.addEventListener('note', function (event) { addNote(JSON.parse(event.data), true); });
+    events.addEventListener('cleared', function () { showMessages([]); showFailed([]); showNotes([]); });
   }
 
   function call(method, path, body) {

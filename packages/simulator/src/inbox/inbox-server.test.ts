@@ -335,6 +335,29 @@ describe('GET /api/events', () => {
     }
   });
 
+  it("shows a client's lines (simulator.note), cut to a log line's length, newest first, until cleared", async () => {
+    simulator.note('mfa-sms sent provider=vonage attempts=twilio:resting(3 timeouts in 30 s),vonage:ok');
+    const events = await openEvents();
+    try {
+      const snapshot = await events.next();
+      expect(snapshot.data).toMatchObject({ notes: [{ text: expect.stringContaining('twilio:resting(') }] });
+      simulator.note(`<b>${'x'.repeat(400)}`);
+      const note = await events.next();
+      expect(note).toMatchObject({ type: 'note', data: { text: expect.stringMatching(/^<b>x+$/) } });
+      expect((note.data as { text: string }).text).toHaveLength(300);
+      await api('/api/messages', { method: 'DELETE' });
+      expect(await events.next()).toEqual({ type: 'cleared', data: {} });
+    } finally {
+      events.close();
+    }
+    const again = await openEvents();
+    try {
+      expect((await again.next()).data).toMatchObject({ notes: [] });
+    } finally {
+      again.close();
+    }
+  });
+
   it('tells of a rejected request, which is not a fault, with its status', async () => {
     const events = await openEvents();
     try {

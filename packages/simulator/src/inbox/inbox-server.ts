@@ -3,10 +3,10 @@ import type { FailOptions, Fault } from '../faults.js';
 import type { SimulatedMessage, SimulatedProvider, SimulatedRequest } from '../simulated-provider.js';
 import { describeFault, faultFromName, faultRequestSchema } from './inbox-faults.js';
 import { type InboxMessage, toInboxMessage } from './inbox-message.js';
+import { createNotes, type InboxNotes } from './inbox-notes.js';
 import { inboxPage } from './inbox-page.js';
 import { inboxScript } from './inbox-script.js';
 import { inboxStyle } from './inbox-style.js';
-import { isLoopbackHost } from './loopback.js';
 
 /** A fault waiting for its requests, as `GET /api/faults` and the page list it. */
 export interface PendingFaultView {
@@ -25,8 +25,6 @@ export interface FailedRequestView extends SimulatedRequest {
 
 /** What the inbox reads and changes of the simulator it is part of. */
 export interface InboxState {
-  /** The address the simulator listens on: on loopback, the inbox answers only loopback names. */
-  host: string;
   providers: readonly SimulatedProvider[];
   messages: readonly SimulatedMessage[];
   requests: readonly SimulatedRequest[];
@@ -43,7 +41,7 @@ export type InboxEvent =
   | { type: 'faults' }
   | { type: 'cleared' };
 
-export interface Inbox {
+export interface Inbox extends InboxNotes {
   /** True for the paths the inbox answers; they are checked against every provider route at start. */
   serves(path: string): boolean;
   handle(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void>;
@@ -67,12 +65,6 @@ function describeRequest(request: SimulatedRequest): FailedRequestView {
     ? describeFault(request.fault)
     : `${request.outcome}${request.status === undefined ? '' : ` (HTTP ${request.status})`}`;
   return { ...request, description };
-}
-
-/** The name in a Host header, without its port. */
-function hostnameOf(header: string | undefined): string {
-  if (header === undefined) return '';
-  return header.startsWith('[') ? header.slice(0, header.indexOf(']') + 1) : (header.split(':')[0] ?? '');
 }
 
 function isFailed(request: SimulatedRequest): boolean {
@@ -132,7 +124,7 @@ export function createInbox(state: InboxState): Inbox {
   const faultRequest = faultRequestSchema([first, ...rest]);
   const page = inboxPage(names);
   const streams = new Set<ServerResponse>();
-  const onLoopback = isLoopbackHost(state.host);
+  const notes = createNotes();
 
   const routes: Record<
     string,
@@ -241,7 +233,7 @@ export function createInbox(state: InboxState): Inbox {
       'x-content-type-options': 'nosniff',
     });
     // A page that (re)connects starts from the whole state, so nothing sent meanwhile is missed.
-    write(response, 'snapshot', { messages: newestFirst(), ...faultsView() });
+    write(response, 'snapshot', { messages: newestFirst(), ...faultsView(), notes: notes.newestFirst() });
     streams.add(response);
     response.on('close', () => streams.delete(response));
   }
@@ -251,13 +243,6 @@ export function createInbox(state: InboxState): Inbox {
     async handle(request, response, url) {
       const methods = routes[url.pathname] ?? {};
       const method = request.method ?? 'GET';
-      // A web page elsewhere could point its own name at 127.0.0.1 (DNS rebinding) and read the
-      // inbox as same-origin; its requests carry that name, which a loopback simulator refuses.
-      if (onLoopback && !isLoopbackHost(hostnameOf(request.headers.host))) {
-        request.resume();
-        json(response, 403, { error: 'the inbox answers requests to localhost, 127.0.0.1 or [::1] only' });
-        return;
-      }
       const handler = methods[method];
       // Only POST reads a body; any other is drained so that the connection can be reused.
       if (method !== 'POST' || !handler) request.resume();
@@ -268,6 +253,7 @@ export function createInbox(state: InboxState): Inbox {
       await handler(request, response);
     },
     publish(event) {
+      if (event.type === 'cleared') notes.clear();
       if (streams.size === 0) return;
       switch (event.type) {
         case 'message':
@@ -287,6 +273,10 @@ export function createInbox(state: InboxState): Inbox {
           for (const stream of streams) write(stream, 'cleared', {});
           return;
       }
+    },
+    note(text) {
+      const note = notes.add(text);
+      for (const stream of streams) write(stream, 'note', note);
     },
   };
 }

@@ -60,6 +60,7 @@ button.danger { color: var(--danger); }
 .pending, .failed { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.35rem; font-size: 0.85rem; }
 .pending li, .failed li { padding: 0.35rem 0.5rem; border: 1px solid var(--line); border-radius: 6px; overflow-wrap: anywhere; }
 .failed li strong { color: var(--danger); }
+.notes li { font-family: ui-monospace, monospace; font-size: 0.8rem; }
 .none { color: var(--muted); border: none !important; padding-left: 0 !important; }
 @media (max-width: 760px) {
   .layout { grid-template-columns: minmax(0, 1fr); padding: 0.75rem; gap: 0.75rem; }

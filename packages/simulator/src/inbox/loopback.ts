@@ -11,5 +11,5 @@ export function isLoopbackHost(host: string): boolean {
 
 /** What the CLI prints when told to listen beyond loopback. */
 export function exposedHostWarning(host: string): string {
-  return `Warning: --host ${host} is not a loopback address. Anyone who can reach it sees the inbox (every message, one-time codes and full phone numbers), can arm faults and can send with the simulator's published fake credentials. Use it only on a network you trust.`;
+  return `Warning: --host ${host} is not a loopback address. Anyone who can reach it sees the inbox (every message, one-time codes and full phone numbers), can arm faults and can send with the credentials the simulator prints. Use it only on a network you trust.`;
 }

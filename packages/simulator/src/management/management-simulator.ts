@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { requestRefusal } from '../request-guard.js';
 import { listen } from '../simulator-http.js';
 import { tokenBody } from './management-bodies.js';
 import { type ApiAnswer, apiError, managementRoutes } from './management-routes.js';
@@ -174,6 +175,12 @@ export async function startManagementSimulator(
   }
 
   const server = createServer((request, response) => {
+    const refusal = requestRefusal(request, true);
+    if (refusal) {
+      request.resume();
+      send(response, { status: 403, body: { error: 'forbidden', message: refusal } });
+      return;
+    }
     readBody(request)
       .then((text) => {
         const requestUrl = new URL(request.url ?? '/', 'http://simulator.invalid');

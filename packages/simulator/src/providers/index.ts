@@ -2,6 +2,7 @@ import { clickSendSimulator } from './clicksend/clicksend-simulator.js';
 import { esendexSimulator } from './esendex/esendex-simulator.js';
 import { mittoSimulator } from './mitto/mitto-simulator.js';
 import { plivoSimulator } from './plivo/plivo-simulator.js';
+import { telesignSimulator } from './telesign/telesign-simulator.js';
 import { twilioSimulator } from './twilio/twilio-simulator.js';
 import { twilioVerifySimulator } from './twilio/twilio-verify-simulator.js';
 import { vonageSimulator } from './vonage/vonage-simulator.js';
@@ -19,4 +20,5 @@ export const builtInProviders = [
   mittoSimulator,
   plivoSimulator,
   clickSendSimulator,
+  telesignSimulator,
 ] as const;

@@ -1,3 +1,4 @@
+import { secretDigits, secretToken } from '../../random-credentials.js';
 import type { SimulatorEndpoint } from '../../simulated-provider.js';
 
 export type EsendexCredentials = {
@@ -6,16 +7,19 @@ export type EsendexCredentials = {
   password: string;
 };
 
-// Fake values that pass @mfa-sms/esendex's option checks and work nowhere real.
-const defaults: EsendexCredentials = {
-  accountReference: 'EX0000000',
-  username: 'sim@example.com',
-  password: 'sim-esendex-password-0000',
-};
+// Random for each simulator (../../random-credentials.ts says why); they pass @mfa-sms/esendex's
+// option checks. The user name is not a secret.
+function defaults(): EsendexCredentials {
+  return {
+    accountReference: `EX${secretDigits(7)}`,
+    username: 'sim@example.com',
+    password: `sim-${secretToken(18)}`,
+  };
+}
 
 /** The credentials the Esendex simulator accepts. */
 export function esendexCredentials(given: Partial<EsendexCredentials>): EsendexCredentials {
-  return { ...defaults, ...given };
+  return { ...defaults(), ...given };
 }
 
 /** The Action secrets (@mfa-sms/esendex's plugin names) that send through the simulator. */

@@ -40,7 +40,10 @@ const sms = document(
 );
 
 beforeAll(async () => {
-  simulator = await startSimulatorWith([esendexSimulator]);
+  // The account reference the documents below name; the rest stays random.
+  simulator = await startSimulatorWith([esendexSimulator], {
+    credentials: { esendex: { accountReference: 'EX0000000' } },
+  });
 });
 afterAll(() => simulator.close());
 beforeEach(() => simulator.reset());

@@ -1,15 +1,13 @@
+import { secretToken } from '../../random-credentials.js';
 import type { SimulatorEndpoint } from '../../simulated-provider.js';
 
 export type MittoCredentials = {
   apiKey: string;
 };
 
-// A fake key that passes @mfa-sms/mitto's option checks and works nowhere real.
-const defaults: MittoCredentials = { apiKey: 'sim-mitto-api-key-00000000000000' };
-
-/** The credentials the Mitto simulator accepts. */
+/** The credentials the Mitto simulator accepts: a random key (../../random-credentials.ts says why) unless given. */
 export function mittoCredentials(given: Partial<MittoCredentials>): MittoCredentials {
-  return { ...defaults, ...given };
+  return { apiKey: `sim-${secretToken(24)}`, ...given };
 }
 
 /** The Action secrets (@mfa-sms/mitto's plugin names) that send through the simulator. */

@@ -1,3 +1,4 @@
+import { secretHex, secretToken } from '../../random-credentials.js';
 import type { SimulatorEndpoint } from '../../simulated-provider.js';
 
 export type TwilioCredentials = {
@@ -9,19 +10,21 @@ export type TwilioCredentials = {
   verifyServiceSid: string;
 };
 
-// Well-formed but obviously fake: they match Twilio's patterns so that @mfa-sms/twilio's option
-// checks accept them, and work nowhere real.
-const defaults: TwilioCredentials = {
-  accountSid: 'AC00000000000000000000000000000000',
-  authToken: 'sim-twilio-auth-token-0000000000',
-  apiKeySid: 'SK00000000000000000000000000000000',
-  apiKeySecret: 'sim-twilio-api-key-secret-000000',
-  verifyServiceSid: 'VA00000000000000000000000000000000',
-};
+// Random for each simulator (../../random-credentials.ts says why) and well-formed: they match
+// Twilio's patterns (AC, SK, VA + 32 hex) so that @mfa-sms/twilio's option checks accept them.
+function defaults(): TwilioCredentials {
+  return {
+    accountSid: `AC${secretHex(16)}`,
+    authToken: `sim-${secretHex(14)}`,
+    apiKeySid: `SK${secretHex(16)}`,
+    apiKeySecret: `sim-${secretToken(24)}`,
+    verifyServiceSid: `VA${secretHex(16)}`,
+  };
+}
 
 /** The credentials the Twilio simulators (Messages, Calls and Verify) accept. */
 export function twilioCredentials(given: Partial<TwilioCredentials>): TwilioCredentials {
-  return { ...defaults, ...given };
+  return { ...defaults(), ...given };
 }
 
 /** The Action secrets (@mfa-sms/twilio's plugin names) that send through the simulator. */

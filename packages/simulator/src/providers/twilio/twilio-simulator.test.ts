@@ -43,7 +43,10 @@ const twiml = '<Response><Say language="en-GB" loop="2">Your code is 1, 2, 3.</S
 describe('twilioSimulator', () => {
   let simulator: Simulator;
   beforeAll(async () => {
-    simulator = await startSimulatorWith([twilioSimulator]);
+    // Given: the simulator's own credentials are random.
+    simulator = await startSimulatorWith([twilioSimulator], {
+      credentials: { twilio: { accountSid, authToken, apiKeySid, apiKeySecret } },
+    });
   });
   afterAll(() => simulator.close());
   beforeEach(() => simulator.reset());

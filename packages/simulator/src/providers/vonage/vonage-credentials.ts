@@ -1,4 +1,5 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { secretHex, secretToken } from '../../random-credentials.js';
 import type { SimulatorEndpoint } from '../../simulated-provider.js';
 
 export type VonageCredentials = {
@@ -10,12 +11,11 @@ export type VonageCredentials = {
   publicKey: string;
 };
 
-// Fake values that pass @mfa-sms/vonage's option checks and work nowhere real.
-const defaults = {
-  apiKey: 'simkey01',
-  apiSecret: 'SimSecret0000001',
-  applicationId: '00000000-0000-4000-8000-000000000000',
-};
+// Random for each simulator (../../random-credentials.ts says why); they pass @mfa-sms/vonage's
+// option checks (an 8-character key, an application UUID).
+function defaults() {
+  return { apiKey: secretHex(4), apiSecret: `Sim${secretToken(12)}`, applicationId: randomUUID() };
+}
 
 let generatedKeys: { privateKey: string; publicKey: string } | undefined;
 
@@ -31,7 +31,7 @@ function generatedKeyPair(): { privateKey: string; publicKey: string } {
 
 /** The credentials the Vonage simulator accepts; a key pair is generated unless both halves are given. */
 export function vonageCredentials(given: Partial<VonageCredentials>): VonageCredentials {
-  const merged = { ...defaults, ...given };
+  const merged = { ...defaults(), ...given };
   const keys =
     merged.privateKey !== undefined && merged.publicKey !== undefined
       ? { privateKey: merged.privateKey, publicKey: merged.publicKey }
