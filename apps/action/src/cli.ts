@@ -18,7 +18,7 @@ import { runActionCommand } from './run-command.js';
 import { nearMissNames } from './secret-hints.js';
 import { describeDryRun, dryRunHandlers } from './send-dry-run.js';
 import { runSimulatorCommand } from './simulator-command.js';
-import { simulatorSecrets } from './simulator-secrets.js';
+import { firstSimulated, simulatorSecrets } from './simulator-secrets.js';
 
 export { exitCodes } from './cli-usage.js';
 
@@ -162,7 +162,7 @@ async function runSend(
       secrets = {
         ...simulatorSecrets(
           simulator,
-          secrets.MFA_SMS_PROVIDERS ?? [...new Set(simulator.providers.map(({ name }) => name))].join(','),
+          values.provider ?? secrets.MFA_SMS_PROVIDERS ?? firstSimulated(simulator),
         ),
         ...pickSimulatorPolicy(secrets),
       };
@@ -255,7 +255,16 @@ function maskedRecipient(recipient: string, defaultCountry: string | undefined):
 }
 
 if (require.main === module) {
-  runCli(process.argv.slice(2), process.env).then((code) => {
-    process.exitCode = code;
-  });
+  runCli(process.argv.slice(2), process.env).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    // A bug of ours: its name and message, never a stack of values.
+    (error: unknown) => {
+      console.error(
+        `mfa-sms: unexpected ${(error as Error)?.name ?? 'error'}: ${(error as Error)?.message ?? ''}`,
+      );
+      process.exitCode = 1;
+    },
+  );
 }

@@ -15,7 +15,7 @@ import { exitCodes, runUsage } from './cli-usage.js';
 import type { CommandOutput } from './deploy/deploy-command.js';
 import { deployTriggers } from './deploy/deploy-options.js';
 import { loadEnvFile } from './env-file.js';
-import { simulatorSecrets } from './simulator-secrets.js';
+import { firstSimulated, simulatorSecrets } from './simulator-secrets.js';
 
 type Trigger = keyof typeof deployTriggers;
 type Event = Record<string, unknown> & { secrets?: Record<string, string> };
@@ -117,8 +117,7 @@ export async function runActionCommand(argv: readonly string[], output: CommandO
   try {
     if (!values.json) output.out(`mfa-sms run: ${envFile.note}; simulator on ${simulator.url}`);
     const own = { ...envFile.values, ...event.secrets };
-    const providers =
-      own.MFA_SMS_PROVIDERS ?? [...new Set(simulator.providers.map(({ name }) => name))].join(',');
+    const providers = own.MFA_SMS_PROVIDERS ?? firstSimulated(simulator);
     event.secrets = { ...own, ...simulatorSecrets(simulator, providers) };
     let action: Record<string, unknown>;
     try {

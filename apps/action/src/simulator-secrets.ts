@@ -15,3 +15,11 @@ export function simulatorSecrets(simulator: Simulator, providers: string): Recor
   }
   return secrets;
 }
+
+/**
+ * The provider a simulated run uses when MFA_SMS_PROVIDERS names none: the simulator's first.
+ * All of them would pass Auth0's limit of 30 secrets.
+ */
+export function firstSimulated(simulator: Simulator): string {
+  return simulator.providers[0]?.name ?? '';
+}
