@@ -39,6 +39,26 @@ function coldBudget(cold, id, baseline, limit) {
   };
 }
 
+// Issue 27: a tenant moving to AWS pays no more than 10 % over the Action with Twilio to start.
+function awsColdBudget(cold) {
+  const id = '1c';
+  const title = 'Cold start: Action with MFA_SMS_PROVIDERS=aws ≤ 1.1× Action with Twilio';
+  const subject = cold?.clients['action-aws'];
+  const reference = cold?.clients.action;
+  if (!subject) return skip(id, title, whyMissing(cold, 'action-aws'));
+  if (!reference) return skip(id, title, whyMissing(cold, 'action'));
+  const ratio = subject.sinceProcessStart.median / reference.sinceProcessStart.median;
+  return {
+    id,
+    title,
+    status: ratio <= 1.1 ? 'PASS' : 'FAIL',
+    measured: `${formatNumber(subject.sinceProcessStart.median, 1)} ms vs ${formatNumber(reference.sinceProcessStart.median, 1)} ms (process start → first SMS accepted, medians)`,
+    limit: '≤ 1.10×',
+    ratio,
+    note: `require → first SMS: ${formatNumber(subject.loadAndSend.median, 1)} ms vs ${formatNumber(reference.loadAndSend.median, 1)} ms`,
+  };
+}
+
 function warmBudget(warm, id, scenario, concurrency) {
   const title = `Warm sends/s at concurrency ${concurrency}: ${scenario} ≥ 0.85× raw undici`;
   const subject = warm?.clients[scenario]?.byConcurrency[concurrency];
@@ -114,7 +134,11 @@ function sizeBudget(size) {
 
 /** Every budget with its figures, ratio and PASS / FAIL / SKIP. */
 export function evaluateBudgets({ cold, warm, numbers, actionSize }) {
-  const budgets = [coldBudget(cold, '1a', 'axios-classic', 1.0), coldBudget(cold, '1b', 'twilio-sdk', 0.6)];
+  const budgets = [
+    coldBudget(cold, '1a', 'axios-classic', 1.0),
+    coldBudget(cold, '1b', 'twilio-sdk', 0.6),
+    awsColdBudget(cold),
+  ];
   const top = warm ? Math.max(...warm.concurrencies) : 32;
   const bottom = warm ? Math.min(...warm.concurrencies) : 1;
   let letter = 0;

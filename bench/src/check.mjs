@@ -9,7 +9,7 @@ import { runSuite } from './suite.mjs';
 const allowMissing = process.argv.includes('--allow-missing') || process.env.BENCH_ALLOW_MISSING === '1';
 
 const profile = {
-  cold: { scenarios: ['axios-classic', 'twilio-sdk', 'action'], rounds: 9, modes: ['cold'] },
+  cold: { scenarios: ['axios-classic', 'twilio-sdk', 'action', 'action-aws'], rounds: 9, modes: ['cold'] },
   warm: {
     scenarios: ['raw-undici', ...warmSubjects],
     rounds: 5,

@@ -20,6 +20,9 @@ export const allScenarios = [
   'mfa-sms-packages',
   'action',
   'action-quiet',
+  'aws-sdk-sns',
+  'aws-packages',
+  'action-aws',
 ];
 
 async function labelsOf(scenarios) {

@@ -11,7 +11,7 @@ function hasRoute(providerName, method, path) {
 }
 
 const simulator = await startSimulator({ port: 0, host: '127.0.0.1' });
-const { twilio, vonage } = simulator.credentials;
+const { twilio, vonage, aws } = simulator.credentials;
 
 const hello = {
   url: simulator.url,
@@ -19,9 +19,16 @@ const hello = {
   endpoints: {
     twilio: hasRoute('twilio', 'POST', `/2010-04-01/Accounts/${sampleAccount}/Messages.json`),
     vonage: hasRoute('vonage', 'POST', '/sms/json'),
+    aws: hasRoute('aws', 'POST', '/aws/'),
   },
   twilio: { accountSid: twilio.accountSid, authToken: twilio.authToken },
   vonage: { apiKey: vonage.apiKey, apiSecret: vonage.apiSecret },
+  // The simulator answers for AWS under /aws (its / is the inbox page).
+  aws: aws && {
+    accessKeyId: aws.accessKeyId,
+    secretAccessKey: aws.secretAccessKey,
+    baseUrl: `${simulator.url}/aws`,
+  },
 };
 process.stdout.write(`${JSON.stringify(hello)}\n`);
 

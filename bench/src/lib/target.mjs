@@ -68,6 +68,7 @@ export async function startTarget() {
       endpoints: hello.endpoints,
       twilio: { ...hello.twilio, from: '+15005550006' },
       vonage: { ...hello.vonage, from: 'MFA' },
+      aws: hello.aws,
     },
     journal: () => ask('journal'),
     reset: () => ask('reset'),

@@ -13,7 +13,9 @@ credentials: it is refused unless --allow-non-loopback is given, and a warning s
 /** `NAME=value`, double-quoted with `\n` when the value has spaces or lines (a PEM), as .env readers take it. */
 function envLine(name: string, value: string): string {
   if (/^[\w@+.,:/;=*-]*$/.test(value)) return `${name}=${value}`;
-  return `${name}="${value.replace(/"/g, '\\"').replace(/\r?\n/g, '\\n')}"`;
+  // A .env file has no escaped quote: a value holding " goes in single quotes (one line).
+  if (value.includes('"') && !/[\r\n']/.test(value)) return `${name}='${value}'`;
+  return `${name}="${value.replace(/\r?\n/g, '\\n')}"`;
 }
 
 async function main(): Promise<void> {

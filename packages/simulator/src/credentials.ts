@@ -1,6 +1,7 @@
 import { builtInProviders } from './providers/index.js';
 import type { Credentials, SimulatedProvider } from './simulated-provider.js';
 
+export type { AwsCredentials } from './providers/aws/aws-credentials.js';
 export type { EsendexCredentials } from './providers/esendex/esendex-credentials.js';
 export type { MittoCredentials } from './providers/mitto/mitto-credentials.js';
 export type { TwilioCredentials } from './providers/twilio/twilio-credentials.js';

@@ -1,4 +1,5 @@
 export type {
+  AwsCredentials,
   EsendexCredentials,
   MittoCredentials,
   ProviderName,

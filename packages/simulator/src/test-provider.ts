@@ -175,7 +175,9 @@ export function testProvider(options: TestProviderOptions): void {
         const result = await provider.send(message);
         expect(result).toMatchObject({ provider: options.name, channel, to: message.to });
         expect(result.id).toEqual(expect.any(String));
-        expect(simulator.messages).toHaveLength(1);
+        // Of this channel: on a loaded machine a request another channel's cell gave up on can
+        // reach the simulator after its reset.
+        expect(simulator.messages.filter((sent) => sent.channel === channel)).toHaveLength(1);
       });
 
       it(`${channel}: the first provider hangs, the second delivers (a router with default budgets)`, async () => {

@@ -6,6 +6,7 @@ import {
 import type { Auth0Cache, Auth0Secrets } from '../auth0/auth0-types.js';
 import { parseOptions } from '../contract/options.js';
 import type { DeliveryRequest, PhoneMessage, Provider, Purpose } from '../contract/types.js';
+import { carryNumber } from '../phone/message-number.js';
 import { normalizePhoneNumber } from '../phone/phone-number.js';
 import { type CheckedSendOptions, checkedProviders, createRouter } from '../routing/router.js';
 import { isSenderId } from '../sender/sender-id.js';
@@ -133,7 +134,7 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
     policy: ActionPolicy,
     appName: string | undefined,
   ): PhoneMessage {
-    const { e164 } = normalizePhoneNumber(
+    const number = normalizePhoneNumber(
       request.recipient,
       policy.defaultCountry
         ? { defaultCountry: policy.defaultCountry }
@@ -161,7 +162,7 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
       text = appendValidatedLines(text, request.code, policy);
     }
     // Assigned one by one: spreading a literal per optional field built and dropped an object each.
-    const message: PhoneMessage = { to: e164, text, channel: request.channel };
+    const message: PhoneMessage = { to: number.e164, text, channel: request.channel };
     if (request.code) message.code = request.code;
     if (language) message.language = language;
     if (request.reference) message.reference = request.reference;
@@ -170,6 +171,9 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
     if (request.from && policy.useNotificationFrom !== false && isSenderId(request.from)) {
       message.from = request.from;
     }
+    // Parse once: the guard, the routes, the limits and the providers' sender maps read the
+    // number's country and type from here (phone/message-number.ts says why not on the message).
+    carryNumber(message, number);
     return message;
   }
 

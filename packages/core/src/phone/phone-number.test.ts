@@ -74,10 +74,10 @@ describe('normalizePhoneNumber: accepted forms', () => {
     expect(normalizePhoneNumber('+800 1234 5678')).toEqual({ e164: '+80012345678', type: 'toll-free' });
   });
 
-  it('returns a frozen result, the same one for the same number', () => {
+  it('returns a frozen result, the same for the same number however it is written', () => {
     const first = normalizePhoneNumber('+44 7400 123456');
     expect(Object.isFrozen(first)).toBe(true);
-    expect(normalizePhoneNumber('07400123456', { defaultCountry: 'GB' })).toBe(first);
+    expect(normalizePhoneNumber('07400123456', { defaultCountry: 'GB' })).toEqual(first);
   });
 
   it('collapses every way of writing one number to one E.164', () => {
@@ -227,14 +227,9 @@ describe('phoneNumberInfo', () => {
     expect(Object.getOwnPropertySymbols(result)).toEqual([]);
   });
 
-  it('shares the result of normalizing, and keeps a bounded cache', () => {
+  it('agrees with normalizing, which the steps of a send read instead (phone/message-number.ts)', () => {
     const normalized = normalizePhoneNumber('+49 170 7654321');
-    expect(phoneNumberInfo('+491707654321')).toBe(normalized);
-    expect(phoneNumberInfo('+491707654321')).toBe(phoneNumberInfo('+491707654321'));
-    for (let index = 0; index < 600; index++) phoneNumberInfo(`+4915${String(index).padStart(9, '0')}`);
-    const again = phoneNumberInfo('+491707654321');
-    expect(again).not.toBe(normalized);
-    expect(again).toEqual(normalized);
+    expect(phoneNumberInfo('+491707654321')).toEqual(normalized);
   });
 });
 

@@ -155,7 +155,7 @@ function parseReading(reading: Reading): NormalizedPhoneNumber | string {
   // and tells its type. isValid() is asked only where no type matched, for a plan that would
   // have no type patterns (it then judges by the national pattern alone).
   const libraryType = parsed.getType();
-  if (libraryType !== undefined || parsed.isValid()) return remember(parsed, libraryType);
+  if (libraryType !== undefined || parsed.isValid()) return describeNumber(parsed, libraryType);
   const length = validatePhoneNumberLength(reading.text, options);
   if (length !== undefined && length !== 'INVALID_COUNTRY' && length !== 'NOT_A_NUMBER') {
     return lengthReasons[length] ?? 'is not a phone number';
@@ -228,7 +228,7 @@ export function normalizePhoneNumber(input: string, options: NormalizeOptions = 
   throw refuse(input, firstReason ?? 'is not a phone number');
 }
 
-/** The result for a number: plain data, frozen, since results are shared through the cache. */
+/** The result for a number: plain data, frozen, since one result is shared by every step of a send. */
 function describeNumber(
   parsed: PhoneNumber,
   libraryType: LibraryNumberType | undefined,
@@ -240,40 +240,30 @@ function describeNumber(
   return Object.freeze(result);
 }
 
-// A burst of logins asks about the same few numbers, and the router asks about the number that
-// was just normalised: a small map, oldest entry out first, saves those parses.
-const cache = new Map<string, NormalizedPhoneNumber>();
-const cacheLimit = 512;
-
-function remember(parsed: PhoneNumber, libraryType: LibraryNumberType | undefined): NormalizedPhoneNumber {
-  const cached = cache.get(parsed.number);
-  if (cached) return cached;
-  const result = describeNumber(parsed, libraryType);
-  if (cache.size >= cacheLimit) {
-    const oldest = cache.keys().next();
-    if (!oldest.done) cache.delete(oldest.value);
+/**
+ * `phoneNumberInfo`'s answer with the +E.164 it describes, or `undefined`; for carrying a
+ * message's number (`message-number.ts`). Never throws.
+ */
+export function lookUpE164(e164: string): NormalizedPhoneNumber | undefined {
+  if (!isE164(e164)) return undefined;
+  try {
+    const parsed = parsePhoneNumberWithError(e164);
+    return describeNumber(parsed, parsed.getType());
+  } catch (error) {
+    if (error instanceof ParseError) return undefined;
+    throw error;
   }
-  cache.set(parsed.number, result);
-  return result;
 }
 
 /**
- * Country and type of a number already in +E.164 form, for routing and the guard. `type` is
- * absent when libphonenumber does not consider the number valid, and both are for anything
- * that is not +E.164. Never throws.
+ * Country and type of a number already in +E.164 form. `type` is absent when libphonenumber does
+ * not consider the number valid, and both are for anything that is not +E.164. Never throws.
+ * Parses at each call: the guard, the router, the limits and the sender map read a message's
+ * number through the message, parsed once per send.
  */
 export function phoneNumberInfo(e164: string): {
   readonly country?: string;
   readonly type?: PhoneNumberType;
 } {
-  if (!isE164(e164)) return {};
-  const cached = cache.get(e164);
-  if (cached) return cached;
-  try {
-    const parsed = parsePhoneNumberWithError(e164);
-    return remember(parsed, parsed.getType());
-  } catch (error) {
-    if (error instanceof ParseError) return {};
-    throw error;
-  }
+  return lookUpE164(e164) ?? {};
 }

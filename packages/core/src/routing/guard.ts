@@ -4,7 +4,7 @@ import type { Channel } from '../contract/types.js';
 import { MfaSmsError } from '../errors/errors.js';
 import { maskPhoneNumber } from '../errors/redact.js';
 import { isSupportedCountry } from '../phone/libphonenumber.js';
-import { phoneNumberInfo } from '../phone/phone-number.js';
+import { numberOf } from '../phone/message-number.js';
 import { type PhoneNumberType, phoneNumberTypes, smsCapableTypes } from '../phone/phone-number-types.js';
 
 export interface GuardOptions {
@@ -84,7 +84,7 @@ export function createGuard(options: GuardOptions): (message: { to: string; chan
       });
     }
     const types = allowedTypes[channel];
-    const info = phoneNumberInfo(message.to);
+    const info = numberOf(message);
     if (info.type === undefined) {
       throw blocked('it is not a valid phone number, so its country and type cannot be checked');
     }

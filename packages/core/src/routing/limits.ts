@@ -3,7 +3,7 @@ import { lazySchema, parseOptions } from '../contract/options.js';
 import { MfaSmsError } from '../errors/errors.js';
 import { maskPhoneNumber } from '../errors/redact.js';
 import { getCountries, getCountryCallingCode } from '../phone/libphonenumber.js';
-import { phoneNumberInfo } from '../phone/phone-number.js';
+import { numberOf } from '../phone/message-number.js';
 import type { Store, StoreHit } from '../store/store.js';
 import { type StoreKeyer, storeKeyerFor } from '../store/store-keys.js';
 
@@ -218,7 +218,7 @@ export function createVelocityLimiter(options: VelocityLimiterOptions): Velocity
         let material: string;
         if (name === 'recipient') material = to;
         else if (name === 'range') material = numberRangeOf(to, rangeDigits);
-        else material = phoneNumberInfo(to).country ?? `+${callingCodeOf(to)}`;
+        else material = numberOf(message).country ?? `+${callingCodeOf(to)}`;
         hits.push({ key: keyer(name[0] as string, material), windowMs: limit.windowMs });
         names.push(name);
       }

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { lazySchema, parseOptions, providerOption } from '../contract/options.js';
 import type { Channel, PhoneMessage, Provider, SendOptions, SendResult } from '../contract/types.js';
 import { isMfaSmsError, MfaSmsError, type SendAttempt } from '../errors/errors.js';
-import { phoneNumberInfo } from '../phone/phone-number.js';
+import { numberOf } from '../phone/message-number.js';
 import { createMemoryStore, type Store, storeOption } from '../store/store.js';
 import { storeKeyerFor } from '../store/store-keys.js';
 import { createGuard, type GuardOptions } from './guard.js';
@@ -188,7 +188,7 @@ export function createRouter(options: RouterOptions): Router {
   function routed(message: Pick<PhoneMessage, 'to' | 'channel'>): Provider[] {
     let ordered: readonly Provider[] = providers;
     if (routes.size > 0) {
-      const country = phoneNumberInfo(message.to).country;
+      const country = numberOf(message).country;
       ordered = (country !== undefined ? routes.get(country) : undefined) ?? routes.get('*') ?? providers;
     }
     return ordered.filter((provider) => provider.channels.includes(message.channel));

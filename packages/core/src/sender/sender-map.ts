@@ -1,6 +1,6 @@
 import type { PhoneMessage } from '../contract/types.js';
 import { MfaSmsError } from '../errors/errors.js';
-import { phoneNumberInfo } from '../phone/phone-number.js';
+import { numberOf } from '../phone/message-number.js';
 import { senderIdKind } from './sender-id.js';
 
 /**
@@ -72,8 +72,7 @@ export function createSenderResolver(
 
   return (message) => {
     const numbersOnly = message.channel === 'voice';
-    const country =
-      needsCountry || message.from !== undefined ? phoneNumberInfo(message.to).country : undefined;
+    const country = needsCountry || message.from !== undefined ? numberOf(message).country : undefined;
     if (usable(message.from, country, numbersOnly)) return { sender: message.from as string };
     const own =
       map === undefined ? undefined : ((country === undefined ? undefined : map[country]) ?? map['*']);

@@ -1,3 +1,4 @@
+import { awsSimulator } from './aws/aws-simulator.js';
 import { clickSendSimulator } from './clicksend/clicksend-simulator.js';
 import { esendexSimulator } from './esendex/esendex-simulator.js';
 import { mittoSimulator } from './mitto/mitto-simulator.js';
@@ -21,4 +22,5 @@ export const builtInProviders = [
   plivoSimulator,
   clickSendSimulator,
   telesignSimulator,
+  awsSimulator,
 ] as const;

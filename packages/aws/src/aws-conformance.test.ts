@@ -1,0 +1,24 @@
+import { testProvider } from '@mfa-sms/simulator/testing';
+import { createAws } from './aws-provider.js';
+
+// The simulator answers for AWS under /aws (its / is the inbox page).
+for (const api of ['sns', 'end-user-messaging'] as const) {
+  testProvider({
+    name: 'aws',
+    channels: api === 'sns' ? ['sms'] : ['sms', 'voice'],
+    create: (simulator, { timeoutMs, baseUrl }) => {
+      const { accessKeyId, secretAccessKey, sessionToken } = simulator.credentials.aws;
+      return createAws({
+        accessKeyId,
+        secretAccessKey,
+        sessionToken,
+        region: 'eu-west-1',
+        api,
+        from: { '*': 'Acme', US: '+14155550100' },
+        voice: { from: '+14155550100' },
+        baseUrl: `${baseUrl ?? simulator.url}/aws`,
+        timeoutMs,
+      });
+    },
+  });
+}
