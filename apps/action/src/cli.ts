@@ -8,33 +8,19 @@ import {
   sendPhoneMessageEvent,
 } from '@mfa-sms/simulator/auth0';
 import { cliPackageLoader } from './cli-packages.js';
-import { deployUsage, runDeployCommand } from './deploy/deploy-command.js';
+import { cliVersion, exitCodes, overview, sendUsage } from './cli-usage.js';
+import { runDeployCommand } from './deploy/deploy-command.js';
 import { pickActionSecrets, providerSecretNames } from './deploy/secret-names.js';
-import { readDotenv } from './dotenv.js';
+import { runEnvExampleCommand } from './env-example.js';
+import { loadEnvFile } from './env-file.js';
 import { createHandlers } from './handlers.js';
-import { simulatorSecrets } from './simulator-secrets.js';
+import { runActionCommand } from './run-command.js';
+import { nearMissNames } from './secret-hints.js';
+import { describeDryRun, dryRunHandlers } from './send-dry-run.js';
+import { runSimulatorCommand } from './simulator-command.js';
+import { firstSimulated, simulatorSecrets } from './simulator-secrets.js';
 
-/** Exit codes a script can rely on. */
-export const exitCodes = { sent: 0, failed: 1, usage: 2, config: 3 } as const;
-
-const sendUsage = `Usage: mfa-sms send --to <number> [--voice] [--provider <name>] [--dry-run] [--simulate] [--env-file <path>]
-
-Sends one real one-time code the way the Auth0 Action would, to check credentials before deploying.
-Secrets are read from the environment and from .env (the same names as the Action's secrets:
-MFA_SMS_PROVIDERS, the other MFA_SMS_… secrets and those the listed providers read).
-
-  --to <number>       recipient, in any usual format ("+44 7911 123456"; national numbers need MFA_SMS_DEFAULT_COUNTRY)
-  --voice             a voice call instead of an SMS
-  --provider <name>   only this provider (an MFA_SMS_PROVIDERS entry), overriding MFA_SMS_PROVIDERS
-  --dry-run           check everything and show what would be sent, send nothing
-  --simulate          send to a simulator started on 127.0.0.1 (no credentials needed)
-  --env-file <path>   read secrets from this file instead of ./.env
-
-Exit codes: 0 sent, 1 the send failed, 2 usage error, 3 configuration error.`;
-
-const usage = `${deployUsage}
-
-${sendUsage}`;
+export { exitCodes } from './cli-usage.js';
 
 interface Output {
   out(line: string): void;
@@ -73,24 +59,87 @@ export async function runCli(
   environment: Readonly<Record<string, string | undefined>>,
   output: Output = terminalOutput(),
 ): Promise<number> {
-  if (argv[0] === 'deploy') return runDeployCommand(argv.slice(1), environment, output);
-  let parsed: ReturnType<typeof parseCommand>;
-  try {
-    parsed = parseCommand(argv);
-  } catch (error) {
-    output.error(`mfa-sms: ${(error as Error).message}\n\n${usage}`);
-    return exitCodes.usage;
-  }
-  if (parsed.help) {
-    output.out(usage);
+  const [command, ...rest] = argv;
+  if (command === '--version' || command === '-v') {
+    output.out(cliVersion());
     return exitCodes.sent;
   }
-  const { values } = parsed;
-  if (!values.to) {
-    output.error(`mfa-sms: --to is required\n\n${usage}`);
+  if (command === 'deploy') return runDeployCommand(rest, environment, output);
+  if (command === 'send') return runSend(rest, environment, output);
+  if (command === 'run') return runActionCommand(rest, output);
+  if (command === 'simulator') return runSimulatorCommand(rest, output);
+  if (command === 'env-example') return runEnvExampleCommand(rest, output);
+  if (command === '--help' || command === '-h' || command === 'help') {
+    output.out(overview);
+    return exitCodes.sent;
+  }
+  output.error(
+    `mfa-sms: ${command === undefined ? 'a command is needed' : `unknown command "${command}"`}\n\n${overview}`,
+  );
+  return exitCodes.usage;
+}
+
+function parseSend(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    options: {
+      to: { type: 'string' },
+      voice: { type: 'boolean', default: false },
+      provider: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      simulate: { type: 'boolean', default: false },
+      'env-file': { type: 'string' },
+      json: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  }).values;
+}
+
+/** A recipient written without a country code, which only MFA_SMS_DEFAULT_COUNTRY can place. */
+function isNational(recipient: string): boolean {
+  return !/^\s*(?:\+|00)/.test(recipient);
+}
+
+async function runSend(
+  argv: readonly string[],
+  environment: Readonly<Record<string, string | undefined>>,
+  output: Output,
+): Promise<number> {
+  let values: ReturnType<typeof parseSend>;
+  try {
+    values = parseSend(argv);
+  } catch (error) {
+    output.error(`mfa-sms send: ${(error as Error).message}\n\n${sendUsage}`);
     return exitCodes.usage;
   }
-  const fileSecrets = readDotenv(values['env-file'] ?? '.env');
+  if (values.help) {
+    output.out(sendUsage);
+    return exitCodes.sent;
+  }
+  if (!values.to) {
+    output.error(`mfa-sms send: --to <number> is required\n\n${sendUsage}`);
+    return exitCodes.usage;
+  }
+  const json = values.json;
+  const report: Record<string, unknown> = { command: 'send', dryRun: values['dry-run'] };
+  const lines: string[] = [];
+  const say = (line: string) => (json ? undefined : output.out(line));
+  const fail = (code: number, errorCode: string, message: string): number => {
+    if (json)
+      output.out(JSON.stringify({ ...report, ok: false, error: { code: errorCode, message }, log: lines }));
+    else output.error(`mfa-sms send: ${errorCode}: ${message}`);
+    return code;
+  };
+  let envFile: ReturnType<typeof loadEnvFile>;
+  try {
+    envFile = loadEnvFile(values['env-file']);
+  } catch (error) {
+    return fail(exitCodes.config, 'invalid_config', (error as Error).message);
+  }
+  report.envFile = envFile.note;
+  say(`mfa-sms send: ${envFile.note}`);
+  const fileSecrets = envFile.values;
   const providerSecrets = providerSecretNames(
     values.provider ?? environment.MFA_SMS_PROVIDERS ?? fileSecrets.MFA_SMS_PROVIDERS,
     cliPackageLoader,
@@ -99,6 +148,13 @@ export async function runCli(
     ...fileSecrets,
     ...pickActionSecrets(environment, providerSecrets),
   };
+  // The Action would guess from the request's country; here there is no request to guess from.
+  if (isNational(values.to) && !secrets.MFA_SMS_DEFAULT_COUNTRY)
+    return fail(
+      exitCodes.config,
+      'invalid_config',
+      'the number has no country code: write it as +<country code> (+44 7400 123456), or set MFA_SMS_DEFAULT_COUNTRY (e.g. MFA_SMS_DEFAULT_COUNTRY=GB in .env)',
+    );
   let simulator: Simulator | undefined;
   try {
     if (values.simulate) {
@@ -106,28 +162,32 @@ export async function runCli(
       secrets = {
         ...simulatorSecrets(
           simulator,
-          // Without a list, the simulator's first two providers: one to send, one to fail over to
-          // (every provider's secrets together are more than the 30 Auth0 takes).
-          secrets.MFA_SMS_PROVIDERS ??
-            [...new Set(simulator.providers.map(({ name }) => name))].slice(0, 2).join(','),
+          values.provider ?? secrets.MFA_SMS_PROVIDERS ?? firstSimulated(simulator),
         ),
         ...pickSimulatorPolicy(secrets),
       };
     }
     if (values.provider) secrets.MFA_SMS_PROVIDERS = values.provider;
-    if (values['dry-run']) secrets.MFA_SMS_DRY_RUN = 'true';
+    if (values.verbose) {
+      say(`  providers: ${secrets.MFA_SMS_PROVIDERS ?? '(MFA_SMS_PROVIDERS is not set)'}`);
+      say(`  secrets:   ${Object.keys(secrets).sort().join(', ')} (values never printed)`);
+    }
     const channel = values.voice ? 'voice' : 'sms';
-    const lines: string[] = [];
-    const handlers = createHandlers(cliPackageLoader);
+    const dryRun = values['dry-run'] ? dryRunHandlers(cliPackageLoader) : undefined;
+    const handlers = dryRun?.handlers ?? createHandlers(cliPackageLoader);
     const event = sendPhoneMessageEvent({
       recipient: values.to,
       channel,
       code: oneTimeCode(),
       // What the Action reads, as Auth0 holds it (strings): a .env's other names stay out.
-      secrets: pickActionSecrets(
-        Object.fromEntries(Object.entries(secrets).filter(([, value]) => typeof value === 'string')),
-        providerSecretNames(secrets.MFA_SMS_PROVIDERS, cliPackageLoader),
-      ) as Record<string, string>,
+      // Near-miss names too (ACME_SID for ACME_ACCOUNT_SID), so that the error can say which secret was meant.
+      secrets: {
+        ...nearMissNames(secrets, providerSecretNames(secrets.MFA_SMS_PROVIDERS, cliPackageLoader)),
+        ...pickActionSecrets(
+          Object.fromEntries(Object.entries(secrets).filter(([, value]) => typeof value === 'string')),
+          providerSecretNames(secrets.MFA_SMS_PROVIDERS, cliPackageLoader),
+        ),
+      } as Record<string, string>,
       ...(secrets.MFA_SMS_DEFAULT_COUNTRY ? { country: secrets.MFA_SMS_DEFAULT_COUNTRY } : {}),
     });
     const original = console.log;
@@ -140,45 +200,41 @@ export async function runCli(
     } finally {
       console.log = original;
     }
-    for (const line of lines) output.out(line);
-    if (failure === undefined) {
-      const shown = maskedRecipient(values.to, secrets.MFA_SMS_DEFAULT_COUNTRY);
-      output.out(
-        values['dry-run']
-          ? `dry run: nothing sent to ${shown}`
-          : `sent ${channel} to ${shown}${simulator ? ' (simulator)' : ''}`,
-      );
+    if (dryRun && dryRun.recorded.length > 0) {
+      const described = describeDryRun(dryRun.recorded, secrets, cliPackageLoader);
+      if (json) output.out(JSON.stringify({ ...report, ok: true, ...described.json }));
+      else for (const line of described.lines) output.out(line);
       return exitCodes.sent;
     }
-    if (isMfaSmsError(failure)) {
-      output.error(`mfa-sms: ${failure.code}: ${failure.message}`);
-      return failure.code === 'invalid_config' ? exitCodes.config : exitCodes.failed;
+    if (!json) for (const line of lines) output.out(line);
+    if (failure === undefined) {
+      const shown = maskedRecipient(values.to, secrets.MFA_SMS_DEFAULT_COUNTRY);
+      const sent = /provider=(\S+) id=(\S+)/.exec(lines.at(-1) ?? '');
+      if (json)
+        output.out(
+          JSON.stringify({
+            ...report,
+            ok: true,
+            channel,
+            to: shown,
+            ...(sent ? { provider: sent[1], id: sent[2] } : {}),
+            simulator: simulator !== undefined,
+            log: lines,
+          }),
+        );
+      else output.out(`sent ${channel} to ${shown}${simulator ? ' (simulator)' : ''}`);
+      return exitCodes.sent;
     }
-    output.error(`mfa-sms: unexpected ${(failure as Error)?.name ?? 'error'}`);
-    return exitCodes.failed;
+    if (isMfaSmsError(failure))
+      return fail(
+        failure.code === 'invalid_config' ? exitCodes.config : exitCodes.failed,
+        failure.code,
+        failure.message,
+      );
+    return fail(exitCodes.failed, 'unexpected', `unexpected ${(failure as Error)?.name ?? 'error'}`);
   } finally {
     await simulator?.close();
   }
-}
-
-function parseCommand(argv: readonly string[]) {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: {
-      to: { type: 'string' },
-      voice: { type: 'boolean', default: false },
-      provider: { type: 'string' },
-      'dry-run': { type: 'boolean', default: false },
-      simulate: { type: 'boolean', default: false },
-      'env-file': { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help) return { values, help: true };
-  if (positionals[0] !== 'send' || positionals.length > 1)
-    throw new Error('the commands are "deploy" and "send"');
-  return { values, help: false };
 }
 
 function pickSimulatorPolicy(
@@ -199,7 +255,16 @@ function maskedRecipient(recipient: string, defaultCountry: string | undefined):
 }
 
 if (require.main === module) {
-  runCli(process.argv.slice(2), process.env).then((code) => {
-    process.exitCode = code;
-  });
+  runCli(process.argv.slice(2), process.env).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    // A bug of ours: its name and message, never a stack of values.
+    (error: unknown) => {
+      console.error(
+        `mfa-sms: unexpected ${(error as Error)?.name ?? 'error'}: ${(error as Error)?.message ?? ''}`,
+      );
+      process.exitCode = 1;
+    },
+  );
 }

@@ -27,3 +27,11 @@ export function readDotenv(path: string): Record<string, string> {
   }
   return values;
 }
+
+/** One `NAME=value` line that `readDotenv` reads back as `value` (a PEM kept on one line). */
+export function dotenvLine(name: string, value: string): string {
+  if (/^[\w@+.,:/;=*-]*$/.test(value)) return `${name}=${value}`;
+  // A .env file has no escaped quote: a value holding " goes in single quotes (one line).
+  if (value.includes('"') && !/[\r\n']/.test(value)) return `${name}='${value}'`;
+  return `${name}="${value.replace(/\r?\n/g, '\\n')}"`;
+}

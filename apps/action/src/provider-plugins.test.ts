@@ -104,7 +104,7 @@ describe('a third-party plugin in the ready-made Action', () => {
     });
     const refused = refusal({ ...secrets, ACME_REGION: 'mars-secret' }, load);
     expect(refused).toMatchObject({ code: 'invalid_config', option: 'region' });
-    expect(refused.message).toBe('Secret ACME_REGION: Acme option "region" must be eu');
+    expect(refused.message).toBe('Secret ACME_REGION is invalid: must be eu');
     expect(inspect(refused, { depth: 5 })).not.toContain('acme-key-secret-1234');
   });
 

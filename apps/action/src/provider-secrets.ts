@@ -1,6 +1,7 @@
 import { type Auth0Secrets, isMfaSmsError, MfaSmsError, type Provider } from '@mfa-sms/core';
 import { packageOfEntry } from './provider-entries.js';
-import { type LoadedPlugin, loadPlugin, type PackageLoader } from './provider-plugins.js';
+import { type LoadedPlugin, loadPlugin, type PackageLoader, pluginSecretNames } from './provider-plugins.js';
+import { inSecretTerms, nearMissHints } from './secret-hints.js';
 import { parseSenderSecret } from './sender-secret.js';
 
 /**
@@ -23,11 +24,16 @@ function optionsFromSecrets(plugin: LoadedPlugin, secrets: Auth0Secrets): Record
  */
 export function buildProvider(entry: string, secrets: Auth0Secrets, load?: PackageLoader): Provider {
   const plugin = loadPlugin(packageOfEntry(entry), load);
+  const known = new Set(pluginSecretNames(plugin));
+  const hints = (wanted: readonly string[]) =>
+    nearMissHints(secrets, wanted, known)
+      .map((hint) => `; ${hint}`)
+      .join('');
   const missing = (plugin.required ?? []).filter((secret) => !secrets[secret]);
   if (missing.length > 0) {
     throw new MfaSmsError({
       code: 'invalid_config',
-      message: `Secret ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing (MFA_SMS_PROVIDERS lists ${entry})`,
+      message: `Secret ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing (MFA_SMS_PROVIDERS lists ${entry})${hints(missing)}`,
       provider: plugin.name,
     });
   }
@@ -42,7 +48,7 @@ export function buildProvider(entry: string, secrets: Auth0Secrets, load?: Packa
     if (names === undefined) throw error;
     throw new MfaSmsError({
       code: 'invalid_config',
-      message: `Secret ${names.join(' (or ')}${names.length > 1 ? ')' : ''}: ${error.message}`,
+      message: `Secret ${names.join(' (or ')}${names.length > 1 ? ')' : ''} ${inSecretTerms(error.message, plugin.secrets)}${hints(names)}`,
       provider: error.provider,
       option: error.option,
     });

@@ -112,18 +112,15 @@ describe('policyFromSecrets', () => {
       { MFA_SMS_USE_AUTH0_FROM: 'never-secret' },
       'Secret MFA_SMS_USE_AUTH0_FROM is invalid: must be true or false',
     ],
-    [
-      { MFA_SMS_ORIGIN: 'https://login.example.com/' },
-      'Secret MFA_SMS_ORIGIN: Autofill option "origin" is invalid',
-    ],
-    [{ MFA_SMS_ANDROID_APP_HASH: 'not-a-hash-secret' }, 'Secret MFA_SMS_ANDROID_APP_HASH: Autofill option'],
+    [{ MFA_SMS_ORIGIN: 'https://login.example.com/' }, 'Secret MFA_SMS_ORIGIN is invalid: '],
+    [{ MFA_SMS_ANDROID_APP_HASH: 'not-a-hash-secret' }, 'Secret MFA_SMS_ANDROID_APP_HASH is invalid: '],
     [{ MFA_SMS_LIMITS: 'recipient=5 per hour' }, 'Secret MFA_SMS_LIMITS is invalid'],
     [{ MFA_SMS_REDIS_URL: 'redis://:hunter2-secret@127.0.0.1:1' }, 'Secret MFA_SMS_STORE_KEY is missing'],
     [
       { MFA_SMS_REDIS_URL: 'http://:hunter2-secret@127.0.0.1:1', MFA_SMS_STORE_KEY: 'k'.repeat(20) },
       'Secret MFA_SMS_REDIS_URL is invalid',
     ],
-    [{ TWILIO_ACCOUNT_SID: 'XX-not-a-sid-secret' }, 'Secret TWILIO_ACCOUNT_SID: Twilio option "accountSid"'],
+    [{ TWILIO_ACCOUNT_SID: 'XX-not-a-sid-secret' }, 'Secret TWILIO_ACCOUNT_SID is invalid: must be'],
     [
       { MFA_SMS_REDIS_URL: 'redis://127.0.0.1:1', MFA_SMS_STORE_KEY: 'k'.repeat(24) },
       'Secret MFA_SMS_STORE_KEY is guessable',
@@ -157,6 +154,21 @@ describe('policyFromSecrets', () => {
     );
     expect(refusal({ ...twilio, MFA_SMS_ORIGIN: 'bad', TWILIO_ACCOUNT_SID: 'bad' }).message).toMatch(
       /^Secret MFA_SMS_ORIGIN/,
+    );
+  });
+
+  it('names secrets, never options, and suggests the secret a near-miss name meant', () => {
+    const { TWILIO_AUTH_TOKEN, ...withoutToken } = twilio;
+    const token = refusal({ ...withoutToken, TWILIO_TOKEN: 'near-miss-token-secret' });
+    expect(token.message).toMatch(
+      /^Secret TWILIO_AUTH_TOKEN .*is missing: it is required unless TWILIO_API_KEY_SID and TWILIO_API_KEY_SECRET/,
+    );
+    expect(token.message).toContain('TWILIO_TOKEN is set: did you mean TWILIO_AUTH_TOKEN?');
+    expect(token.message).not.toMatch(/authToken|apiKeySid/);
+    expect(inspect(token, { depth: 5 })).not.toContain('near-miss-token-secret');
+    const { TWILIO_ACCOUNT_SID, ...withoutSid } = twilio;
+    expect(refusal({ ...withoutSid, TWILIO_SID: TWILIO_ACCOUNT_SID ?? '' }).message).toContain(
+      'TWILIO_SID is set: did you mean TWILIO_ACCOUNT_SID?',
     );
   });
 });

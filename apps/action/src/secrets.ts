@@ -9,6 +9,7 @@ import {
 import { packageOfEntry } from './provider-entries.js';
 import type { PackageLoader } from './provider-plugins.js';
 import { buildProvider } from './provider-secrets.js';
+import { inSecretTerms } from './secret-hints.js';
 import { storePolicyFromSecrets } from './store-secrets.js';
 
 // Plain parsers rather than zod: the Action is glue that a cold start loads before its first SMS,
@@ -165,7 +166,7 @@ function readAutofill(secrets: Readonly<Record<string, string | undefined>>, pol
     const { message } = error as MfaSmsError;
     throw new MfaSmsError({
       code: 'invalid_config',
-      message: `Secret ${autofillSecrets[option]}: ${message}`,
+      message: `Secret ${autofillSecrets[option]} ${inSecretTerms(message, { origin: ['MFA_SMS_ORIGIN'], androidAppHash: ['MFA_SMS_ANDROID_APP_HASH'] })}`,
       option,
     });
   }

@@ -16,3 +16,11 @@ export function simulatorSecrets(simulator: Simulator, providers: string): Recor
   }
   return secrets;
 }
+
+/**
+ * The providers a simulated run uses when MFA_SMS_PROVIDERS names none: the simulator's first two,
+ * one to send and one to fail over to (all of them together pass Auth0's 30 secrets).
+ */
+export function firstSimulated(simulator: Simulator): string {
+  return [...new Set(simulator.providers.map(({ name }) => name))].slice(0, 2).join(',');
+}

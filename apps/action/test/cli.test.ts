@@ -14,7 +14,9 @@ async function cli(argv: string[], environment: Record<string, string> = {}) {
   return { code, out: out.join('\n'), error: error.join('\n') };
 }
 
-const noEnvFile = ['--env-file', join(mkdtempSync(join(tmpdir(), 'mfa-sms-cli-')), 'missing.env')];
+const emptyEnvFile = join(mkdtempSync(join(tmpdir(), 'mfa-sms-cli-')), 'empty.env');
+writeFileSync(emptyEnvFile, '');
+const noEnvFile = ['--env-file', emptyEnvFile];
 
 describe('mfa-sms send', () => {
   it('sends through a simulator it starts itself, showing only a masked number', async () => {
@@ -58,7 +60,7 @@ describe('mfa-sms send', () => {
   });
 
   it('exits 1 when the send fails and 2 on a usage error', async () => {
-    const failed = await cli(['send', '--to', '12', '--simulate', ...noEnvFile]);
+    const failed = await cli(['send', '--to', '+12', '--simulate', ...noEnvFile]);
     expect(failed.code).toBe(exitCodes.failed);
     expect(failed.error).toContain('invalid_recipient');
     expect((await cli(['send', ...noEnvFile])).code).toBe(exitCodes.usage);

@@ -6,11 +6,15 @@ import { spawn } from 'node:child_process';
  */
 export function runNode(
   args: readonly string[],
-  options: { input?: string; killAfterMs?: number } = {},
+  options: { input?: string; killAfterMs?: number; cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<{ exitCode: number | null; stdout: string; stderr: string; elapsed: number }> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
-    const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+      ...(options.env ? { env: options.env } : {}),
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {

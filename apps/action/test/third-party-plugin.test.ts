@@ -142,7 +142,7 @@ describe('the built Action with a third-party provider package', () => {
     });
     const refused = await send(acmeSecrets('mfa-sms-provider-acme', { ACME_API_KEY: 'short' }));
     expect(refused?.threw?.message).toBe(
-      'Secret ACME_API_KEY: Acme option "apiKey" is invalid: must be at least 8 characters without white space',
+      'Secret ACME_API_KEY is invalid: must be at least 8 characters without white space',
     );
     expect(acme.received).toEqual([]);
   });

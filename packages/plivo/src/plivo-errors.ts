@@ -24,7 +24,7 @@ export const plivoErrorTable: readonly PlivoErrorRule[] = [
   {
     pattern: /authentication failed|authentication_failed|unauthori[sz]ed/i,
     code: 'auth_failed',
-    meaning: 'authentication failed: check authId and authToken',
+    meaning: 'authentication failed: check the auth ID and the auth token',
     source: 'https://www.plivo.com/docs/messaging/api/response',
   },
   {

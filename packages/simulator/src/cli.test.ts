@@ -35,6 +35,27 @@ it('prints the inbox URL, serves the page there and gives no warning on loopback
   expect(stderr).toBe('');
 });
 
+it('prints the credentials it accepts as .env lines to paste, a PEM on one quoted line', async () => {
+  child = spawn(process.execPath, [cli, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no .env lines printed: ${stdout}`)), 10_000);
+    child?.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk;
+      if (/^MITTO_BASE_URL=.*$/m.test(stdout)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  expect(stdout).toMatch(/^TWILIO_ACCOUNT_SID=AC[0-9a-f]{32}$/m);
+  expect(stdout).toMatch(/^TWILIO_BASE_URL=http:\/\/127\.0\.0\.1:\d+$/m);
+  expect(stdout).toMatch(
+    /^VONAGE_PRIVATE_KEY="-----BEGIN PRIVATE KEY-----\\n[^\n]+\\n-----END PRIVATE KEY-----\\n"$/m,
+  );
+  expect(stdout).not.toContain('{');
+});
+
 it('refuses a host beyond loopback unless --allow-non-loopback is given', async () => {
   const refused = spawn(process.execPath, [cli, '--host', '0.0.0.0', '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,9 +6,17 @@ import { startSimulator } from './start-simulator.js';
 const usage = `Usage: mfa-sms-simulator [--port N] [--host 127.0.0.1 [--allow-non-loopback]]
 
 Runs the providers' simulator (Twilio, Vonage, Esendex, Mitto, …) until interrupted and prints
-its base URL, the address of its inbox page and the credentials it accepts. Every
+its base URL, the address of its inbox page and the credentials it accepts, as .env lines. Every
 accepted message is printed. A --host other than loopback exposes the inbox and the
 credentials: it is refused unless --allow-non-loopback is given, and a warning says so.`;
+
+/** `NAME=value`, double-quoted with `\n` when the value has spaces or lines (a PEM), as .env readers take it. */
+function envLine(name: string, value: string): string {
+  if (/^[\w@+.,:/;=*-]*$/.test(value)) return `${name}=${value}`;
+  // A .env file has no escaped quote: a value holding " goes in single quotes (one line).
+  if (value.includes('"') && !/[\r\n']/.test(value)) return `${name}='${value}'`;
+  return `${name}="${value.replace(/\r?\n/g, '\\n')}"`;
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -43,25 +51,18 @@ async function main(): Promise<void> {
   });
   console.log(`mfa-sms simulator listening on ${simulator.url}`);
   console.log(`Inbox (every message and call, live): ${simulator.url}/`);
-  console.log('Accepted credentials (fake, for the simulator only):');
-  // A key (PEM) is unreadable inside JSON: printed whole below, public halves left out.
-  const pems: string[] = [];
-  const shown = Object.fromEntries(
-    Object.entries(simulator.credentials).map(([provider, values]) => [
-      provider,
-      Object.fromEntries(
-        Object.entries(values)
-          .filter(([name, value]) => !(value.includes('\n') && /public/i.test(name)))
-          .map(([name, value]) => {
-            if (!value.includes('\n')) return [name, value];
-            pems.push(value);
-            return [name, '(PEM, see below)'];
-          }),
-      ),
-    ]),
+  console.log(
+    '# .env lines for the mfa-sms Action and CLI: fake credentials this simulator accepts, paste them.',
   );
-  console.log(JSON.stringify(shown, null, 2));
-  for (const pem of pems) console.log(pem);
+  const names = [...new Set(simulator.providers.map((provider) => provider.name))];
+  console.log(`MFA_SMS_PROVIDERS=${names.join(',')}`);
+  for (const provider of simulator.providers) {
+    const credentials = simulator.credentials[provider.name] ?? {};
+    for (const [name, value] of Object.entries(
+      provider.actionSecrets?.({ url: simulator.url, credentials }) ?? {},
+    ))
+      console.log(envLine(name, value));
+  }
   let printed = 0;
   const timer = setInterval(() => {
     for (; printed < simulator.messages.length; printed += 1) {

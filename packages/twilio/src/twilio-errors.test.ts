@@ -109,7 +109,7 @@ describe('Twilio errors through the simulator', () => {
     simulator.fail('twilio', { type: 'code', code: 21614 });
     const error = await failure(twilio().send({ to, text: 'hi', channel: 'sms' }));
     expect(error.message).toBe(
-      "Twilio answered HTTP 400 (21614): the recipient is not a valid number for this channel; recipient +44******123; see https://www.twilio.com/docs/errors/21614; Twilio says: 'To' number +44******1…",
+      'Twilio answered HTTP 400 (21614): the recipient is not a valid number for this channel; recipient +44******123; see https://www.twilio.com/docs/errors/21614 …',
     );
   });
 });

@@ -28,7 +28,7 @@ export const twilioErrorTable: readonly TwilioErrorRule[] = [
   {
     twilioCodes: [20003],
     code: 'auth_failed',
-    meaning: 'authentication failed: check accountSid and the auth token or API key',
+    meaning: 'authentication failed: check the account SID and the auth token or API key',
   },
   {
     twilioCodes: [20005, 10001],
@@ -43,7 +43,7 @@ export const twilioErrorTable: readonly TwilioErrorRule[] = [
   {
     twilioCodes: [20404],
     code: 'rejected',
-    meaning: 'the account or endpoint was not found: check accountSid and baseUrl',
+    meaning: 'the account or endpoint was not found: check the account SID and the base URL',
   },
   {
     twilioCodes: [21211, 21614, 21635, 13224],

@@ -26,7 +26,7 @@ function readJson(path: string): unknown {
 }
 
 // The CLI runs from dist/ (published) or from src/ (tests in-process); the Action sits in dist/.
-function builtActionDirectory(): string {
+export function builtActionDirectory(): string {
   for (const candidate of [__dirname, join(__dirname, '..', '..', 'dist')])
     if (existsSync(join(candidate, 'action.cjs'))) return candidate;
   throw configError('The built Action (dist/action.cjs) is missing: run `npm run build` first.');
@@ -37,10 +37,20 @@ function builtActionDirectory(): string {
  * that MFA_SMS_PROVIDERS names and that list lacks (a third party's) at the version installed
  * here, and `--dependency name@version` over both.
  */
-function readyMade(providerPackages: readonly string[], extra: readonly string[]): ActionSource {
+function readyMade(
+  providerPackages: readonly string[],
+  extra: readonly string[],
+  usesRedis: boolean,
+): ActionSource {
   const directory = builtActionDirectory();
   const versions = readJson(join(directory, 'dependencies.json')) as Record<string, string>;
-  const byName = new Map(Object.entries(versions));
+  // Only what this configuration loads: the providers MFA_SMS_PROVIDERS names (the Action
+  // requires a provider when its entry is used) and ioredis with MFA_SMS_REDIS_URL.
+  const needed = ([name]: [string, string]) =>
+    name === 'ioredis'
+      ? usesRedis
+      : !name.startsWith('@mfa-sms/') || name === '@mfa-sms/core' || providerPackages.includes(name);
+  const byName = new Map(Object.entries(versions).filter(needed));
   const given = new Map(extra.map(parseDependency).map(({ name, version }) => [name, version]));
   for (const name of providerPackages) {
     if (byName.has(name) || given.has(name)) continue;
@@ -103,9 +113,12 @@ export function readActionSource(
   codeFile: string | undefined,
   dependencies: readonly string[],
   providerPackages: readonly string[] = [],
+  usesRedis = false,
 ): ActionSource {
   const source =
-    codeFile === undefined ? readyMade(providerPackages, dependencies) : ownCode(codeFile, dependencies);
+    codeFile === undefined
+      ? readyMade(providerPackages, dependencies, usesRedis)
+      : ownCode(codeFile, dependencies);
   const size = Buffer.byteLength(source.code);
   if (size > auth0CodeLimitBytes)
     throw configError(

@@ -1,6 +1,8 @@
-import { isMfaSmsError } from '@mfa-sms/core';
+import { existsSync } from 'node:fs';
+import { isMfaSmsError, MfaSmsError } from '@mfa-sms/core';
 import { readDeployInput } from './deploy-input.js';
 import { type DeployOptions, deployUsage, parseDeployArgs } from './deploy-options.js';
+import { localSecrets } from './local-secrets.js';
 import { createManagementClient } from './management-client.js';
 import { runRollback } from './rollback.js';
 import { runDeploy } from './run-deploy.js';
@@ -31,8 +33,53 @@ export async function runDeployCommand(
     output.out(deployUsage);
     return 0;
   }
+  if (!options.json) return deploy(options, environment, output);
+  // --json: the lines are gathered into one object, printed once at the end.
+  const lines: string[] = [];
+  const errors: string[] = [];
+  const code = await deploy(options, environment, {
+    out: (line) => lines.push(line),
+    error: (line) => errors.push(line),
+  });
+  output.out(
+    JSON.stringify({
+      command: 'deploy',
+      ok: code === 0,
+      exitCode: code,
+      name: options.name,
+      trigger: options.trigger,
+      dryRun: options.dryRun,
+      lines,
+      ...(errors.length > 0 ? { error: errors.join('\n').replace(/^mfa-sms deploy: /, '') } : {}),
+    }),
+  );
+  return code;
+}
+
+async function deploy(
+  options: DeployOptions,
+  environment: Readonly<Record<string, string | undefined>>,
+  output: CommandOutput,
+): Promise<number> {
   try {
+    output.out(
+      `mfa-sms deploy: ${options.envFileRequired ? `read ${options.envFile}` : existsSync(options.envFile) ? 'read ./.env' : `no .env found in ${process.cwd()}: credentials and secrets from the environment only`}`,
+    );
     const input = readDeployInput(options, environment);
+    const local = localSecrets(input.secrets);
+    if (local.length > 0) {
+      const listed = local.map(({ name, host }) => `${name} (${host})`).join(', ');
+      // A tenant that is itself local (the Management API fake) is a rehearsal: said, not refused.
+      if (localSecrets({ AUTH0_DOMAIN: input.origin }).length > 0 || options.allowLocal)
+        output.out(
+          `  warning: ${listed} point${local.length > 1 ? '' : 's'} at a local or private address, which Auth0's servers cannot reach`,
+        );
+      else
+        throw new MfaSmsError({
+          code: 'invalid_config',
+          message: `${listed} point${local.length > 1 ? '' : 's'} at a local or private address, which Auth0's servers cannot reach: remove ${local.length > 1 ? 'them' : 'it'} from the env file (a provider's own host is the default), or pass --allow-local to deploy anyway; nothing was deployed`,
+        });
+    }
     const client = createManagementClient({
       origin: input.origin,
       clientId: input.clientId,

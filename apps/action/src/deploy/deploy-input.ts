@@ -4,6 +4,7 @@ import { isMfaSmsError, MfaSmsError } from '@mfa-sms/core';
 import { cliPackageLoader } from '../cli-packages.js';
 import { readDotenv } from '../dotenv.js';
 import { packageOfEntry } from '../provider-entries.js';
+import { nearMissNames } from '../secret-hints.js';
 import { policyFromSecrets } from '../secrets.js';
 import { type ActionSource, readActionSource } from './action-source.js';
 import { auth0Origin } from './auth0-domain.js';
@@ -89,8 +90,14 @@ export function readDeployInput(
     clientId,
     clientSecret,
     secrets,
-    source: readActionSource(options.codeFile, options.dependencies, providerPackages(secrets)),
-    deliveryMethods: deliveryMethodsOf(secrets, readyMade),
+    source: readActionSource(
+      options.codeFile,
+      options.dependencies,
+      providerPackages(secrets),
+      secrets.MFA_SMS_REDIS_URL !== undefined,
+    ),
+    // Near-miss names join the check only, never the upload: the error can say "did you mean".
+    deliveryMethods: deliveryMethodsOf({ ...nearMissNames(file, providerSecrets), ...secrets }, readyMade),
   };
 }
 

@@ -15,6 +15,10 @@ export interface DeployOptions {
   dryRun: boolean;
   rollback: boolean;
   verbose: boolean;
+  /** Deploy secrets that point at a loopback or private address to a real tenant. */
+  allowLocal: boolean;
+  /** One JSON object at the end instead of lines. */
+  json: boolean;
   /** How often the build status is read while waiting; tests shorten it. */
   pollMs: number;
   buildTimeoutMs: number;
@@ -22,7 +26,7 @@ export interface DeployOptions {
 
 export const deployUsage = `Usage: mfa-sms deploy [--trigger custom-phone-provider|send-phone-message] [--name <name>]
                       [--env-file <path>] [--code <file>] [--dependency name@version]…
-                      [--dry-run] [--rollback] [--verbose]
+                      [--dry-run] [--rollback] [--verbose] [--allow-local] [--json]
 
 Creates or updates the Action in your Auth0 tenant, waits for its build, deploys it and connects
 it: the custom phone provider, or the send-phone-message trigger. Running it again with nothing
@@ -44,6 +48,9 @@ names by package name joins the Action's dependencies at the version installed h
   --dry-run                 print what would be done, change nothing
   --rollback                deploy the version before the one deployed now
   --verbose                 also print secret names, dependencies and each request (never a secret value)
+  --allow-local             deploy even though a secret (a *_BASE_URL) points at a loopback or private
+                            address, which Auth0 cannot reach
+  --json                    print one JSON object at the end (for scripts and CI)
   --poll-ms <ms>            how often to check the build (default 1000)
   --build-timeout-ms <ms>   how long to wait for the build (default 120000)`;
 
@@ -72,6 +79,8 @@ export function parseDeployArgs(argv: readonly string[]): DeployOptions | 'help'
       'dry-run': { type: 'boolean', default: false },
       rollback: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
+      'allow-local': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
       'poll-ms': { type: 'string' },
       'build-timeout-ms': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -94,6 +103,8 @@ export function parseDeployArgs(argv: readonly string[]): DeployOptions | 'help'
     dryRun: values['dry-run'],
     rollback: values.rollback,
     verbose: values.verbose,
+    allowLocal: values['allow-local'],
+    json: values.json,
     pollMs: positiveInteger(values['poll-ms'], 1000, '--poll-ms'),
     buildTimeoutMs: positiveInteger(values['build-timeout-ms'], 120_000, '--build-timeout-ms'),
   };

@@ -258,7 +258,11 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
       const outcome = await deliver(() => fromCustomPhoneProviderEvent(event), event?.secrets, api?.cache, {
         appName: event?.client?.name,
         correlationId: event?.transaction?.correlation_id,
-        channelHint: String(event?.notification?.delivery_method ?? 'unknown'),
+        // Auth0 says `text` here; log lines speak one vocabulary, the message's channel (`sms`).
+        channelHint:
+          event?.notification?.delivery_method === 'text'
+            ? 'sms'
+            : String(event?.notification?.delivery_method ?? 'unknown'),
         event: () => eventContext('custom-phone-provider', event),
       });
       if (outcome.status !== 'failed') return;

@@ -90,4 +90,9 @@ describe('summarizeBody', () => {
     expect(summarizeBody('<errors><error>Invalid\r\n recipient</error></errors>')).toBe('Invalid recipient');
     expect(summarizeBody('x'.repeat(300), 10)).toBe(`${'x'.repeat(9)}…`);
   });
+
+  it('cuts a detail of clauses after a whole clause, never leaving a phrase dangling', () => {
+    const detail = `authentication failed; see https://example.com/docs/20003; Twilio says: ${'Authenticate '.repeat(10)}`;
+    expect(summarizeBody(detail, 80)).toBe('authentication failed; see https://example.com/docs/20003 …');
+  });
 });

@@ -83,5 +83,10 @@ export function summarizeBody(body: string, max = 200): string {
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+  if (oneLine.length <= max) return oneLine;
+  // A detail is `;`-separated clauses: cut at the last whole one rather than mid-phrase
+  // (a dangling "Twilio says: Authe…" says nothing).
+  const kept = oneLine.slice(0, max - 1);
+  const boundary = kept.lastIndexOf('; ');
+  return boundary >= max / 3 ? `${kept.slice(0, boundary)} …` : `${kept}…`;
 }

@@ -42,7 +42,7 @@ describe('speakCodesInText', () => {
       "Auth0's voice text: dotted codes and pauses",
       'Your verification code is {{pause}} 1.2.3.4.5.6. {{pause}} Again, 1.2.3.4.5.6.',
       '123456',
-      'Your verification code is. 1, 2, 3, 4, 5, 6. Again, 1, 2, 3, 4, 5, 6.',
+      'Your verification code is: 1, 2, 3, 4, 5, 6. Again, 1, 2, 3, 4, 5, 6.',
     ],
     [
       'a pause before punctuation adds nothing',
@@ -54,7 +54,7 @@ describe('speakCodesInText', () => {
       'the dotted form is spelled even without the code',
       'Your code is {{pause}} 4.9.3.8.1.7.',
       undefined,
-      'Your code is. 4, 9, 3, 8, 1, 7.',
+      'Your code is: 4, 9, 3, 8, 1, 7.',
     ],
     [
       'the plain code, not a longer number that contains it',

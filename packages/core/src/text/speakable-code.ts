@@ -72,8 +72,8 @@ function pauseEnd(text: string, index: number): number {
 }
 
 /**
- * Auth0's `{{pause}}` becomes a full stop, the longest pause plain text can ask for, unless
- * punctuation already stands there; none at the start or the end of the text.
+ * Auth0's `{{pause}}` becomes a full stop, the longest pause plain text can ask for (a colon
+ * before a digit), unless punctuation already stands there; none at the start or the end.
  */
 function replacePauses(text: string): string {
   const pieces: string[] = [];
@@ -103,7 +103,9 @@ function replacePauses(text: string): string {
     if (index < pieces.length - 1) piece = piece.trimEnd();
     if (piece === '') continue;
     if (pausePending && spoken !== '' && !pausingPunctuation.has(piece.charAt(0))) {
-      spoken += pausingPunctuation.has(lastCharacter) ? ' ' : '. ';
+      // Before the code a colon: "is: 1, 2, 3" reads as one sentence, where "is. 1, 2, 3" stops
+      // mid-sentence.
+      spoken += pausingPunctuation.has(lastCharacter) ? ' ' : /^\d/.test(piece) ? ': ' : '. ';
     }
     pausePending = false;
     spoken += piece;

@@ -48,7 +48,7 @@ export function inboxPage(providers: readonly string[]): string {
       <label>Text <input id="filter-text" type="search" autocomplete="off" placeholder="search the text"></label>
       <button type="button" id="clear" class="danger">Clear all messages</button>
     </form>
-    <p class="count" id="count" aria-live="polite">No messages yet.</p>
+    <p class="count" id="count" aria-live="polite"></p>
     <ol class="messages" id="messages" tabindex="-1" aria-labelledby="inbox-title"></ol>
     <p class="empty" id="empty">Nothing received yet. Point a provider's <code>baseUrl</code> at this simulator and send a code.</p>
   </section>

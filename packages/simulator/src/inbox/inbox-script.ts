@@ -112,7 +112,8 @@ export const inboxScript = String.raw`'use strict';
     var shown = 0;
     for (var i = 0; i < items.length; i += 1) if (!items[i].element.hidden) shown += 1;
     empty.hidden = items.length > 0;
-    count.textContent = items.length === 0 ? 'No messages yet.'
+    // Empty, the paragraph below says so: one wording, not two.
+    count.textContent = items.length === 0 ? ''
       : plural(items.length, 'message', 'messages') + (shown === items.length ? '' : ', ' + shown + ' shown');
   }
 

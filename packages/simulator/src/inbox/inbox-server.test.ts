@@ -129,7 +129,10 @@ describe('the page', () => {
     expect(html).toContain('<link rel="stylesheet" href="/inbox.css">');
     for (const provider of ['twilio', 'vonage', 'esendex', 'mitto']) {
       expect(html).toContain(`<option value="${provider}">${provider}</option>`);
+      // Once per list (the filter's and the fault form's), though Twilio has two simulators.
+      expect(html.split(`<option value="${provider}">`)).toHaveLength(3);
     }
+    expect(html).not.toContain('No messages yet');
     const script = await fetch(`${simulator.url}/inbox.js`);
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     const style = await fetch(`${simulator.url}/inbox.css`);

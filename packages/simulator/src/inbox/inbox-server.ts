@@ -117,7 +117,8 @@ function methodNotAllowed(response: ServerResponse, allow: string): void {
  * Throws when a provider route would answer one of its paths, so neither can hide the other.
  */
 export function createInbox(state: InboxState): Inbox {
-  const names = state.providers.map((provider) => provider.name);
+  // One name per provider: Twilio's Messages and Verify simulators are both `twilio`.
+  const names = [...new Set(state.providers.map((provider) => provider.name))];
   const [first, ...rest] = names;
   if (first === undefined) throw new Error('The inbox needs at least one simulated provider');
   const faultRequest = faultRequestSchema([first, ...rest]);
