@@ -42,8 +42,8 @@ const fromSources = Object.fromEntries(
 const thirdParty = Object.keys(actionPackageDependencies()).filter((name) => !name.startsWith('@mfa-sms/'));
 
 const deployed = [
-  ['src/action.ts', 'dist/action.cjs'],
-  ['src/hook-entry.cjs', 'dist/hook.cjs'],
+  ['src/action/action.ts', 'dist/action.cjs'],
+  ['src/action/hook-entry.cjs', 'dist/hook.cjs'],
 ];
 
 for (const [entry, outfile] of deployed) {
@@ -60,8 +60,8 @@ for (const [entry, outfile] of deployed) {
 // no inline source map (it was four fifths of the file: 1.2 MB against 0.25 MB); the playground,
 // which only runs from a clone, keeps one.
 for (const [entry, outfile, banner, sourcemap] of [
-  ['src/playground.ts', 'dist/playground.cjs', '', 'inline'],
-  ['src/cli.ts', 'dist/cli.cjs', '#!/usr/bin/env node', false],
+  ['src/playground/playground.ts', 'dist/playground.cjs', '', 'inline'],
+  ['src/cli/cli.ts', 'dist/cli.cjs', '#!/usr/bin/env node', false],
 ]) {
   await build({
     ...common,

@@ -10,7 +10,7 @@ import {
 } from '@mfa-sms/simulator/auth0';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { packagesForTheAction } from '../../../scripts/versions.mjs';
-import { simulatorSecrets } from '../src/simulator-secrets.js';
+import { simulatorSecrets } from '../src/cli/simulator-secrets.js';
 import { installPackedAction, type PackedAction } from './packed-action.js';
 import { runNode } from './run-node.js';
 

@@ -1,6 +1,6 @@
 import { sendPhoneMessageEvent } from '@mfa-sms/simulator/auth0';
 import { describe, expect, it } from 'vitest';
-import { simulatorSecrets } from '../src/simulator-secrets.js';
+import { simulatorSecrets } from '../src/cli/simulator-secrets.js';
 import { type ActionResult, useBuiltAction } from './built-action.js';
 
 // Provider health in the built, packed Action: one child process is one warm Auth0 container, its

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { type Simulator, startSimulator } from '@mfa-sms/simulator';
 import { customPhoneProviderEvent, type WhenFull } from '@mfa-sms/simulator/auth0';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { simulatorSecrets } from '../src/simulator-secrets.js';
+import { simulatorSecrets } from '../src/cli/simulator-secrets.js';
 import { runNode } from './run-node.js';
 
 // SMS pumping against the built Action counting in api.cache alone (no Redis), the default a

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exitCodes, runCli } from '../src/cli.js';
+import { exitCodes, runCli } from '../src/cli/cli.js';
 
 async function cli(argv: string[], environment: Record<string, string> = {}) {
   const out: string[] = [];

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startManagementSimulator } from '@mfa-sms/simulator';
 import { describe, expect, it } from 'vitest';
-import { runCli as runCliInProcess } from '../src/cli.js';
+import { runCli as runCliInProcess } from '../src/cli/cli.js';
 import { deployFixture } from './deploy-helpers.js';
 
 const t = deployFixture();

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { type Simulator, startSimulator } from '@mfa-sms/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli.js';
+import { runCli } from '../src/cli/cli.js';
 import { runNode } from './run-node.js';
 
 // Issue 31, "the first hour": each friction replayed as a user met it, the CLI as a child process.

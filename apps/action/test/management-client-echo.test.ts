@@ -2,8 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createManagementClient } from '../src/deploy/management-client.js';
-import { actionList } from '../src/deploy/management-schemas.js';
+import { createManagementClient } from '../src/cli/deploy/management-client.js';
+import { actionList } from '../src/cli/deploy/management-schemas.js';
 
 // A Management API that echoes what it was sent, as a misbehaving proxy or a verbose error page
 // would: every error the deploy client makes from it must hold none of it.

@@ -1,8 +1,8 @@
 import { inspect } from 'node:util';
 import { startManagementSimulator } from '@mfa-sms/simulator';
 import { describe, expect, it } from 'vitest';
-import { createManagementClient, rateLimitWaitMs } from '../src/deploy/management-client.js';
-import { actionList } from '../src/deploy/management-schemas.js';
+import { createManagementClient, rateLimitWaitMs } from '../src/cli/deploy/management-client.js';
+import { actionList } from '../src/cli/deploy/management-schemas.js';
 
 describe('Management API client', () => {
   it('waits as Retry-After says, else until x-ratelimit-reset, within a minute', () => {

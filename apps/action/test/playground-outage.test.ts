@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { ActionHandlers } from '@mfa-sms/core';
 import { type Simulator, startSimulator } from '@mfa-sms/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outageName, runOutage } from '../src/playground-outage.js';
+import { outageName, runOutage } from '../src/playground/playground-outage.js';
 
 // The playground's scenario on the built Action, as `npm start` runs it.
 const bundle = fileURLToPath(new URL('../dist/action.cjs', import.meta.url));

@@ -5,7 +5,7 @@ import { type Simulator, startSimulator } from '@mfa-sms/simulator';
 import { createTwilio } from '@mfa-sms/twilio';
 import { createVonage } from '@mfa-sms/vonage';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseSenderSecret } from '../src/sender-secret.js';
+import { parseSenderSecret } from '../src/action/sender-secret.js';
 
 // Every provider's `from` takes a per-country map: checked here against the simulator, through
 // each provider's own request, and through a router that passes over a provider without a

@@ -1,6 +1,6 @@
 import type { Auth0EventInput } from '@mfa-sms/simulator/auth0';
 import { describe, expect, it } from 'vitest';
-import { simulatorSecrets } from '../src/simulator-secrets.js';
+import { simulatorSecrets } from '../src/cli/simulator-secrets.js';
 import { type ActionResult, useBuiltAction } from './built-action.js';
 
 // The built Action, installed from the packed packages as a tenant deploys it, sending through

@@ -9,10 +9,10 @@ import {
   type PhoneMessage,
   type Provider,
 } from '@mfa-sms/core';
-import { packageOfEntry } from './provider-entries.js';
-import { loadPlugin, type PackageLoader } from './provider-plugins.js';
-import { policyFromSecrets } from './secrets.js';
-import { parseSenderSecret } from './sender-secret.js';
+import { packageOfEntry } from '../action/provider-entries.js';
+import { loadPlugin, type PackageLoader } from '../action/provider-plugins.js';
+import { policyFromSecrets } from '../action/secrets.js';
+import { parseSenderSecret } from '../action/sender-secret.js';
 
 /** What one provider would have been given, in the order the router would try them. */
 export interface Recorded {

@@ -25,10 +25,14 @@ function readJson(path: string): unknown {
   return JSON.parse(readFileSync(path, 'utf8'));
 }
 
-// The CLI runs from dist/ (published) or from src/ (tests in-process); the Action sits in dist/.
+// The CLI runs from dist/ (published) or from src/cli/deploy/ (tests in-process); the Action
+// sits in dist/: this folder, or the package's dist/ a few folders up.
 export function builtActionDirectory(): string {
-  for (const candidate of [__dirname, join(__dirname, '..', '..', 'dist')])
-    if (existsSync(join(candidate, 'action.cjs'))) return candidate;
+  let folder = __dirname;
+  for (let up = 0; up < 4; up += 1, folder = dirname(folder)) {
+    for (const candidate of [folder, join(folder, 'dist')])
+      if (existsSync(join(candidate, 'action.cjs'))) return candidate;
+  }
   throw configError('The built Action (dist/action.cjs) is missing: run `npm run build` first.');
 }
 

@@ -7,15 +7,15 @@ import {
   sendPhoneMessageApi,
   sendPhoneMessageEvent,
 } from '@mfa-sms/simulator/auth0';
+import { createHandlers } from '../action/handlers.js';
+import { nearMissNames } from '../action/secret-hints.js';
 import { cliPackageLoader } from './cli-packages.js';
 import { cliVersion, exitCodes, overview, sendUsage } from './cli-usage.js';
 import { runDeployCommand } from './deploy/deploy-command.js';
 import { pickActionSecrets, providerSecretNames } from './deploy/secret-names.js';
 import { runEnvExampleCommand } from './env-example.js';
 import { loadEnvFile } from './env-file.js';
-import { createHandlers } from './handlers.js';
 import { runActionCommand } from './run-command.js';
-import { nearMissNames } from './secret-hints.js';
 import { describeDryRun, dryRunHandlers } from './send-dry-run.js';
 import { runSimulatorCommand } from './simulator-command.js';
 import { firstSimulated, simulatorSecrets } from './simulator-secrets.js';

@@ -1,5 +1,5 @@
-import { packageOfEntry } from '../provider-entries.js';
-import { loadPlugin, type PackageLoader, pluginSecretNames } from '../provider-plugins.js';
+import { packageOfEntry } from '../../action/provider-entries.js';
+import { loadPlugin, type PackageLoader, pluginSecretNames } from '../../action/provider-plugins.js';
 
 /** The credentials `mfa-sms deploy` itself uses; they never become Action secrets. */
 export const deployCredentialNames = ['AUTH0_DOMAIN', 'AUTH0_CLIENT_ID', 'AUTH0_CLIENT_SECRET'] as const;

@@ -1,8 +1,8 @@
 import type { ActionHandlers } from '@mfa-sms/core';
 import type { Simulator } from '@mfa-sms/simulator';
 import { createFakeAuth0Cache, sendPhoneMessageApi, sendPhoneMessageEvent } from '@mfa-sms/simulator/auth0';
+import { simulatorSecrets } from '../cli/simulator-secrets.js';
 import { describeReceived, type Row } from './playground-received.js';
-import { simulatorSecrets } from './simulator-secrets.js';
 
 export const outageName = 'Twilio down for a minute';
 

@@ -10,9 +10,9 @@ import {
   sendPhoneMessageApi,
   sendPhoneMessageEvent,
 } from '@mfa-sms/simulator/auth0';
+import { simulatorSecrets } from '../cli/simulator-secrets.js';
 import { outageName, outageText, runOutage } from './playground-outage.js';
 import { describeReceived, type Row } from './playground-received.js';
-import { simulatorSecrets } from './simulator-secrets.js';
 
 // The playground runs the *built* Action, as Auth0 would load it, not the sources.
 const load = createRequire(__filename);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { type PackageLoader, requirePackage } from './provider-plugins.js';
+import { type PackageLoader, requirePackage } from '../action/provider-plugins.js';
 
 /**
  * How the CLI finds a provider package: beside itself (our providers are its dependencies), else

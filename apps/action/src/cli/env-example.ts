@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ourScope, packageOfEntry } from '../action/provider-entries.js';
+import { type LoadedPlugin, loadPlugin, type PackageLoader } from '../action/provider-plugins.js';
 import { cliPackageLoader } from './cli-packages.js';
 import { exitCodes } from './cli-usage.js';
 import { builtActionDirectory } from './deploy/action-source.js';
 import type { CommandOutput } from './deploy/deploy-command.js';
-import { ourScope, packageOfEntry } from './provider-entries.js';
-import { type LoadedPlugin, loadPlugin, type PackageLoader } from './provider-plugins.js';
 
 export const envExampleUsage = `Usage: mfa-sms env-example [--providers <name,name>] [--all]
 

@@ -9,8 +9,9 @@ declare const __PACKAGE_VERSION__: string | undefined;
 /** The CLI's version: set by the build; read from package.json when run from the sources. */
 export function cliVersion(): string {
   if (typeof __PACKAGE_VERSION__ === 'string') return __PACKAGE_VERSION__;
-  return (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string })
-    .version;
+  return (
+    JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }
+  ).version;
 }
 
 export const overview = `Usage: mfa-sms <command> [options]      (mfa-sms <command> --help for one command)

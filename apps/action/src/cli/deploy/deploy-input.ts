@@ -1,11 +1,11 @@
 import { createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { isMfaSmsError, MfaSmsError } from '@mfa-sms/core';
+import { packageOfEntry } from '../../action/provider-entries.js';
+import { nearMissNames } from '../../action/secret-hints.js';
+import { policyFromSecrets } from '../../action/secrets.js';
 import { cliPackageLoader } from '../cli-packages.js';
 import { readDotenv } from '../dotenv.js';
-import { packageOfEntry } from '../provider-entries.js';
-import { nearMissNames } from '../secret-hints.js';
-import { policyFromSecrets } from '../secrets.js';
 import { type ActionSource, readActionSource } from './action-source.js';
 import { auth0Origin } from './auth0-domain.js';
 import type { DeployOptions } from './deploy-options.js';
