@@ -185,7 +185,7 @@ describe('voice', () => {
       to: [{ type: 'phone', number: '447400123456' }],
       from: { type: 'phone', number: '447700900000' },
       ncco: [
-        { action: 'talk', text: 'Your code is. 4, 9, 3, 8, 1, 7.', language: 'pt-BR', style: 0, loop: 2 },
+        { action: 'talk', text: 'Your code is: 4, 9, 3, 8, 1, 7.', language: 'pt-BR', style: 0, loop: 2 },
       ],
     });
   });
