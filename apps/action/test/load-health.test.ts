@@ -61,6 +61,11 @@ describe('concurrency 64, the first provider hanging for the first half of the r
     expect(summary.twilioBackAfterMs as number).toBeLessThanOrEqual(cooldownMs + attemptTimeoutMs + 1_000);
     expect(recovered.waitedForTwilio).toBeLessThanOrEqual(2);
     expect(recovered.sendsOnceBack).toBeGreaterThan(100);
-    expect(recovered.viaTwilioOnceBack).toBe(recovered.sendsOnceBack);
+    // Twilio carries the traffic again: all of it on a quiet machine. Under CI's own load a
+    // handful of tens of thousands of sends outlived their 3 s attempt and went to Vonage
+    // (8 of 42,970 in one run), which is failover working, not health failing.
+    expect(recovered.sendsOnceBack - recovered.viaTwilioOnceBack).toBeLessThanOrEqual(
+      Math.ceil(recovered.sendsOnceBack / 1000),
+    );
   }, 60_000);
 });
