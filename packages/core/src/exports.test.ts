@@ -52,9 +52,12 @@ const root = [
 
 const provider = [
   'assertSendable',
+  'basicAuthorization',
+  'buildProvider',
   'classifyAnswer',
   'codeForStatus',
   'createHttpClient',
+  'createProviderClient',
   'createProviderErrors',
   'createSenderResolver',
   'defineProviderPlugin',
@@ -64,6 +67,7 @@ const provider = [
   'parseOptions',
   'parseRetryAfter',
   'parseXml',
+  'postMessage',
   'redactSecrets',
   'senderCountryKey',
   'senderIdRule',

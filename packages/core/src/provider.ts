@@ -6,6 +6,8 @@ export { lazySchema, parseOptions } from './contract/options.js';
 export { redactSecrets, sensitiveValuesOf, summarizeBody } from './errors/redact.js';
 export { isE164 } from './phone/e164.js';
 export { assertSendable } from './provider-kit/assert-sendable.js';
+export type { Delivered, ProviderDefinition } from './provider-kit/build-provider.js';
+export { buildProvider } from './provider-kit/build-provider.js';
 export type { AnswerClassification, ProviderErrorRule } from './provider-kit/classify-answer.js';
 export { classifyAnswer, codeForStatus } from './provider-kit/classify-answer.js';
 export type { HttpClient, HttpClientOptions } from './provider-kit/http.js';
@@ -13,6 +15,14 @@ export { createHttpClient } from './provider-kit/http.js';
 export type { HttpRequest, HttpResponse } from './provider-kit/http-types.js';
 export type { ProviderPlugin } from './provider-kit/plugin.js';
 export { defineProviderPlugin } from './provider-kit/plugin.js';
+export type { MessageAnswer, MessagePost } from './provider-kit/post-message.js';
+export { postMessage } from './provider-kit/post-message.js';
+export type {
+  ProviderClient,
+  ProviderClientSetup,
+  TransportSettings,
+} from './provider-kit/provider-client.js';
+export { basicAuthorization, createProviderClient } from './provider-kit/provider-client.js';
 export type {
   ProviderErrorDetails,
   ProviderErrorInit,

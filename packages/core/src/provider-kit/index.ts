@@ -1,7 +1,10 @@
 // What a provider package is built from (provider authors, through @mfa-sms/core/provider): the
-// HTTP client and its pools, error classification, the plugin contract, XML, sendable checks.
+// HTTP client and its pools, error classification, the plugin contract, XML, sendable checks, and
+// the kit a factory is written with (createProviderClient, postMessage, buildProvider).
 
 export { assertSendable } from './assert-sendable.js';
+export type { Delivered, ProviderDefinition } from './build-provider.js';
+export { buildProvider } from './build-provider.js';
 export type { AnswerClassification, ProviderErrorRule } from './classify-answer.js';
 export { classifyAnswer, codeForStatus } from './classify-answer.js';
 export type { Dispatcher, HttpClient, HttpClientOptions } from './http.js';
@@ -10,6 +13,14 @@ export { closeHttpPools } from './http-pool.js';
 export type { HttpRequest, HttpResponse } from './http-types.js';
 export type { ProviderPlugin } from './plugin.js';
 export { defineProviderPlugin } from './plugin.js';
+export type { MessageAnswer, MessagePost } from './post-message.js';
+export { postMessage } from './post-message.js';
+export type {
+  ProviderClient,
+  ProviderClientSetup,
+  TransportSettings,
+} from './provider-client.js';
+export { basicAuthorization, createProviderClient } from './provider-client.js';
 export type {
   ProviderErrorDetails,
   ProviderErrorInit,

@@ -97,45 +97,57 @@ function sanitizedCause(value: unknown, redact: (text: string) => string): Error
   return cause;
 }
 
+/** One error's hidden values: the provider's secrets and the message's, in every form. */
+interface Hider {
+  /** Text forms, longest first (`capText` keeps them whole). */
+  texts: readonly string[];
+  redact(text: string): string;
+}
+
 /** Creates the error factory one provider uses, for HTTP answers and for its own checks alike. */
 export function createProviderErrors(options: ProviderErrorsOptions): ProviderErrors {
   const { provider, label } = options;
   const secrets = options.secrets ?? [];
-  // Worked out at the first error, not at start: a send that succeeds never needs them.
-  let forms: { texts: string[]; runs: string[] } | undefined;
+  // The secrets' forms are worked out once, at the first error, not at start: a send that
+  // succeeds never needs them. The message's own forms are worked out once per error.
+  let own: { texts: string[]; runs: string[] } | undefined;
 
   function formsOf(values: Sensitive): string[] {
     return values.flatMap((value) => (value === undefined || value.length < 4 ? [] : secretForms(value)));
   }
 
-  function hiddenFor(sensitive: Sensitive): { texts: string[]; runs: string[] } {
-    forms ??= {
-      texts: formsOf(secrets),
+  function hiderFor(sensitive: Sensitive): Hider {
+    own ??= {
+      texts: formsOf(secrets).sort((a, b) => b.length - a.length),
       runs: secrets.flatMap((value) => (value === undefined ? [] : base64Runs(value))),
     };
-    return {
-      texts: [...forms.texts, ...formsOf(sensitive)].sort((a, b) => b.length - a.length),
-      runs: forms.runs,
-    };
+    const { runs } = own;
+    const texts =
+      sensitive.length === 0
+        ? own.texts
+        : [...own.texts, ...formsOf(sensitive)].sort((a, b) => b.length - a.length);
+    return { texts, redact: (text) => redactSecrets(redactBase64Runs(text, runs), texts) };
   }
 
   function redact(text: string, sensitive: Sensitive = []): string {
-    const hidden = hiddenFor(sensitive);
-    return redactSecrets(redactBase64Runs(text, hidden.runs), hidden.texts);
+    return hiderFor(sensitive).redact(text);
   }
 
-  function create(init: ProviderErrorInit): MfaSmsError {
-    const hide = (text: string) => redact(text, init.sensitive);
+  function build(init: ProviderErrorInit, hider: Hider): MfaSmsError {
     return new MfaSmsError({
       code: init.code,
-      message: hide(init.message),
+      message: hider.redact(init.message),
       provider,
       retryable: init.retryable,
       status: init.status,
       providerCode: init.providerCode,
       retryAfterMs: init.retryAfterMs,
-      cause: init.cause === undefined ? undefined : sanitizedCause(init.cause, hide),
+      cause: init.cause === undefined ? undefined : sanitizedCause(init.cause, hider.redact),
     });
+  }
+
+  function create(init: ProviderErrorInit): MfaSmsError {
+    return build(init, hiderFor(init.sensitive ?? []));
   }
 
   function fromResponse(response: HttpResponse, details: ProviderErrorDetails = {}): MfaSmsError {
@@ -144,21 +156,23 @@ export function createProviderErrors(options: ProviderErrorsOptions): ProviderEr
       code === 'rate_limited' ? parseRetryAfter(response.headers['retry-after']) : undefined;
     // Redact before shortening: a number cut in half by the shortening would escape both the
     // exact-match redaction and the phone-number masking. A huge answer is capped first.
-    const sensitive = details.sensitive ?? [];
+    const hider = hiderFor(details.sensitive ?? []);
     const detail = summarizeBody(
-      redact(capText(details.detail ?? response.body, maxDetail, hiddenFor(sensitive).texts), sensitive),
+      hider.redact(capText(details.detail ?? response.body, maxDetail, hider.texts)),
       160,
     );
     const what = `${label} answered HTTP ${response.status}${details.providerCode ? ` (${details.providerCode})` : ''}`;
-    return create({
-      code,
-      message: detail ? `${what}: ${detail}` : what,
-      status: response.status,
-      retryable,
-      providerCode: details.providerCode,
-      retryAfterMs,
-      sensitive: details.sensitive,
-    });
+    return build(
+      {
+        code,
+        message: detail ? `${what}: ${detail}` : what,
+        status: response.status,
+        retryable,
+        providerCode: details.providerCode,
+        retryAfterMs,
+      },
+      hider,
+    );
   }
 
   function unexpectedAnswer(response: HttpResponse, reason: string): MfaSmsError {

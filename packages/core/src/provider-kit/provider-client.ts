@@ -1,0 +1,95 @@
+import type { Dispatcher } from 'undici';
+import { parseOptions, type Schema } from '../contract/options.js';
+import { createHttpClient, type HttpClient } from './http.js';
+import { createProviderErrors, type ProviderErrors } from './provider-errors.js';
+
+/** The transport options every provider's settings carry (`transportOptions` in its schema). */
+export interface TransportSettings {
+  baseUrl?: string | undefined;
+  timeoutMs?: number | undefined;
+  dispatcher?: Dispatcher | undefined;
+}
+
+/** How a provider package sets itself up: who it is, what is secret, how it authenticates. */
+export interface ProviderClientSetup<S> {
+  /** Provider id (`plivo`): on every error, and in the user agent `mfa-sms-<name>/<version>`. */
+  name: string;
+  /** Provider name for people (`Plivo`), in messages. */
+  label: string;
+  /** The provider package's version: `__PACKAGE_VERSION__`. */
+  version: string;
+  /**
+   * The credentials as the user gave them. List each raw value only: core hides every form it
+   * travels in (URL-, form-, JSON-escaped, and its base64 inside a `Basic` header), so a header
+   * built from them needs no listing of its own.
+   */
+  secrets(settings: S): readonly (string | undefined)[];
+  /** Headers of every request besides the user agent: authentication (`basicAuthorization`). */
+  headers?(settings: S): Readonly<Record<string, string>>;
+  /** `json` or `form`: sends `accept: application/json` and that content type with every request. */
+  encoding?: 'json' | 'form';
+  /** Where `http` sends; default `settings.baseUrl`. */
+  baseUrl?(settings: S): string;
+}
+
+/** A provider's checked options with the error factory and HTTP client built from them. */
+export interface ProviderClient<S> {
+  /** The options, checked and with their defaults. */
+  readonly settings: S;
+  readonly errors: ProviderErrors;
+  /** The client for the provider's base URL; created when first read. */
+  readonly http: HttpClient;
+  /** Another client with the same errors, headers and limits, for a second host of the provider. */
+  connect(baseUrl: string): HttpClient;
+}
+
+const contentTypes = { json: 'application/json', form: 'application/x-www-form-urlencoded' } as const;
+
+/** `Authorization: Basic …` for a user name and password, as RFC 7617 writes it (UTF-8). */
+export function basicAuthorization(username: string, password: string): string {
+  return `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
+}
+
+/**
+ * Checks a provider's options with its schema (a bad one throws `invalid_config` naming it,
+ * never its value), then builds the provider's errors, which redact its secrets, and its HTTP
+ * client with the shared headers. The first lines of every provider factory.
+ */
+export function createProviderClient<S extends TransportSettings>(
+  schema: Schema<S> | (() => Schema<S>),
+  options: unknown,
+  setup: ProviderClientSetup<S>,
+): ProviderClient<S> {
+  const { name, label } = setup;
+  const settings = parseOptions(schema, options, { provider: name, label });
+  const errors = createProviderErrors({ provider: name, label, secrets: setup.secrets(settings) });
+  const headers: Record<string, string> = { ...setup.headers?.(settings) };
+  if (setup.encoding !== undefined) {
+    headers.accept = 'application/json';
+    headers['content-type'] = contentTypes[setup.encoding];
+  }
+  headers['user-agent'] = `mfa-sms-${name}/${setup.version}`;
+
+  function connect(baseUrl: string): HttpClient {
+    const { timeoutMs, dispatcher } = settings;
+    return createHttpClient({ errors, baseUrl, timeoutMs, dispatcher, headers });
+  }
+
+  let http: HttpClient | undefined;
+  return {
+    settings,
+    errors,
+    get http() {
+      // A provider with several hosts may never use this one: it is made on first use.
+      if (http === undefined) {
+        const baseUrl = setup.baseUrl?.(settings) ?? settings.baseUrl;
+        if (baseUrl === undefined) {
+          throw errors.create({ code: 'invalid_config', message: `${label}: no base URL to send to` });
+        }
+        http = connect(baseUrl);
+      }
+      return http;
+    },
+    connect,
+  };
+}
