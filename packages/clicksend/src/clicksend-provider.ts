@@ -4,53 +4,33 @@ import {
   type PhoneMessage,
   type Provider,
   type SendOptions,
-  type SendResult,
   speakCodesInText,
 } from '@mfa-sms/core';
 import {
-  assertSendable,
-  createHttpClient,
-  createProviderErrors,
+  basicAuthorization,
+  buildProvider,
+  createProviderClient,
   createSenderResolver,
-  parseOptions,
-  sensitiveValuesOf,
+  type Delivered,
+  postMessage,
 } from '@mfa-sms/core/provider';
 import { clickSendError } from './clicksend-errors.js';
 import { type ClickSendOptions, optionsSchema } from './clicksend-options.js';
 import { clickSendLanguageFor, clickSendVoiceFor } from './clicksend-voice.js';
-import {
-  basicAuthorization,
-  type ClickSendAnswer,
-  clickSendAnswerSchema,
-  smsPath,
-  smsRequest,
-  voicePath,
-  voiceRequest,
-} from './clicksend-wire.js';
+import { clickSendAnswerSchema, smsPath, smsRequest, voicePath, voiceRequest } from './clicksend-wire.js';
 
 const label = 'ClickSend';
 const name = 'clicksend';
 
 /** A ClickSend provider: SMS through `/v3/sms/send`, and voice through `/v3/voice/send` when configured. */
 export function createClickSend(options: ClickSendOptions): Provider {
-  const settings = parseOptions(optionsSchema, options, { provider: name, label });
-  const authorization = basicAuthorization(settings.username, settings.apiKey);
-  const errors = createProviderErrors({
-    provider: name,
+  const { settings, errors, http } = createProviderClient(optionsSchema, options, {
+    name,
     label,
-    secrets: [settings.apiKey, authorization, authorization.slice(6)],
-  });
-  const http = createHttpClient({
-    errors,
-    baseUrl: settings.baseUrl,
-    timeoutMs: settings.timeoutMs,
-    dispatcher: settings.dispatcher,
-    headers: {
-      authorization,
-      accept: 'application/json',
-      'content-type': 'application/json',
-      'user-agent': `mfa-sms-clicksend/${__PACKAGE_VERSION__}`,
-    },
+    version: __PACKAGE_VERSION__,
+    secrets: (checked) => [checked.apiKey],
+    headers: (checked) => ({ authorization: basicAuthorization(checked.username, checked.apiKey) }),
+    encoding: 'json',
   });
   // Without a sender ClickSend uses the account's default sender or a shared number.
   const senders = createSenderResolver(settings.from, {
@@ -64,37 +44,36 @@ export function createClickSend(options: ClickSendOptions): Provider {
 
   async function post(
     path: string,
-    body: unknown,
+    body: object,
     message: PhoneMessage,
     sendOptions: SendOptions | undefined,
   ): Promise<{ id: string; parts: number | undefined }> {
-    const sensitive = () => sensitiveValuesOf(message);
-    const response = await http.request({
+    const { answer, response, sensitive } = await postMessage(http, {
       path,
-      body: JSON.stringify(body),
-      sensitive,
-      signal: sendOptions?.signal,
-      timeoutMs: sendOptions?.timeoutMs,
+      body,
+      message,
+      sendOptions,
+      failure: (failed, values) =>
+        clickSendError(http, failed, http.tryParseJson(failed, clickSendAnswerSchema()), {
+          to: message.to,
+          sensitive: values,
+        }),
+      schema: clickSendAnswerSchema(),
     });
-    const failure = (answer: ClickSendAnswer | undefined) =>
-      clickSendError(http, response, answer, { to: message.to, sensitive: sensitive() });
-    if (response.status < 200 || response.status >= 300) {
-      throw failure(http.tryParseJson(response, clickSendAnswerSchema()));
-    }
-    const answer = http.parseJson(response, clickSendAnswerSchema());
+    const refusal = () => clickSendError(http, response, answer, { to: message.to, sensitive: sensitive() });
     const sent = answer.data?.messages?.[0];
     // A 200 says nothing about the message: its own status does.
     if (sent === undefined) {
-      if (answer.response_code !== undefined && answer.response_code !== 'SUCCESS') throw failure(answer);
+      if (answer.response_code !== undefined && answer.response_code !== 'SUCCESS') throw refusal();
       throw errors.unexpectedAnswer(response, 'data.messages: no message in the answer');
     }
-    if (sent.status !== 'SUCCESS') throw failure(answer);
+    if (sent.status !== 'SUCCESS') throw refusal();
     if (!sent.message_id) throw errors.unexpectedAnswer(response, 'data.messages.0.message_id: missing');
     const parts = Number(sent.message_parts);
     return { id: sent.message_id, parts: Number.isInteger(parts) && parts > 0 ? parts : undefined };
   }
 
-  async function sendSms(message: PhoneMessage, sendOptions: SendOptions | undefined): Promise<SendResult> {
+  async function sendSms(message: PhoneMessage, sendOptions: SendOptions | undefined): Promise<Delivered> {
     const choice = senders(message);
     if (choice.problem) throw choice.problem;
     const body = smsRequest({
@@ -104,16 +83,10 @@ export function createClickSend(options: ClickSendOptions): Provider {
       reference: message.reference,
     });
     const sent = await post(smsPath, body, message, sendOptions);
-    return {
-      provider: name,
-      channel: 'sms',
-      id: sent.id,
-      to: message.to,
-      segments: sent.parts ?? countSegments(message.text).segments,
-    };
+    return { id: sent.id, segments: sent.parts ?? countSegments(message.text).segments };
   }
 
-  async function sendVoice(message: PhoneMessage, sendOptions: SendOptions | undefined): Promise<SendResult> {
+  async function sendVoice(message: PhoneMessage, sendOptions: SendOptions | undefined): Promise<Delivered> {
     const lang = clickSendLanguageFor(message.language, voice?.lang);
     const body = voiceRequest({
       to: message.to,
@@ -124,21 +97,15 @@ export function createClickSend(options: ClickSendOptions): Provider {
       reference: message.reference,
     });
     const sent = await post(voicePath, body, message, sendOptions);
-    return { provider: name, channel: 'voice', id: sent.id, to: message.to };
+    return { id: sent.id };
   }
 
-  return {
+  return buildProvider({
     name,
+    label,
     channels,
     cannotSend: (message) => (message.channel === 'sms' ? senders(message).problem : undefined),
-    send(message, sendOptions) {
-      // Checked before any await: bad input never reaches the network.
-      try {
-        assertSendable(message, { name, label, channels });
-      } catch (error) {
-        return Promise.reject(error);
-      }
-      return message.channel === 'voice' ? sendVoice(message, sendOptions) : sendSms(message, sendOptions);
-    },
-  };
+    send: (message, sendOptions) =>
+      message.channel === 'voice' ? sendVoice(message, sendOptions) : sendSms(message, sendOptions),
+  });
 }

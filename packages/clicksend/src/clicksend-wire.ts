@@ -9,11 +9,6 @@ export const voicePath = '/v3/voice/send';
 /** ClickSend's `source`: the sending application, shown in its dashboard. */
 export const source = 'mfa-sms';
 
-/** `Authorization: Basic …` for the username and API key. */
-export function basicAuthorization(username: string, apiKey: string): string {
-  return `Basic ${Buffer.from(`${username}:${apiKey}`, 'utf8').toString('base64')}`;
-}
-
 export interface ClickSendSmsMessage {
   source: string;
   to: string;

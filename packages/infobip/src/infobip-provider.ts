@@ -4,16 +4,14 @@ import {
   type PhoneMessage,
   type Provider,
   type SendOptions,
-  type SendResult,
   speakCodesInText,
 } from '@mfa-sms/core';
 import {
-  assertSendable,
-  createHttpClient,
-  createProviderErrors,
+  buildProvider,
+  createProviderClient,
   createSenderResolver,
-  type HttpResponse,
-  parseOptions,
+  type Delivered,
+  postMessage,
   type Schema,
   sensitiveValuesOf,
 } from '@mfa-sms/core/provider';
@@ -41,20 +39,13 @@ const channels = ['sms', 'voice'] as const;
  * now: a bad one throws `invalid_config` naming it (never its value).
  */
 export function createInfobip(options: InfobipOptions): Provider {
-  const settings = parseOptions(optionsSchema, options, { provider: name, label });
-  const authorization = `App ${settings.apiKey}`;
-  const errors = createProviderErrors({ provider: name, label, secrets: [settings.apiKey, authorization] });
-  const http = createHttpClient({
-    errors,
-    baseUrl: settings.baseUrl,
-    timeoutMs: settings.timeoutMs,
-    dispatcher: settings.dispatcher,
-    headers: {
-      authorization,
-      accept: 'application/json',
-      'content-type': 'application/json',
-      'user-agent': `mfa-sms-infobip/${__PACKAGE_VERSION__}`,
-    },
+  const { settings, errors, http } = createProviderClient(optionsSchema, options, {
+    name,
+    label,
+    version: __PACKAGE_VERSION__,
+    secrets: (checked) => [checked.apiKey],
+    headers: (checked) => ({ authorization: `App ${checked.apiKey}` }),
+    encoding: 'json',
   });
   // Infobip sends from the account's default sender or caller id when none is given.
   const smsSenders = createSenderResolver(settings.from, {
@@ -77,43 +68,38 @@ export function createInfobip(options: InfobipOptions): Provider {
     schema: Schema<T>,
     sendOptions: SendOptions | undefined,
   ): Promise<T> {
-    const sensitive = sensitiveValuesOf(message);
-    const response: HttpResponse = await http.request({
+    const { answer, response, sensitive } = await postMessage(http, {
       path,
-      body: JSON.stringify(body),
-      sensitive,
-      signal: sendOptions?.signal,
-      timeoutMs: sendOptions?.timeoutMs,
+      body,
+      message,
+      sendOptions,
+      failure: (failed, values) => infobipHttpError(http, failed, values),
+      schema,
     });
-    if (response.status < 200 || response.status > 299) throw infobipHttpError(http, response, sensitive);
-    const answer = http.parseJson(response, schema);
     const [sent] = answer.messages;
     // Infobip answers 200 for a message it refused at once (no credit, a blocked destination).
     if (sent !== undefined && isRefused(sent.status)) {
       throw refusedMessageError(errors, sent.status, {
         httpStatus: response.status,
-        sensitive,
+        sensitive: sensitive(),
         recipient: maskPhoneNumber(message.to),
       });
     }
     return answer;
   }
 
-  async function sendSms(message: PhoneMessage, sendOptions?: SendOptions): Promise<SendResult> {
+  async function sendSms(message: PhoneMessage, sendOptions?: SendOptions): Promise<Delivered> {
     const sender = smsSenders(message).sender;
     const body = smsRequestBody({ to: message.to, text: message.text, sender, reference: message.reference });
     const answer = await post(smsPath, body, message, smsAnswerSchema(), sendOptions);
     const sent = answer.messages[0] as (typeof answer.messages)[number];
     return {
-      provider: name,
-      channel: 'sms',
       id: sent.messageId,
-      to: message.to,
       segments: sent.details?.messageCount ?? countSegments(message.text).segments,
     };
   }
 
-  async function sendVoice(message: PhoneMessage, sendOptions?: SendOptions): Promise<SendResult> {
+  async function sendVoice(message: PhoneMessage, sendOptions?: SendOptions): Promise<Delivered> {
     const text = speakCodesInText(message.text, message.code);
     if (text.length > infobipMaxTtsTextLength) {
       throw errors.create({
@@ -127,21 +113,14 @@ export function createInfobip(options: InfobipOptions): Provider {
     const language = infobipTtsLanguage(message.language) ?? defaultLanguage;
     const body = ttsRequestBody({ to: message.to, text, language, from, reference: message.reference });
     const answer = await post(ttsPath, body, message, ttsAnswerSchema(), sendOptions);
-    const sent = answer.messages[0] as (typeof answer.messages)[number];
-    return { provider: name, channel: 'voice', id: sent.messageId, to: message.to };
+    return { id: (answer.messages[0] as (typeof answer.messages)[number]).messageId };
   }
 
-  return {
+  return buildProvider({
     name,
+    label,
     channels,
-    send(message, sendOptions) {
-      // Checks run before any await so that bad input never reaches the network, even by a tick.
-      try {
-        assertSendable(message, { name, label, channels });
-      } catch (error) {
-        return Promise.reject(error);
-      }
-      return message.channel === 'voice' ? sendVoice(message, sendOptions) : sendSms(message, sendOptions);
-    },
-  };
+    send: (message, sendOptions) =>
+      message.channel === 'voice' ? sendVoice(message, sendOptions) : sendSms(message, sendOptions),
+  });
 }

@@ -2,20 +2,15 @@ import {
   countSegments,
   type Dispatcher,
   maskPhoneNumber,
-  type PhoneMessage,
   type Provider,
   type SenderOption,
-  type SendOptions,
-  type SendResult,
 } from '@mfa-sms/core';
 import {
-  assertSendable,
-  createHttpClient,
-  createProviderErrors,
+  buildProvider,
+  createProviderClient,
   createSenderResolver,
   lazySchema,
-  parseOptions,
-  sensitiveValuesOf,
+  postMessage,
 } from '@mfa-sms/core/provider';
 import { senderOption, transportOptions } from '@mfa-sms/provider-schemas';
 import * as z from 'zod/mini';
@@ -43,6 +38,7 @@ export interface MittoOptions {
   dispatcher?: Dispatcher;
 }
 
+const name = 'mitto';
 const label = 'Mitto';
 const channels = ['sms'] as const;
 
@@ -62,53 +58,40 @@ export const optionsSchema = lazySchema(() =>
  * `invalid_config` naming it (never its value).
  */
 export function createMitto(options: MittoOptions): Provider {
-  const settings = parseOptions(optionsSchema, options, { provider: 'mitto', label });
-  const http = createHttpClient({
-    errors: createProviderErrors({ provider: 'mitto', label, secrets: [settings.apiKey] }),
-    baseUrl: settings.baseUrl,
-    timeoutMs: settings.timeoutMs,
-    dispatcher: settings.dispatcher,
-    headers: {
-      'x-mitto-api-key': settings.apiKey,
-      'user-agent': `mfa-sms-mitto/${__PACKAGE_VERSION__}`,
-    },
+  const { settings, http } = createProviderClient(optionsSchema, options, {
+    name,
+    label,
+    version: __PACKAGE_VERSION__,
+    secrets: (checked) => [checked.apiKey],
+    headers: (checked) => ({ 'x-mitto-api-key': checked.apiKey }),
+    encoding: 'json',
   });
-
   const senders = createSenderResolver(settings.from, {
-    provider: 'mitto',
+    provider: name,
     label,
     required: { sms: true, voice: true },
   });
 
-  async function send(message: PhoneMessage, sendOptions?: SendOptions): Promise<SendResult> {
-    // Mitto has no voice product: a voice message is unsupported_channel here, before any request.
-    assertSendable(message, { name: 'mitto', label, channels });
-    const choice = senders(message);
-    if (choice.problem) throw choice.problem;
-    const sensitive = sensitiveValuesOf(message);
-    const response = await http.request({
-      path: '/sms.json',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(mittoSmsRequest(message, choice.sender as string)),
-      signal: sendOptions?.signal,
-      timeoutMs: sendOptions?.timeoutMs,
-      sensitive,
-    });
-    // A refused message comes as HTTP 400, or as HTTP 200 with a non-zero responseCode.
-    const success = response.status >= 200 && response.status < 300;
-    const answer = success ? http.tryParseJson(response, mittoAnswerSchema()) : undefined;
-    if (!success || (answer !== undefined && answer.responseCode !== 0)) {
-      throw mittoError(http, response, sensitive, maskPhoneNumber(message.to));
-    }
-    const sent = http.parseJson(response, mittoSuccessSchema());
-    return {
-      provider: 'mitto',
-      channel: 'sms',
-      id: sent.id,
-      to: message.to,
-      segments: countSegments(message.text).segments,
-    };
-  }
-
-  return { name: 'mitto', channels, send, cannotSend: (message) => senders(message).problem };
+  return buildProvider({
+    name,
+    label,
+    // Mitto has no voice product: a voice message is unsupported_channel, before any request.
+    channels,
+    cannotSend: (message) => senders(message).problem,
+    async send(message, sendOptions) {
+      const choice = senders(message);
+      if (choice.problem) throw choice.problem;
+      const { answer } = await postMessage(http, {
+        path: '/sms.json',
+        body: mittoSmsRequest(message, choice.sender as string),
+        message,
+        sendOptions,
+        // A refused message comes as HTTP 400, or as HTTP 200 with a non-zero responseCode.
+        refused: (response) => (http.tryParseJson(response, mittoAnswerSchema())?.responseCode ?? 0) !== 0,
+        failure: (response, sensitive) => mittoError(http, response, sensitive, maskPhoneNumber(message.to)),
+        schema: mittoSuccessSchema(),
+      });
+      return { id: answer.id, segments: countSegments(message.text).segments };
+    },
+  });
 }

@@ -1,22 +1,14 @@
+import { countSegments, maskPhoneNumber, type Provider } from '@mfa-sms/core';
 import {
-  countSegments,
-  maskPhoneNumber,
-  type PhoneMessage,
-  type Provider,
-  type SendOptions,
-  type SendResult,
-} from '@mfa-sms/core';
-import {
-  assertSendable,
-  createHttpClient,
-  createProviderErrors,
+  basicAuthorization,
+  buildProvider,
+  createProviderClient,
   createSenderResolver,
-  parseOptions,
-  sensitiveValuesOf,
+  postMessage,
 } from '@mfa-sms/core/provider';
 import { plivoError } from './plivo-errors.js';
 import { optionsSchema, type PlivoOptions } from './plivo-options.js';
-import { basicAuthorization, messagePath, plivoMessageRequest, plivoQueuedSchema } from './plivo-wire.js';
+import { messagePath, plivoMessageRequest, plivoQueuedSchema } from './plivo-wire.js';
 
 const label = 'Plivo';
 const name = 'plivo';
@@ -26,24 +18,13 @@ const channels = ['sms'] as const;
 
 /** A Plivo provider: SMS through the Message API. */
 export function createPlivo(options: PlivoOptions): Provider {
-  const settings = parseOptions(optionsSchema, options, { provider: name, label });
-  const authorization = basicAuthorization(settings.authId, settings.authToken);
-  const errors = createProviderErrors({
-    provider: name,
+  const { settings, errors, http } = createProviderClient(optionsSchema, options, {
+    name,
     label,
-    secrets: [settings.authToken, authorization, authorization.slice(6)],
-  });
-  const http = createHttpClient({
-    errors,
-    baseUrl: settings.baseUrl,
-    timeoutMs: settings.timeoutMs,
-    dispatcher: settings.dispatcher,
-    headers: {
-      authorization,
-      accept: 'application/json',
-      'content-type': 'application/json',
-      'user-agent': `mfa-sms-plivo/${__PACKAGE_VERSION__}`,
-    },
+    version: __PACKAGE_VERSION__,
+    secrets: (checked) => [checked.authToken],
+    headers: (checked) => ({ authorization: basicAuthorization(checked.authId, checked.authToken) }),
+    encoding: 'json',
   });
   const senders = createSenderResolver(settings.from, {
     provider: name,
@@ -52,27 +33,27 @@ export function createPlivo(options: PlivoOptions): Provider {
   });
   const path = messagePath(settings.authId);
 
-  async function sendSms(message: PhoneMessage, sendOptions: SendOptions | undefined): Promise<SendResult> {
-    const choice = senders(message);
-    if (choice.problem) throw choice.problem;
-    const sensitive = () => sensitiveValuesOf(message);
-    const response = await http.request({
-      path,
-      body: JSON.stringify(
-        plivoMessageRequest({ to: message.to, from: choice.sender as string, text: message.text }),
-      ),
-      sensitive,
-      signal: sendOptions?.signal,
-      timeoutMs: sendOptions?.timeoutMs,
-    });
-    if (response.status < 200 || response.status >= 300) {
-      throw plivoError(http, response, { to: message.to, sensitive: sensitive() });
-    }
-    const queued = http.parseJson(response, plivoQueuedSchema());
-    const id = queued.message_uuid[0];
-    if (id === undefined) {
+  return buildProvider({
+    name,
+    label,
+    channels,
+    cannotSend: (message) => (message.channel === 'sms' ? senders(message).problem : undefined),
+    async send(message, sendOptions) {
+      const choice = senders(message);
+      if (choice.problem) throw choice.problem;
+      const from = choice.sender as string;
+      const { answer, response, sensitive } = await postMessage(http, {
+        path,
+        body: plivoMessageRequest({ to: message.to, from, text: message.text }),
+        message,
+        sendOptions,
+        failure: (failed, values) => plivoError(http, failed, { to: message.to, sensitive: values }),
+        schema: plivoQueuedSchema(),
+      });
+      const id = answer.message_uuid[0];
+      if (id !== undefined) return { id, segments: countSegments(message.text).segments };
       // A 202 can list the destination under invalid_number and queue nothing.
-      if (queued.invalid_number !== undefined && queued.invalid_number.length > 0) {
+      if (answer.invalid_number !== undefined && answer.invalid_number.length > 0) {
         throw errors.create({
           code: 'invalid_recipient',
           status: response.status,
@@ -81,28 +62,6 @@ export function createPlivo(options: PlivoOptions): Provider {
         });
       }
       throw errors.unexpectedAnswer(response, 'message_uuid: no message was queued');
-    }
-    return {
-      provider: name,
-      channel: 'sms',
-      id,
-      to: message.to,
-      segments: countSegments(message.text).segments,
-    };
-  }
-
-  return {
-    name,
-    channels,
-    cannotSend: (message) => (message.channel === 'sms' ? senders(message).problem : undefined),
-    send(message, sendOptions) {
-      // Checked before any await: bad input (and a voice message) never reaches the network.
-      try {
-        assertSendable(message, { name, label, channels });
-      } catch (error) {
-        return Promise.reject(error);
-      }
-      return sendSms(message, sendOptions);
     },
-  };
+  });
 }

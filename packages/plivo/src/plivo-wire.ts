@@ -6,11 +6,6 @@ export function messagePath(authId: string): string {
   return `/v1/Account/${encodeURIComponent(authId)}/Message/`;
 }
 
-/** `Authorization: Basic …` for the Auth ID and Auth Token. */
-export function basicAuthorization(authId: string, authToken: string): string {
-  return `Basic ${Buffer.from(`${authId}:${authToken}`, 'utf8').toString('base64')}`;
-}
-
 /** The JSON body of a message: numbers as digits, the way Plivo's own examples write them. */
 export interface PlivoMessageRequest {
   src: string;

@@ -3,17 +3,9 @@ import {
   maskPhoneNumber,
   type PhoneMessage,
   type Provider,
-  type SendOptions,
-  type SendResult,
   speakCodesInText,
 } from '@mfa-sms/core';
-import {
-  assertSendable,
-  createHttpClient,
-  createProviderErrors,
-  parseOptions,
-  sensitiveValuesOf,
-} from '@mfa-sms/core/provider';
+import { buildProvider, createProviderClient, postMessage, sensitiveValuesOf } from '@mfa-sms/core/provider';
 import { telesignAcceptedCodes, telesignError } from './telesign-errors.js';
 import { optionsSchema, type TelesignOptions } from './telesign-options.js';
 import { chooseVoice } from './telesign-voices.js';
@@ -37,27 +29,15 @@ const channels = ['sms', 'voice'] as const;
  * `invalid_config` naming it (never its value).
  */
 export function createTelesign(options: TelesignOptions): Provider {
-  const settings = parseOptions(optionsSchema, options, { provider: name, label });
-  const authorization = basicAuthorization(settings.customerId, settings.apiKey);
-  const errors = createProviderErrors({
-    provider: name,
+  const { settings, errors, http } = createProviderClient(optionsSchema, options, {
+    name,
     label,
+    version: __PACKAGE_VERSION__,
     // The Customer ID is not a password, but with the key it is the whole credential.
-    secrets: [settings.apiKey, settings.customerId, authorization, authorization.slice(6)],
+    secrets: (checked) => [checked.apiKey, checked.customerId],
+    headers: (checked) => ({ authorization: basicAuthorization(checked.customerId, checked.apiKey) }),
+    encoding: 'form',
   });
-  const http = createHttpClient({
-    errors,
-    baseUrl: settings.baseUrl,
-    timeoutMs: settings.timeoutMs,
-    dispatcher: settings.dispatcher,
-    headers: {
-      authorization,
-      accept: 'application/json',
-      'content-type': 'application/x-www-form-urlencoded',
-      'user-agent': `mfa-sms-telesign/${__PACKAGE_VERSION__}`,
-    },
-  });
-  const provider = { name, label, channels };
 
   function spoken(message: PhoneMessage): string {
     const text = speakCodesInText(message.text, message.code);
@@ -71,53 +51,35 @@ export function createTelesign(options: TelesignOptions): Provider {
     return text;
   }
 
-  async function post(message: PhoneMessage, text: string, sendOptions: SendOptions | undefined) {
-    const voice =
-      message.channel === 'voice' ? chooseVoice(settings.voice.voice, message.language) : undefined;
-    const form = telesignForm({ to: message.to, text, reference: message.reference, voice });
-    const response = await http.request({
-      path: message.channel === 'voice' ? voicePath : messagingPath,
-      body: form.toString(),
-      sensitive: () => sensitiveValuesOf(message),
-      signal: sendOptions?.signal,
-      timeoutMs: sendOptions?.timeoutMs,
-    });
-    // A refusal can come with any HTTP status, a 200 included: the body's status code decides.
-    const success = response.status >= 200 && response.status < 300;
-    const answer = success ? http.tryParseJson(response, telesignAnswerSchema()) : undefined;
-    if (!success || (answer !== undefined && !telesignAcceptedCodes.has(answer.status.code))) {
-      throw telesignError(http, response, {
-        sensitive: sensitiveValuesOf(message),
-        maskedRecipient: maskPhoneNumber(message.to),
-      });
-    }
-    return http.parseJson(response, telesignAcceptedSchema());
-  }
-
-  return {
+  return buildProvider({
     name,
+    label,
     channels,
-    send(message, sendOptions) {
-      // Checks run before any await so that bad input never reaches the network, even by a tick.
-      let text: string;
-      try {
-        assertSendable(message, provider);
-        text = message.channel === 'voice' ? spoken(message) : message.text;
-      } catch (error) {
-        return Promise.reject(error);
-      }
-      return post(message, text, sendOptions).then(
-        (accepted): SendResult =>
-          message.channel === 'voice'
-            ? { provider: name, channel: 'voice', id: accepted.reference_id, to: message.to }
-            : {
-                provider: name,
-                channel: 'sms',
-                id: accepted.reference_id,
-                to: message.to,
-                segments: countSegments(message.text).segments,
-              },
-      );
+    async send(message, sendOptions) {
+      const voice = message.channel === 'voice';
+      const text = voice ? spoken(message) : message.text;
+      const { answer } = await postMessage(http, {
+        path: voice ? voicePath : messagingPath,
+        body: telesignForm({
+          to: message.to,
+          text,
+          reference: message.reference,
+          voice: voice ? chooseVoice(settings.voice.voice, message.language) : undefined,
+        }).toString(),
+        message,
+        sendOptions,
+        // A refusal can come with any HTTP status, a 200 included: the body's status code decides.
+        refused: (response) => {
+          const said = http.tryParseJson(response, telesignAnswerSchema());
+          return said !== undefined && !telesignAcceptedCodes.has(said.status.code);
+        },
+        failure: (response, sensitive) =>
+          telesignError(http, response, { sensitive, maskedRecipient: maskPhoneNumber(message.to) }),
+        schema: telesignAcceptedSchema(),
+      });
+      return voice
+        ? { id: answer.reference_id }
+        : { id: answer.reference_id, segments: countSegments(message.text).segments };
     },
-  };
+  });
 }

@@ -13,9 +13,9 @@ export const telesignMaxVoiceLength = 1600;
 /** `external_id` is echoed in status callbacks; Telesign refuses one over 100 characters or not ASCII (11016). */
 const externalIdPattern = /^[\x20-\x7e]{1,100}$/;
 
-export function basicAuthorization(customerId: string, apiKey: string): string {
-  return `Basic ${Buffer.from(`${customerId}:${apiKey}`, 'utf8').toString('base64')}`;
-}
+// Telesign's Basic header (Customer ID : API key) is core's; telesign-wire.test.ts checks it
+// against Telesign's own SDK tests.
+export { basicAuthorization } from '@mfa-sms/core/provider';
 
 export interface TelesignRequest {
   /** +E.164; Telesign wants the digits alone. */
