@@ -3,22 +3,18 @@ import {
   type Dispatcher,
   isMfaSmsError,
   maskPhoneNumber,
-  type PhoneMessage,
   type Provider,
   type SenderOption,
-  type SendOptions,
-  type SendResult,
 } from '@mfa-sms/core';
 import {
-  assertSendable,
-  createHttpClient,
-  createProviderErrors,
+  basicAuthorization,
+  buildProvider,
+  createProviderClient,
   createSenderResolver,
   type HttpResponse,
   lazySchema,
-  parseOptions,
   parseXml,
-  sensitiveValuesOf,
+  postMessage,
   type XmlElement,
 } from '@mfa-sms/core/provider';
 import { senderOption, transportOptions } from '@mfa-sms/provider-schemas';
@@ -61,6 +57,7 @@ export interface EsendexOptions {
   dispatcher?: Dispatcher;
 }
 
+const name = 'esendex';
 const label = 'Esendex';
 const channels = ['sms', 'voice'] as const;
 
@@ -91,26 +88,20 @@ export const optionsSchema = lazySchema(() => {
  * Options are checked now: a bad one throws `invalid_config` naming it (never its value).
  */
 export function createEsendex(options: EsendexOptions): Provider {
-  const settings = parseOptions(optionsSchema, options, { provider: 'esendex', label });
-  const token = Buffer.from(`${settings.username}:${settings.password}`, 'utf8').toString('base64');
-  const errors = createProviderErrors({
-    provider: 'esendex',
+  const { settings, errors, http } = createProviderClient(optionsSchema, options, {
+    name,
     label,
+    version: __PACKAGE_VERSION__,
     // The account reference is stored as a secret in the classic guide: treat it as one.
-    secrets: [settings.password, token, settings.username, settings.accountReference],
-  });
-  const http = createHttpClient({
-    errors,
-    baseUrl: settings.baseUrl,
-    timeoutMs: settings.timeoutMs,
-    dispatcher: settings.dispatcher,
-    headers: {
-      authorization: `Basic ${token}`,
-      'user-agent': `mfa-sms-esendex/${__PACKAGE_VERSION__}`,
-    },
+    secrets: (checked) => [checked.password, checked.username, checked.accountReference],
+    headers: (checked) => ({
+      authorization: basicAuthorization(checked.username, checked.password),
+      'content-type': 'application/xml; charset=utf-8',
+      accept: 'application/xml',
+    }),
   });
   const senders = createSenderResolver(settings.from, {
-    provider: 'esendex',
+    provider: name,
     label,
     required: { sms: false, voice: false },
   });
@@ -137,29 +128,22 @@ export function createEsendex(options: EsendexOptions): Provider {
     );
   }
 
-  async function send(message: PhoneMessage, sendOptions?: SendOptions): Promise<SendResult> {
-    assertSendable(message, { name: 'esendex', label, channels });
-    const sensitive = sensitiveValuesOf(message);
-    const response = await http.request({
-      path: '/v1.0/messagedispatcher',
-      headers: { 'content-type': 'application/xml; charset=utf-8', accept: 'application/xml' },
-      body: esendexRequestXml(message, { ...context, from: senders(message).sender }),
-      signal: sendOptions?.signal,
-      timeoutMs: sendOptions?.timeoutMs,
-      sensitive,
-    });
-    if (response.status < 200 || response.status >= 300) {
-      throw esendexError(http, response, sensitive, maskPhoneNumber(message.to));
-    }
-    const dispatch = readDispatch(response);
-    return {
-      provider: 'esendex',
-      channel: message.channel,
-      id: dispatch.messageId,
-      to: message.to,
-      ...(message.channel === 'sms' ? { segments: countSegments(message.text).segments } : {}),
-    };
-  }
-
-  return { name: 'esendex', channels, send };
+  return buildProvider({
+    name,
+    label,
+    channels,
+    async send(message, sendOptions) {
+      const { answer } = await postMessage(http, {
+        path: '/v1.0/messagedispatcher',
+        body: esendexRequestXml(message, { ...context, from: senders(message).sender }),
+        message,
+        sendOptions,
+        failure: (response, sensitive) =>
+          esendexError(http, response, sensitive, maskPhoneNumber(message.to)),
+        read: readDispatch,
+      });
+      const segments = message.channel === 'sms' ? countSegments(message.text).segments : undefined;
+      return { id: answer.messageId, segments };
+    },
+  });
 }

@@ -4,17 +4,18 @@ import {
   type PhoneMessage,
   type Provider,
   type SendOptions,
-  type SendResult,
   speakCodesInText,
 } from '@mfa-sms/core';
 import {
-  assertSendable,
-  createHttpClient,
-  createProviderErrors,
+  buildProvider,
+  createProviderClient,
   createSenderResolver,
-  type HttpResponse,
+  type Delivered,
+  type HttpClient,
   isE164,
-  parseOptions,
+  type MessageAnswer,
+  postMessage,
+  type Schema,
   sensitiveValuesOf,
 } from '@mfa-sms/core/provider';
 import { classifyTwilioError, twilioError } from './twilio-errors.js';
@@ -57,27 +58,19 @@ function voiceFor(
 
 /** A Twilio provider: SMS through the Messages API, voice through Calls with inline TwiML. */
 export function createTwilio(options: TwilioOptions): Provider {
-  const settings = parseOptions(optionsSchema, options, { provider: name, label });
-  const username = settings.apiKeySid ?? settings.accountSid;
-  const password = settings.apiKeySecret ?? settings.authToken ?? '';
-  const authorization = basicAuthorization(username, password);
-  const errors = createProviderErrors({
-    provider: name,
+  const { settings, errors, http, connect } = createProviderClient(optionsSchema, options, {
+    name,
     label,
-    secrets: [settings.authToken, settings.apiKeySecret, authorization, authorization.slice(6)],
+    version: __PACKAGE_VERSION__,
+    secrets: (checked) => [checked.authToken, checked.apiKeySecret],
+    headers: (checked) => ({
+      authorization: basicAuthorization(
+        checked.apiKeySid ?? checked.accountSid,
+        checked.apiKeySecret ?? checked.authToken ?? '',
+      ),
+    }),
+    encoding: 'form',
   });
-  const transport = {
-    errors,
-    timeoutMs: settings.timeoutMs,
-    dispatcher: settings.dispatcher,
-    headers: {
-      authorization,
-      accept: 'application/json',
-      'content-type': 'application/x-www-form-urlencoded',
-      'user-agent': `mfa-sms-twilio/${__PACKAGE_VERSION__}`,
-    },
-  };
-  const http = createHttpClient({ ...transport, baseUrl: settings.baseUrl });
   // A call needs a number to come from; an SMS may also come from a short code or a sender id.
   const fromValues =
     settings.from === undefined
@@ -109,14 +102,10 @@ export function createTwilio(options: TwilioOptions): Provider {
   const verifyHttp =
     verifyServiceSid === undefined
       ? undefined
-      : createHttpClient({
-          ...transport,
-          baseUrl: options.baseUrl === undefined ? twilioVerifyBaseUrl : settings.baseUrl,
-        });
+      : connect(options.baseUrl === undefined ? twilioVerifyBaseUrl : settings.baseUrl);
   const channels: readonly Channel[] =
     !voiceCapable && verifyServiceSid === undefined ? ['sms'] : ['sms', 'voice'];
   const messagesOn = settings.from !== undefined || settings.messagingServiceSid !== undefined;
-  const provider = { name, label, channels };
 
   function rejectBeforeSending(message: PhoneMessage, reason: string): never {
     throw errors.create({
@@ -126,26 +115,28 @@ export function createTwilio(options: TwilioOptions): Provider {
     });
   }
 
-  async function post(
+  // Twilio answers 200 or 201 for a message, a call or a verification it created.
+  function post<T>(
+    client: HttpClient,
     path: string,
     form: URLSearchParams,
     message: PhoneMessage,
     sendOptions: SendOptions | undefined,
-  ) {
-    return http.request({
+    schema: Schema<T>,
+  ): Promise<MessageAnswer<T>> {
+    const failure = client === verifyHttp ? twilioVerifyError : twilioError;
+    return postMessage(client, {
       path,
       body: form.toString(),
-      sensitive: () => sensitiveValuesOf(message),
-      signal: sendOptions?.signal,
-      timeoutMs: sendOptions?.timeoutMs,
+      message,
+      sendOptions,
+      accepted: (status) => status === 200 || status === 201,
+      failure: (response, sensitive) => failure(client, response, { to: message.to, sensitive }),
+      schema,
     });
   }
 
-  function failure(response: HttpResponse, message: PhoneMessage) {
-    return twilioError(http, response, { to: message.to, sensitive: sensitiveValuesOf(message) });
-  }
-
-  async function sendSms(message: PhoneMessage, sendOptions: SendOptions | undefined): Promise<SendResult> {
+  async function sendSms(message: PhoneMessage, sendOptions: SendOptions | undefined): Promise<Delivered> {
     if (message.text.length > twilioMaxBodyLength) {
       rejectBeforeSending(
         message,
@@ -161,9 +152,15 @@ export function createTwilio(options: TwilioOptions): Provider {
       messagingServiceSid: settings.messagingServiceSid,
       statusCallback: statusCallbackUrl(settings.statusCallback, message.reference),
     });
-    const response = await post(messagesPath(settings.accountSid), form, message, sendOptions);
-    if (response.status !== 200 && response.status !== 201) throw failure(response, message);
-    const created = http.parseJson(response, twilioMessageSchema());
+    const path = messagesPath(settings.accountSid);
+    const { answer: created, response } = await post(
+      http,
+      path,
+      form,
+      message,
+      sendOptions,
+      twilioMessageSchema(),
+    );
     if (failedMessageStatuses.has(created.status)) {
       // Rare, but Twilio can create a message that has already failed (an opted-out recipient).
       const errorCode = created.error_code ?? undefined;
@@ -177,16 +174,10 @@ export function createTwilio(options: TwilioOptions): Provider {
         sensitive: sensitiveValuesOf(message),
       });
     }
-    return {
-      provider: name,
-      channel: 'sms',
-      id: created.sid,
-      to: message.to,
-      segments: created.num_segments ?? countSegments(message.text).segments,
-    };
+    return { id: created.sid, segments: created.num_segments ?? countSegments(message.text).segments };
   }
 
-  async function sendVoice(message: PhoneMessage, sendOptions: SendOptions | undefined): Promise<SendResult> {
+  async function sendVoice(message: PhoneMessage, sendOptions: SendOptions | undefined): Promise<Delivered> {
     const language = twilioSayLanguage(message.language, settings.voice.language ?? 'en-US');
     const twiml = sayTwiml(speakCodesInText(message.text, message.code), {
       language,
@@ -208,36 +199,26 @@ export function createTwilio(options: TwilioOptions): Provider {
       twiml,
       statusCallback: statusCallbackUrl(settings.statusCallback, message.reference),
     });
-    const response = await post(callsPath(settings.accountSid), form, message, sendOptions);
-    if (response.status !== 200 && response.status !== 201) throw failure(response, message);
-    const created = http.parseJson(response, twilioCallSchema());
-    return { provider: name, channel: 'voice', id: created.sid, to: message.to };
+    const path = callsPath(settings.accountSid);
+    const { answer } = await post(http, path, form, message, sendOptions, twilioCallSchema());
+    return { id: answer.sid };
   }
 
   async function sendVerification(
     message: PhoneMessage,
     code: string,
     sendOptions: SendOptions | undefined,
-  ): Promise<SendResult> {
-    const client = verifyHttp as NonNullable<typeof verifyHttp>;
+  ): Promise<Delivered> {
     const form = verificationRequestForm({
       to: message.to,
       channel: message.channel,
       code,
       language: message.language,
     });
-    const response = await client.request({
-      path: verificationsPath(verifyServiceSid as string),
-      body: form.toString(),
-      sensitive: () => sensitiveValuesOf(message),
-      signal: sendOptions?.signal,
-      timeoutMs: sendOptions?.timeoutMs,
-    });
-    if (response.status !== 200 && response.status !== 201) {
-      throw twilioVerifyError(client, response, { to: message.to, sensitive: sensitiveValuesOf(message) });
-    }
-    const created = client.parseJson(response, twilioVerificationSchema());
-    return { provider: name, channel: message.channel, id: created.sid, to: message.to };
+    const path = verificationsPath(verifyServiceSid as string);
+    const client = verifyHttp as HttpClient;
+    const { answer } = await post(client, path, form, message, sendOptions, twilioVerificationSchema());
+    return { id: answer.sid };
   }
 
   function verifiable(message: PhoneMessage): string | undefined {
@@ -258,22 +239,17 @@ export function createTwilio(options: TwilioOptions): Provider {
     return undefined;
   }
 
-  return {
+  return buildProvider({
     name,
+    label,
     channels,
     // Verify needs no sender of ours for a code; otherwise a destination may have none.
     cannotSend: (message) => (verifyServiceSid === undefined ? senderFor(message).problem : undefined),
     send(message, sendOptions) {
-      // Checks run before any await so that bad input never reaches the network, even by a tick.
-      let code: string | undefined;
-      try {
-        assertSendable(message, provider);
-        code = verifiable(message);
-      } catch (error) {
-        return Promise.reject(error);
-      }
+      // Thrown before any await, as assertSendable's errors are: bad input never reaches the network.
+      const code = verifiable(message);
       if (code !== undefined) return sendVerification(message, code, sendOptions);
       return message.channel === 'voice' ? sendVoice(message, sendOptions) : sendSms(message, sendOptions);
     },
-  };
+  });
 }

@@ -14,10 +14,8 @@ export function callsPath(accountSid: string): string {
   return `/2010-04-01/Accounts/${accountSid}/Calls.json`;
 }
 
-/** `Authorization: Basic …` for an account SID + auth token or an API key SID + secret. */
-export function basicAuthorization(username: string, password: string): string {
-  return `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
-}
+// `Authorization: Basic …` for an account SID + auth token or an API key SID + secret: core's.
+export { basicAuthorization } from '@mfa-sms/core/provider';
 
 /**
  * Twilio has no free-form reference field on a Message or a Call; the only value it keeps and
