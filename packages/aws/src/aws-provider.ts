@@ -4,17 +4,16 @@ import {
   type PhoneMessage,
   type Provider,
   type SendOptions,
-  type SendResult,
   speakCodesInText,
 } from '@mfa-sms/core';
 import {
-  assertSendable,
-  createHttpClient,
-  createProviderErrors,
+  buildProvider,
+  createProviderClient,
   createSenderResolver,
+  type Delivered,
   type HttpClient,
   type HttpResponse,
-  parseOptions,
+  postMessage,
   sensitiveValuesOf,
 } from '@mfa-sms/core/provider';
 import { awsError } from './aws-errors.js';
@@ -50,11 +49,12 @@ interface Endpoint {
  * now: a bad one throws `invalid_config` naming it (never its value).
  */
 export function createAws(options: AwsOptions): Provider {
-  const settings = parseOptions(optionsSchema, options, { provider: name, label });
-  const errors = createProviderErrors({
-    provider: name,
+  // Two hosts (SNS, End User Messaging), each with its own client: `connect`, not `http`.
+  const { settings, errors, connect } = createProviderClient(optionsSchema, options, {
+    name,
     label,
-    secrets: [settings.secretAccessKey, settings.sessionToken, settings.accessKeyId],
+    version: __PACKAGE_VERSION__,
+    secrets: (checked) => [checked.secretAccessKey, checked.sessionToken, checked.accessKeyId],
   });
   const signer = createSigner(settings);
   const region = settings.region;
@@ -62,14 +62,7 @@ export function createAws(options: AwsOptions): Provider {
   function endpoint(service: Endpoint['service']): Endpoint {
     const base = new URL(settings.baseUrl ?? `https://${service}.${region}.amazonaws.com`);
     const prefix = decodeURI(base.pathname).replace(/\/$/, '');
-    const http = createHttpClient({
-      errors,
-      baseUrl: base.href,
-      timeoutMs: settings.timeoutMs,
-      dispatcher: settings.dispatcher,
-      headers: { 'user-agent': `mfa-sms-aws/${__PACKAGE_VERSION__}` },
-    });
-    return { http, service, host: base.host, path: `${prefix}/` };
+    return { http: connect(base.href), service, host: base.host, path: `${prefix}/` };
   }
 
   const voice = settings.voice;
@@ -79,7 +72,6 @@ export function createAws(options: AwsOptions): Provider {
   // Voice is listed without `voice.from` too: `cannotSend` then names the option to set, where a
   // router would only say that no provider offers voice.
   const channels: readonly Channel[] = ['sms', 'voice'];
-  const provider = { name, label, channels };
   // Without a sender of ours AWS picks the account's default origination identity.
   const smsSenders = createSenderResolver(settings.from, {
     provider: name,
@@ -93,25 +85,28 @@ export function createAws(options: AwsOptions): Provider {
     required: { sms: true, voice: true },
   });
 
-  function post(
+  /** Posts a signed request and resolves with the id of the message or call AWS created. */
+  async function post(
     to: Endpoint,
     headers: Record<string, string>,
     body: string,
     message: PhoneMessage,
     sendOptions: SendOptions | undefined,
-  ): Promise<HttpResponse> {
+  ): Promise<string> {
     const signed = signer.sign(
       { method: 'POST', path: to.path, headers: { ...headers, host: to.host }, body },
       { region, service: to.service },
     );
-    return to.http.request({
+    const { answer } = await postMessage(to.http, {
       path: '/',
       headers: { ...headers, ...signed },
       body,
-      sensitive: () => sensitiveValuesOf(message),
-      signal: sendOptions?.signal,
-      timeoutMs: sendOptions?.timeoutMs,
+      message,
+      sendOptions,
+      failure: (response, sensitive) => awsError(to.http, response, sensitive),
+      read: (response) => messageIdOf(to, response, message),
     });
+    return answer;
   }
 
   function refuseLongText(message: PhoneMessage, text: string, limit: number): void {
@@ -124,9 +119,6 @@ export function createAws(options: AwsOptions): Provider {
   }
 
   function messageIdOf(to: Endpoint, response: HttpResponse, message: PhoneMessage): string {
-    if (response.status < 200 || response.status >= 300) {
-      throw awsError(to.http, response, sensitiveValuesOf(message));
-    }
     if (to.service === 'sms-voice') return to.http.parseJson(response, messageIdSchema()).MessageId;
     const id = snsMessageId(response.body);
     if (id !== undefined) return id;
@@ -136,49 +128,33 @@ export function createAws(options: AwsOptions): Provider {
     throw errors.unexpectedAnswer(response, 'not a PublishResponse with a MessageId');
   }
 
-  async function sendSms(message: PhoneMessage, sendOptions: SendOptions | undefined): Promise<SendResult> {
+  async function sendSms(message: PhoneMessage, sendOptions: SendOptions | undefined): Promise<Delivered> {
     const choice = smsSenders(message);
     if (choice.problem) throw choice.problem;
-    let response: HttpResponse;
-    let to: Endpoint;
+    let id: string;
     if (sns !== undefined) {
       refuseLongText(message, message.text, snsMaxMessageLength);
-      to = sns;
       const form = snsPublishForm({ to: message.to, text: message.text, sender: choice.sender });
-      response = await post(
-        to,
-        { 'content-type': 'application/x-www-form-urlencoded' },
-        form,
-        message,
-        sendOptions,
-      );
+      const headers = { 'content-type': 'application/x-www-form-urlencoded' };
+      id = await post(sns, headers, form, message, sendOptions);
     } else {
       refuseLongText(message, message.text, textMaxLength);
-      to = smsVoice as Endpoint;
       const body = sendTextBody({
         to: message.to,
         text: message.text,
         sender: choice.sender,
         reference: message.reference,
       });
-      response = await post(to, jsonHeaders(sendTextTarget), body, message, sendOptions);
+      id = await post(smsVoice as Endpoint, jsonHeaders(sendTextTarget), body, message, sendOptions);
     }
-    const id = messageIdOf(to, response, message);
-    return {
-      provider: name,
-      channel: 'sms',
-      id,
-      to: message.to,
-      segments: countSegments(message.text).segments,
-    };
+    return { id, segments: countSegments(message.text).segments };
   }
 
-  async function sendVoice(message: PhoneMessage, sendOptions: SendOptions | undefined): Promise<SendResult> {
+  async function sendVoice(message: PhoneMessage, sendOptions: SendOptions | undefined): Promise<Delivered> {
     const choice = voiceSenders(message);
     if (choice.problem) throw choice.problem;
     const text = speakCodesInText(message.text, message.code);
     refuseLongText(message, text, voiceMaxLength);
-    const to = smsVoice as Endpoint;
     const body = sendVoiceBody({
       to: message.to,
       text,
@@ -186,8 +162,7 @@ export function createAws(options: AwsOptions): Provider {
       voiceId: awsVoiceFor(message.language, voice?.voiceId),
       reference: message.reference,
     });
-    const response = await post(to, jsonHeaders(sendVoiceTarget), body, message, sendOptions);
-    return { provider: name, channel: 'voice', id: messageIdOf(to, response, message), to: message.to };
+    return { id: await post(smsVoice as Endpoint, jsonHeaders(sendVoiceTarget), body, message, sendOptions) };
   }
 
   function voiceRefusal(message: Pick<PhoneMessage, 'channel'>) {
@@ -198,22 +173,22 @@ export function createAws(options: AwsOptions): Provider {
     });
   }
 
-  return {
+  const provider = buildProvider({
     name,
+    label,
     channels,
     cannotSend: (message) =>
       voiceRefusal(message) ??
       (message.channel === 'voice' ? voiceSenders(message) : smsSenders(message)).problem,
+    send: (message, sendOptions) =>
+      message.channel === 'voice' ? sendVoice(message, sendOptions) : sendSms(message, sendOptions),
+  });
+  return {
+    ...provider,
     send(message, sendOptions) {
-      // Checks run before any await so that bad input never reaches the network, even by a tick.
-      try {
-        const refusal = typeof message === 'object' && message !== null ? voiceRefusal(message) : undefined;
-        if (refusal) throw refusal;
-        assertSendable(message, provider);
-      } catch (error) {
-        return Promise.reject(error);
-      }
-      return message.channel === 'voice' ? sendVoice(message, sendOptions) : sendSms(message, sendOptions);
+      // A voice message without voice.from is refused for that first, before any other check.
+      const refusal = typeof message === 'object' && message !== null ? voiceRefusal(message) : undefined;
+      return refusal ? Promise.reject(refusal) : provider.send(message, sendOptions);
     },
   };
 }

@@ -6,19 +6,17 @@ import {
   type PhoneMessage,
   type Provider,
   type SendOptions,
-  type SendResult,
   speakCodesInText,
 } from '@mfa-sms/core';
 import {
-  assertSendable,
-  createHttpClient,
-  createProviderErrors,
+  basicAuthorization,
+  buildProvider,
+  createProviderClient,
   createSenderResolver,
-  type HttpClient,
+  type Delivered,
   type HttpResponse,
-  parseOptions,
+  postMessage,
   type SenderChoice,
-  sensitiveValuesOf,
   summarizeBody,
 } from '@mfa-sms/core/provider';
 import { vonageProblemCode, vonageProblemCodeName, vonageStatusRule } from './vonage-errors.js';
@@ -35,30 +33,32 @@ import {
   vonageTalkLanguage,
 } from './vonage-wire.js';
 
+const name = 'vonage';
 const label = 'Vonage';
 const talkTextLimit = 1500;
 
 /** Vonage (formerly Nexmo): SMS through the SMS API or the Messages API, voice through the Voice API. */
 export function createVonage(options: VonageOptions): Provider {
-  const settings = parseOptions(optionsSchema, options, { provider: 'vonage', label });
-  const key: KeyObject | undefined = settings.privateKey ? readPrivateKey(settings.privateKey) : undefined;
-  const channels: readonly Channel[] = key ? ['sms', 'voice'] : ['sms'];
-  const errors = createProviderErrors({
-    provider: 'vonage',
+  // The SMS API on its host, the Messages and Voice APIs on theirs; a baseUrl stands for both.
+  const {
+    settings,
+    errors,
+    http: rest,
+    connect,
+  } = createProviderClient(optionsSchema, options, {
+    name,
     label,
+    version: __PACKAGE_VERSION__,
     // Core redacts each in every form it travels in: the Basic header's base64, the SMS API's
     // form encoding, each line of the key.
-    secrets: [settings.apiSecret, settings.apiKey, settings.privateKey],
+    secrets: (checked) => [checked.apiSecret, checked.apiKey, checked.privateKey],
+    baseUrl: (checked) => checked.baseUrl ?? 'https://rest.nexmo.com',
   });
-  const common = {
-    errors,
-    timeoutMs: settings.timeoutMs,
-    dispatcher: settings.dispatcher,
-    headers: { 'user-agent': `mfa-sms-vonage/${__PACKAGE_VERSION__}` },
-  };
-  const rest = createHttpClient({ ...common, baseUrl: settings.baseUrl ?? 'https://rest.nexmo.com' });
+  const api = connect(settings.baseUrl ?? 'https://api.nexmo.com');
+  const key: KeyObject | undefined = settings.privateKey ? readPrivateKey(settings.privateKey) : undefined;
+  const channels: readonly Channel[] = key ? ['sms', 'voice'] : ['sms'];
   const senders = createSenderResolver(settings.from, {
-    provider: 'vonage',
+    provider: name,
     label,
     required: { sms: true, voice: true },
   });
@@ -72,12 +72,10 @@ export function createVonage(options: VonageOptions): Provider {
   function senderOf(message: PhoneMessage): string {
     return senderChoice(message).sender as string;
   }
-  const basic = `Basic ${Buffer.from(`${settings.apiKey}:${settings.apiSecret}`).toString('base64')}`;
-  const api = createHttpClient({ ...common, baseUrl: settings.baseUrl ?? 'https://api.nexmo.com' });
-  const provider = { name: 'vonage', label, channels };
+  const basic = basicAuthorization(settings.apiKey, settings.apiSecret);
 
-  function problemError(http: HttpClient, response: HttpResponse, sensitive: readonly string[]): MfaSmsError {
-    const problem = http.tryParseJson(response, problemSchema());
+  function problemError(response: HttpResponse, sensitive: readonly string[]): MfaSmsError {
+    const problem = api.tryParseJson(response, problemSchema());
     const code = vonageProblemCode(response.status, problem);
     const providerCode = vonageProblemCodeName(problem);
     const detail = [problem?.title, problem?.detail].filter(Boolean).join(': ');
@@ -89,13 +87,9 @@ export function createVonage(options: VonageOptions): Provider {
     });
   }
 
-  async function sendSmsApi(
-    message: PhoneMessage,
-    options: SendOptions,
-    sensitive: string[],
-  ): Promise<SendResult> {
+  async function sendSmsApi(message: PhoneMessage, sendOptions: SendOptions | undefined): Promise<Delivered> {
     const segments = countSegments(message.text);
-    const response = await rest.request({
+    const { answer, response, sensitive } = await postMessage(rest, {
       path: '/sms/json',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
       body: smsApiForm({
@@ -107,26 +101,26 @@ export function createVonage(options: VonageOptions): Provider {
         unicode: segments.encoding === 'UCS-2',
         reference: message.reference,
       }),
-      signal: options.signal,
-      timeoutMs: options.timeoutMs,
-      sensitive,
+      message,
+      sendOptions,
+      accepted: (status) => status === 200,
+      failure: (failed, values) => errors.fromResponse(failed, { sensitive: values }),
+      schema: smsApiResponseSchema(),
     });
-    if (response.status !== 200) throw errors.fromResponse(response, { sensitive });
-    const answer = rest.parseJson(response, smsApiResponseSchema());
     // A long text is sent in parts, each with its own status: one failed part fails the message.
     const failed = answer.messages.find((part) => part.status !== 0);
     if (failed) {
       const rule = vonageStatusRule(failed.status, failed['error-text']);
       const partial = answer.messages.length > 1 && answer.messages.some((part) => part.status === 0);
       // Redacted first: shortening first could cut the code or a secret into pieces that escape.
-      const text = summarizeBody(errors.redact(failed['error-text'] ?? rule.meaning, sensitive), 160);
+      const text = summarizeBody(errors.redact(failed['error-text'] ?? rule.meaning, sensitive()), 160);
       throw errors.create({
         code: rule.code,
         retryable: rule.retryable,
         status: response.status,
         providerCode: String(failed.status),
         message: `${label} refused the message${partial ? ` (part of a ${answer.messages.length}-part text was sent)` : ''}: ${text} (status ${failed.status})`,
-        sensitive,
+        sensitive: sensitive(),
       });
     }
     const id = answer.messages[0]?.['message-id'];
@@ -136,21 +130,14 @@ export function createVonage(options: VonageOptions): Provider {
         status: response.status,
         message: `${label} accepted the message without a message-id`,
       });
-    return {
-      provider: 'vonage',
-      channel: 'sms',
-      id,
-      to: message.to,
-      segments: answer['message-count'] || segments.segments,
-    };
+    return { id, segments: answer['message-count'] || segments.segments };
   }
 
   async function sendMessagesApi(
     message: PhoneMessage,
-    options: SendOptions,
-    sensitive: string[],
-  ): Promise<SendResult> {
-    const response = await api.request({
+    sendOptions: SendOptions | undefined,
+  ): Promise<Delivered> {
+    const { answer } = await postMessage(api, {
       path: '/v1/messages',
       headers: { 'content-type': 'application/json', accept: 'application/json', authorization: basic },
       body: messagesApiBody({
@@ -159,27 +146,17 @@ export function createVonage(options: VonageOptions): Provider {
         text: message.text,
         reference: message.reference,
       }),
-      signal: options.signal,
-      timeoutMs: options.timeoutMs,
-      sensitive,
+      message,
+      sendOptions,
+      accepted: (status) => status === 202 || status === 200,
+      failure: problemError,
+      schema: messagesApiResponseSchema(),
     });
-    if (response.status !== 202 && response.status !== 200) throw problemError(api, response, sensitive);
-    const answer = api.parseJson(response, messagesApiResponseSchema());
-    return {
-      provider: 'vonage',
-      channel: 'sms',
-      id: answer.message_uuid,
-      to: message.to,
-      // The Messages API does not say; with encoding_type "auto" it splits as countSegments counts.
-      segments: countSegments(message.text).segments,
-    };
+    // The Messages API does not say; with encoding_type "auto" it splits as countSegments counts.
+    return { id: answer.message_uuid, segments: countSegments(message.text).segments };
   }
 
-  async function sendCall(
-    message: PhoneMessage,
-    options: SendOptions,
-    sensitive: string[],
-  ): Promise<SendResult> {
+  async function sendCall(message: PhoneMessage, sendOptions: SendOptions | undefined): Promise<Delivered> {
     const text = speakCodesInText(message.text, message.code);
     if (text.length > talkTextLimit) {
       throw errors.create({
@@ -188,7 +165,7 @@ export function createVonage(options: VonageOptions): Provider {
       });
     }
     const token = vonageJwt(settings.applicationId as string, key as KeyObject);
-    const response = await api.request({
+    const { answer } = await postMessage(api, {
       path: '/v1/calls',
       headers: {
         'content-type': 'application/json',
@@ -206,29 +183,28 @@ export function createVonage(options: VonageOptions): Provider {
           loop: settings.voice.loop,
         },
       }),
-      signal: options.signal,
-      timeoutMs: options.timeoutMs,
-      sensitive: [...sensitive, token],
+      message,
+      sendOptions,
+      sensitive: [token],
+      accepted: (status) => status === 201 || status === 200,
+      failure: problemError,
+      schema: callResponseSchema(),
     });
-    if (response.status !== 201 && response.status !== 200)
-      throw problemError(api, response, [...sensitive, token]);
-    const answer = api.parseJson(response, callResponseSchema());
-    return { provider: 'vonage', channel: 'voice', id: answer.uuid, to: message.to };
+    return { id: answer.uuid };
   }
 
-  return {
-    name: 'vonage',
+  return buildProvider({
+    name,
+    label,
     channels,
     cannotSend: (message) => senderChoice(message).problem,
-    async send(message: PhoneMessage, options: SendOptions = {}): Promise<SendResult> {
-      assertSendable(message, provider);
+    send(message, sendOptions) {
       const problem = senderChoice(message).problem;
       if (problem) throw problem;
-      const sensitive = sensitiveValuesOf(message);
-      if (message.channel === 'voice') return sendCall(message, options, sensitive);
+      if (message.channel === 'voice') return sendCall(message, sendOptions);
       return settings.api === 'messages'
-        ? sendMessagesApi(message, options, sensitive)
-        : sendSmsApi(message, options, sensitive);
+        ? sendMessagesApi(message, sendOptions)
+        : sendSmsApi(message, sendOptions);
     },
-  };
+  });
 }
