@@ -1,18 +1,10 @@
-import {
-  type Channel,
-  countSegments,
-  type PhoneMessage,
-  type Provider,
-  type SendOptions,
-  speakCodesInText,
-} from '@mfa-sms/core';
+import type { Channel, PhoneMessage, Provider, SendOptions } from '@mfa-sms/core';
+import { countSegments, speakCodesInText } from '@mfa-sms/core';
+import type { Delivered, HttpClient, HttpResponse } from '@mfa-sms/core/provider';
 import {
   buildProvider,
   createProviderClient,
   createSenderResolver,
-  type Delivered,
-  type HttpClient,
-  type HttpResponse,
   postMessage,
   sensitiveValuesOf,
 } from '@mfa-sms/core/provider';
@@ -50,11 +42,18 @@ interface Endpoint {
  */
 export function createAws(options: AwsOptions): Provider {
   // Two hosts (SNS, End User Messaging), each with its own client: `connect`, not `http`.
-  const { settings, errors, connect } = createProviderClient(optionsSchema, options, {
+  const {
+    settings,
+    errors,
+    connect,
+    senders: smsSenders,
+  } = createProviderClient(optionsSchema, options, {
     name,
     label,
     version: __PACKAGE_VERSION__,
     secrets: (checked) => [checked.secretAccessKey, checked.sessionToken, checked.accessKeyId],
+    // Without a sender of ours AWS picks the account's default origination identity.
+    senderRequired: { sms: false, voice: true },
   });
   const signer = createSigner(settings);
   const region = settings.region;
@@ -72,12 +71,6 @@ export function createAws(options: AwsOptions): Provider {
   // Voice is listed without `voice.from` too: `cannotSend` then names the option to set, where a
   // router would only say that no provider offers voice.
   const channels: readonly Channel[] = ['sms', 'voice'];
-  // Without a sender of ours AWS picks the account's default origination identity.
-  const smsSenders = createSenderResolver(settings.from, {
-    provider: name,
-    label,
-    required: { sms: false, voice: true },
-  });
   const voiceSenders = createSenderResolver(voice?.from, {
     provider: name,
     label,

@@ -1,19 +1,7 @@
-import {
-  type Channel,
-  countSegments,
-  type PhoneMessage,
-  type Provider,
-  type SendOptions,
-  speakCodesInText,
-} from '@mfa-sms/core';
-import {
-  basicAuthorization,
-  buildProvider,
-  createProviderClient,
-  createSenderResolver,
-  type Delivered,
-  postMessage,
-} from '@mfa-sms/core/provider';
+import type { Channel, PhoneMessage, Provider, SendOptions } from '@mfa-sms/core';
+import { countSegments, speakCodesInText } from '@mfa-sms/core';
+import type { Delivered } from '@mfa-sms/core/provider';
+import { basicAuthorization, buildProvider, createProviderClient, postMessage } from '@mfa-sms/core/provider';
 import { clickSendError } from './clicksend-errors.js';
 import { type ClickSendOptions, optionsSchema } from './clicksend-options.js';
 import { clickSendLanguageFor, clickSendVoiceFor } from './clicksend-voice.js';
@@ -24,19 +12,15 @@ const name = 'clicksend';
 
 /** A ClickSend provider: SMS through `/v3/sms/send`, and voice through `/v3/voice/send` when configured. */
 export function createClickSend(options: ClickSendOptions): Provider {
-  const { settings, errors, http } = createProviderClient(optionsSchema, options, {
+  const { settings, errors, http, senders } = createProviderClient(optionsSchema, options, {
     name,
     label,
     version: __PACKAGE_VERSION__,
     secrets: (checked) => [checked.apiKey],
     headers: (checked) => ({ authorization: basicAuthorization(checked.username, checked.apiKey) }),
     encoding: 'json',
-  });
-  // Without a sender ClickSend uses the account's default sender or a shared number.
-  const senders = createSenderResolver(settings.from, {
-    provider: name,
-    label,
-    required: { sms: false, voice: false },
+    // Without a sender ClickSend uses the account's default sender or a shared number.
+    senderRequired: { sms: false, voice: false },
   });
   // ClickSend no longer opens voice to new customers: calls only for accounts that configure them.
   const voice = settings.voice;

@@ -20,7 +20,7 @@ export { postMessage } from './provider-kit/post-message.js';
 export type {
   ProviderClient,
   ProviderClientSetup,
-  TransportSettings,
+  ProviderSettings,
 } from './provider-kit/provider-client.js';
 export { basicAuthorization, createProviderClient } from './provider-kit/provider-client.js';
 export type {

@@ -1,21 +1,13 @@
-import {
-  countSegments,
-  type Dispatcher,
-  isMfaSmsError,
-  maskPhoneNumber,
-  type Provider,
-  type SenderOption,
-} from '@mfa-sms/core';
+import type { Dispatcher, Provider, SenderOption } from '@mfa-sms/core';
+import { countSegments, isMfaSmsError, maskPhoneNumber } from '@mfa-sms/core';
+import type { HttpResponse, XmlElement } from '@mfa-sms/core/provider';
 import {
   basicAuthorization,
   buildProvider,
   createProviderClient,
-  createSenderResolver,
-  type HttpResponse,
   lazySchema,
   parseXml,
   postMessage,
-  type XmlElement,
 } from '@mfa-sms/core/provider';
 import { senderOption, transportOptions } from '@mfa-sms/provider-schemas';
 import * as z from 'zod/mini';
@@ -88,7 +80,7 @@ export const optionsSchema = lazySchema(() => {
  * Options are checked now: a bad one throws `invalid_config` naming it (never its value).
  */
 export function createEsendex(options: EsendexOptions): Provider {
-  const { settings, errors, http } = createProviderClient(optionsSchema, options, {
+  const { settings, errors, http, senders } = createProviderClient(optionsSchema, options, {
     name,
     label,
     version: __PACKAGE_VERSION__,
@@ -99,11 +91,6 @@ export function createEsendex(options: EsendexOptions): Provider {
       'content-type': 'application/xml; charset=utf-8',
       accept: 'application/xml',
     }),
-  });
-  const senders = createSenderResolver(settings.from, {
-    provider: name,
-    label,
-    required: { sms: false, voice: false },
   });
   const context = {
     accountReference: settings.accountReference,

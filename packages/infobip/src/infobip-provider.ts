@@ -1,18 +1,11 @@
-import {
-  countSegments,
-  maskPhoneNumber,
-  type PhoneMessage,
-  type Provider,
-  type SendOptions,
-  speakCodesInText,
-} from '@mfa-sms/core';
+import type { PhoneMessage, Provider, SendOptions } from '@mfa-sms/core';
+import { countSegments, maskPhoneNumber, speakCodesInText } from '@mfa-sms/core';
+import type { Delivered, Schema } from '@mfa-sms/core/provider';
 import {
   buildProvider,
   createProviderClient,
   createSenderResolver,
-  type Delivered,
   postMessage,
-  type Schema,
   sensitiveValuesOf,
 } from '@mfa-sms/core/provider';
 import { infobipHttpError, isRefused, refusedMessageError } from './infobip-errors.js';
@@ -39,7 +32,12 @@ const channels = ['sms', 'voice'] as const;
  * now: a bad one throws `invalid_config` naming it (never its value).
  */
 export function createInfobip(options: InfobipOptions): Provider {
-  const { settings, errors, http } = createProviderClient(optionsSchema, options, {
+  const {
+    settings,
+    errors,
+    http,
+    senders: smsSenders,
+  } = createProviderClient(optionsSchema, options, {
     name,
     label,
     version: __PACKAGE_VERSION__,
@@ -48,11 +46,6 @@ export function createInfobip(options: InfobipOptions): Provider {
     encoding: 'json',
   });
   // Infobip sends from the account's default sender or caller id when none is given.
-  const smsSenders = createSenderResolver(settings.from, {
-    provider: name,
-    label,
-    required: { sms: false, voice: false },
-  });
   const voiceSenders = createSenderResolver(settings.voice.from, {
     provider: name,
     label,

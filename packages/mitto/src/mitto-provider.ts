@@ -1,17 +1,6 @@
-import {
-  countSegments,
-  type Dispatcher,
-  maskPhoneNumber,
-  type Provider,
-  type SenderOption,
-} from '@mfa-sms/core';
-import {
-  buildProvider,
-  createProviderClient,
-  createSenderResolver,
-  lazySchema,
-  postMessage,
-} from '@mfa-sms/core/provider';
+import type { Dispatcher, Provider, SenderOption } from '@mfa-sms/core';
+import { countSegments, maskPhoneNumber } from '@mfa-sms/core';
+import { buildProvider, createProviderClient, lazySchema, postMessage } from '@mfa-sms/core/provider';
 import { senderOption, transportOptions } from '@mfa-sms/provider-schemas';
 import * as z from 'zod/mini';
 import { mittoError } from './mitto-errors.js';
@@ -58,18 +47,14 @@ export const optionsSchema = lazySchema(() =>
  * `invalid_config` naming it (never its value).
  */
 export function createMitto(options: MittoOptions): Provider {
-  const { settings, http } = createProviderClient(optionsSchema, options, {
+  const { http, senders } = createProviderClient(optionsSchema, options, {
     name,
     label,
     version: __PACKAGE_VERSION__,
     secrets: (checked) => [checked.apiKey],
     headers: (checked) => ({ 'x-mitto-api-key': checked.apiKey }),
     encoding: 'json',
-  });
-  const senders = createSenderResolver(settings.from, {
-    provider: name,
-    label,
-    required: { sms: true, voice: true },
+    senderRequired: { sms: true, voice: true },
   });
 
   return buildProvider({

@@ -1,11 +1,6 @@
-import { countSegments, maskPhoneNumber, type Provider } from '@mfa-sms/core';
-import {
-  basicAuthorization,
-  buildProvider,
-  createProviderClient,
-  createSenderResolver,
-  postMessage,
-} from '@mfa-sms/core/provider';
+import type { Provider } from '@mfa-sms/core';
+import { countSegments, maskPhoneNumber } from '@mfa-sms/core';
+import { basicAuthorization, buildProvider, createProviderClient, postMessage } from '@mfa-sms/core/provider';
 import { plivoError } from './plivo-errors.js';
 import { optionsSchema, type PlivoOptions } from './plivo-options.js';
 import { messagePath, plivoMessageRequest, plivoQueuedSchema } from './plivo-wire.js';
@@ -18,18 +13,14 @@ const channels = ['sms'] as const;
 
 /** A Plivo provider: SMS through the Message API. */
 export function createPlivo(options: PlivoOptions): Provider {
-  const { settings, errors, http } = createProviderClient(optionsSchema, options, {
+  const { settings, errors, http, senders } = createProviderClient(optionsSchema, options, {
     name,
     label,
     version: __PACKAGE_VERSION__,
     secrets: (checked) => [checked.authToken],
     headers: (checked) => ({ authorization: basicAuthorization(checked.authId, checked.authToken) }),
     encoding: 'json',
-  });
-  const senders = createSenderResolver(settings.from, {
-    provider: name,
-    label,
-    required: { sms: true, voice: true },
+    senderRequired: { sms: true, voice: true },
   });
   const path = messagePath(settings.authId);
 

@@ -1,10 +1,5 @@
-import {
-  countSegments,
-  maskPhoneNumber,
-  type PhoneMessage,
-  type Provider,
-  speakCodesInText,
-} from '@mfa-sms/core';
+import type { PhoneMessage, Provider } from '@mfa-sms/core';
+import { countSegments, maskPhoneNumber, speakCodesInText } from '@mfa-sms/core';
 import { buildProvider, createProviderClient, postMessage, sensitiveValuesOf } from '@mfa-sms/core/provider';
 import { telesignAcceptedCodes, telesignError } from './telesign-errors.js';
 import { optionsSchema, type TelesignOptions } from './telesign-options.js';

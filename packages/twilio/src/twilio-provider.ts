@@ -1,21 +1,11 @@
-import {
-  type Channel,
-  countSegments,
-  type PhoneMessage,
-  type Provider,
-  type SendOptions,
-  speakCodesInText,
-} from '@mfa-sms/core';
+import type { Channel, PhoneMessage, Provider, SendOptions } from '@mfa-sms/core';
+import { countSegments, speakCodesInText } from '@mfa-sms/core';
+import type { Delivered, HttpClient, MessageAnswer, Schema } from '@mfa-sms/core/provider';
 import {
   buildProvider,
   createProviderClient,
-  createSenderResolver,
-  type Delivered,
-  type HttpClient,
   isE164,
-  type MessageAnswer,
   postMessage,
-  type Schema,
   sensitiveValuesOf,
 } from '@mfa-sms/core/provider';
 import { classifyTwilioError, twilioError } from './twilio-errors.js';
@@ -58,7 +48,7 @@ function voiceFor(
 
 /** A Twilio provider: SMS through the Messages API, voice through Calls with inline TwiML. */
 export function createTwilio(options: TwilioOptions): Provider {
-  const { settings, errors, http, connect } = createProviderClient(optionsSchema, options, {
+  const { settings, errors, http, connect, senders } = createProviderClient(optionsSchema, options, {
     name,
     label,
     version: __PACKAGE_VERSION__,
@@ -70,6 +60,8 @@ export function createTwilio(options: TwilioOptions): Provider {
       ),
     }),
     encoding: 'form',
+    // With a Messaging Service, an SMS without a usable sender of ours is the service's to send.
+    senderRequired: (checked) => ({ sms: checked.messagingServiceSid === undefined, voice: true }),
   });
   // A call needs a number to come from; an SMS may also come from a short code or a sender id.
   const fromValues =
@@ -79,12 +71,6 @@ export function createTwilio(options: TwilioOptions): Provider {
         ? [settings.from]
         : Object.values(settings.from);
   const voiceCapable = fromValues.some((value) => isE164(value));
-  // With a Messaging Service, an SMS without a usable sender of ours is the service's to send.
-  const senders = createSenderResolver(settings.from, {
-    provider: name,
-    label,
-    required: { sms: settings.messagingServiceSid === undefined, voice: true },
-  });
   function senderFor(message: Pick<PhoneMessage, 'to' | 'channel' | 'from'>) {
     const choice = senders(message);
     if (message.channel === 'voice' && choice.sender !== undefined && !isE164(choice.sender)) {

@@ -1,22 +1,12 @@
 import type { KeyObject } from 'node:crypto';
-import {
-  type Channel,
-  countSegments,
-  type MfaSmsError,
-  type PhoneMessage,
-  type Provider,
-  type SendOptions,
-  speakCodesInText,
-} from '@mfa-sms/core';
+import type { Channel, MfaSmsError, PhoneMessage, Provider, SendOptions } from '@mfa-sms/core';
+import { countSegments, speakCodesInText } from '@mfa-sms/core';
+import type { Delivered, HttpResponse, SenderChoice } from '@mfa-sms/core/provider';
 import {
   basicAuthorization,
   buildProvider,
   createProviderClient,
-  createSenderResolver,
-  type Delivered,
-  type HttpResponse,
   postMessage,
-  type SenderChoice,
   summarizeBody,
 } from '@mfa-sms/core/provider';
 import { vonageProblemCode, vonageProblemCodeName, vonageStatusRule } from './vonage-errors.js';
@@ -40,12 +30,7 @@ const talkTextLimit = 1500;
 /** Vonage (formerly Nexmo): SMS through the SMS API or the Messages API, voice through the Voice API. */
 export function createVonage(options: VonageOptions): Provider {
   // The SMS API on its host, the Messages and Voice APIs on theirs; a baseUrl stands for both.
-  const {
-    settings,
-    errors,
-    http: rest,
-    connect,
-  } = createProviderClient(optionsSchema, options, {
+  const client = createProviderClient(optionsSchema, options, {
     name,
     label,
     version: __PACKAGE_VERSION__,
@@ -53,15 +38,13 @@ export function createVonage(options: VonageOptions): Provider {
     // form encoding, each line of the key.
     secrets: (checked) => [checked.apiSecret, checked.apiKey, checked.privateKey],
     baseUrl: (checked) => checked.baseUrl ?? 'https://rest.nexmo.com',
+    senderRequired: { sms: true, voice: true },
   });
-  const api = connect(settings.baseUrl ?? 'https://api.nexmo.com');
+  const { settings, errors, senders } = client;
+  const rest = client.http;
+  const api = client.connect(settings.baseUrl ?? 'https://api.nexmo.com');
   const key: KeyObject | undefined = settings.privateKey ? readPrivateKey(settings.privateKey) : undefined;
   const channels: readonly Channel[] = key ? ['sms', 'voice'] : ['sms'];
-  const senders = createSenderResolver(settings.from, {
-    provider: name,
-    label,
-    required: { sms: true, voice: true },
-  });
   // voice.from is the caller for every call; otherwise calls take a number from `from`.
   function senderChoice(message: Pick<PhoneMessage, 'to' | 'channel' | 'from'>): SenderChoice {
     if (message.channel !== 'voice' || settings.voice.from === undefined) return senders(message);

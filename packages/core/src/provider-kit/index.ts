@@ -18,7 +18,7 @@ export { postMessage } from './post-message.js';
 export type {
   ProviderClient,
   ProviderClientSetup,
-  TransportSettings,
+  ProviderSettings,
 } from './provider-client.js';
 export { basicAuthorization, createProviderClient } from './provider-client.js';
 export type {

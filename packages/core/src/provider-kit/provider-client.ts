@@ -1,14 +1,25 @@
 import type { Dispatcher } from 'undici';
 import { parseOptions, type Schema } from '../contract/options.js';
+import type { PhoneMessage } from '../contract/types.js';
+import {
+  createSenderResolver,
+  type SenderChoice,
+  type SenderOption,
+  type SenderResolverOptions,
+} from '../sender/sender-map.js';
 import { createHttpClient, type HttpClient } from './http.js';
 import { createProviderErrors, type ProviderErrors } from './provider-errors.js';
 
-/** The transport options every provider's settings carry (`transportOptions` in its schema). */
-export interface TransportSettings {
+/** What every provider's settings carry: its senders, and `transportOptions` from its schema. */
+export interface ProviderSettings {
+  from?: SenderOption | undefined;
   baseUrl?: string | undefined;
   timeoutMs?: number | undefined;
   dispatcher?: Dispatcher | undefined;
 }
+
+/** Per channel, whether a message needs a sender of ours (`SenderResolverOptions.required`). */
+type SenderRequired = SenderResolverOptions['required'];
 
 /** How a provider package sets itself up: who it is, what is secret, how it authenticates. */
 export interface ProviderClientSetup<S> {
@@ -30,6 +41,11 @@ export interface ProviderClientSetup<S> {
   encoding?: 'json' | 'form';
   /** Where `http` sends; default `settings.baseUrl`. */
   baseUrl?(settings: S): string;
+  /**
+   * Per channel, whether a message cannot go without a sender from option `from` (where it can,
+   * the provider's own default applies). Default: neither.
+   */
+  senderRequired?: SenderRequired | ((settings: S) => SenderRequired);
 }
 
 /** A provider's checked options with the error factory and HTTP client built from them. */
@@ -41,6 +57,8 @@ export interface ProviderClient<S> {
   readonly http: HttpClient;
   /** Another client with the same errors, headers and limits, for a second host of the provider. */
   connect(baseUrl: string): HttpClient;
+  /** The sender for a message from option `from` (`createSenderResolver`), or why there is none. */
+  senders(message: Pick<PhoneMessage, 'to' | 'from' | 'channel'>): SenderChoice;
 }
 
 const contentTypes = { json: 'application/json', form: 'application/x-www-form-urlencoded' } as const;
@@ -53,9 +71,10 @@ export function basicAuthorization(username: string, password: string): string {
 /**
  * Checks a provider's options with its schema (a bad one throws `invalid_config` naming it,
  * never its value), then builds the provider's errors, which redact its secrets, and its HTTP
- * client with the shared headers. The first lines of every provider factory.
+ * client with the shared headers, and its sender resolver. The first lines of every provider
+ * factory.
  */
-export function createProviderClient<S extends TransportSettings>(
+export function createProviderClient<S extends ProviderSettings>(
   schema: Schema<S> | (() => Schema<S>),
   options: unknown,
   setup: ProviderClientSetup<S>,
@@ -75,10 +94,20 @@ export function createProviderClient<S extends TransportSettings>(
     return createHttpClient({ errors, baseUrl, timeoutMs, dispatcher, headers });
   }
 
+  const senders = createSenderResolver(settings.from, {
+    provider: name,
+    label,
+    required:
+      typeof setup.senderRequired === 'function'
+        ? setup.senderRequired(settings)
+        : (setup.senderRequired ?? { sms: false, voice: false }),
+  });
+
   let http: HttpClient | undefined;
   return {
     settings,
     errors,
+    senders,
     get http() {
       // A provider with several hosts may never use this one: it is made on first use.
       if (http === undefined) {
