@@ -17,7 +17,7 @@ export function createClickSend(options: ClickSendOptions): Provider {
     label,
     version: __PACKAGE_VERSION__,
     secrets: (checked) => [checked.apiKey],
-    headers: (checked) => ({ authorization: basicAuthorization(checked.username, checked.apiKey) }),
+    authorization: (checked) => basicAuthorization(checked.username, checked.apiKey),
     encoding: 'json',
     // Without a sender ClickSend uses the account's default sender or a shared number.
     senderRequired: { sms: false, voice: false },

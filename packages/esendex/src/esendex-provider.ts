@@ -86,11 +86,8 @@ export function createEsendex(options: EsendexOptions): Provider {
     version: __PACKAGE_VERSION__,
     // The account reference is stored as a secret in the classic guide: treat it as one.
     secrets: (checked) => [checked.password, checked.username, checked.accountReference],
-    headers: (checked) => ({
-      authorization: basicAuthorization(checked.username, checked.password),
-      'content-type': 'application/xml; charset=utf-8',
-      accept: 'application/xml',
-    }),
+    authorization: (checked) => basicAuthorization(checked.username, checked.password),
+    headers: () => ({ 'content-type': 'application/xml; charset=utf-8', accept: 'application/xml' }),
   });
   const context = {
     accountReference: settings.accountReference,

@@ -42,7 +42,7 @@ export function createInfobip(options: InfobipOptions): Provider {
     label,
     version: __PACKAGE_VERSION__,
     secrets: (checked) => [checked.apiKey],
-    headers: (checked) => ({ authorization: `App ${checked.apiKey}` }),
+    authorization: (checked) => `App ${checked.apiKey}`,
     encoding: 'json',
   });
   // Infobip sends from the account's default sender or caller id when none is given.

@@ -18,7 +18,7 @@ export function createPlivo(options: PlivoOptions): Provider {
     label,
     version: __PACKAGE_VERSION__,
     secrets: (checked) => [checked.authToken],
-    headers: (checked) => ({ authorization: basicAuthorization(checked.authId, checked.authToken) }),
+    authorization: (checked) => basicAuthorization(checked.authId, checked.authToken),
     encoding: 'json',
     senderRequired: { sms: true, voice: true },
   });

@@ -30,7 +30,7 @@ export function createTelesign(options: TelesignOptions): Provider {
     version: __PACKAGE_VERSION__,
     // The Customer ID is not a password, but with the key it is the whole credential.
     secrets: (checked) => [checked.apiKey, checked.customerId],
-    headers: (checked) => ({ authorization: basicAuthorization(checked.customerId, checked.apiKey) }),
+    authorization: (checked) => basicAuthorization(checked.customerId, checked.apiKey),
     encoding: 'form',
   });
 

@@ -53,12 +53,11 @@ export function createTwilio(options: TwilioOptions): Provider {
     label,
     version: __PACKAGE_VERSION__,
     secrets: (checked) => [checked.authToken, checked.apiKeySecret],
-    headers: (checked) => ({
-      authorization: basicAuthorization(
+    authorization: (checked) =>
+      basicAuthorization(
         checked.apiKeySid ?? checked.accountSid,
         checked.apiKeySecret ?? checked.authToken ?? '',
       ),
-    }),
     encoding: 'form',
     // With a Messaging Service, an SMS without a usable sender of ours is the service's to send.
     senderRequired: (checked) => ({ sms: checked.messagingServiceSid === undefined, voice: true }),

@@ -30,12 +30,14 @@ export interface ProviderClientSetup<S> {
   /** The provider package's version: `__PACKAGE_VERSION__`. */
   version: string;
   /**
-   * The credentials as the user gave them. List each raw value only: core hides every form it
-   * travels in (URL-, form-, JSON-escaped, and its base64 inside a `Basic` header), so a header
-   * built from them needs no listing of its own.
+   * The credentials as the user gave them: each raw value once. Core hides every form it travels
+   * in (URL-, form-, JSON-escaped, its base64 inside a longer base64 text), and the
+   * `authorization` header whole, so neither a header nor an encoding is listed here.
    */
   secrets(settings: S): readonly (string | undefined)[];
-  /** Headers of every request besides the user agent: authentication (`basicAuthorization`). */
+  /** The `Authorization` header of every request (`basicAuthorization(user, key)`, `App ${key}`). */
+  authorization?(settings: S): string;
+  /** Other headers of every request (an API-key header, a content type). */
   headers?(settings: S): Readonly<Record<string, string>>;
   /** `json` or `form`: sends `accept: application/json` and that content type with every request. */
   encoding?: 'json' | 'form';
@@ -81,8 +83,14 @@ export function createProviderClient<S extends ProviderSettings>(
 ): ProviderClient<S> {
   const { name, label } = setup;
   const settings = parseOptions(schema, options, { provider: name, label });
-  const errors = createProviderErrors({ provider: name, label, secrets: setup.secrets(settings) });
+  const authorization = setup.authorization?.(settings);
+  const secrets = [...setup.secrets(settings)];
+  // The credentials after the scheme, whole: the base64 of a secret shorter than about eight
+  // bytes is too short for its runs to be told from chance (base64Runs), so they would not hide it.
+  if (authorization !== undefined) secrets.push(authorization.slice(authorization.indexOf(' ') + 1));
+  const errors = createProviderErrors({ provider: name, label, secrets });
   const headers: Record<string, string> = { ...setup.headers?.(settings) };
+  if (authorization !== undefined) headers.authorization = authorization;
   if (setup.encoding !== undefined) {
     headers.accept = 'application/json';
     headers['content-type'] = contentTypes[setup.encoding];
