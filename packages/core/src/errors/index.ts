@@ -2,5 +2,12 @@
 // (redaction of secrets, codes and numbers). Imports nothing else from core.
 export type { MfaSmsErrorCode, MfaSmsErrorOptions, SendAttempt } from './errors.js';
 export { errorCodes, isMfaSmsError, isRetryableCode, MfaSmsError } from './errors.js';
-export { maskPhoneNumber, redactSecrets, sensitiveValuesOf, summarizeBody } from './redact.js';
+export {
+  maskPhoneNumber,
+  maskPhoneNumbers,
+  redactSecrets,
+  replaceSecrets,
+  sensitiveValuesOf,
+  summarizeBody,
+} from './redact.js';
 export { base64Runs, capText, redactBase64Runs, secretForms } from './secret-forms.js';

@@ -39,6 +39,11 @@ export function maskPhoneNumbers(text: string): string {
  * than 4 characters are ignored: replacing them would mangle ordinary words and hide nothing.
  */
 export function redactSecrets(text: string, secrets: readonly (string | undefined)[]): string {
+  return maskPhoneNumbers(replaceSecrets(text, secrets));
+}
+
+/** `redactSecrets` without the phone-number masking: each secret, as given and URL-encoded. */
+export function replaceSecrets(text: string, secrets: readonly (string | undefined)[]): string {
   let result = text;
   for (const secret of secrets) {
     if (secret === undefined || secret.length < 4) continue;
@@ -46,7 +51,7 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
     const encoded = encodeURIComponent(secret);
     if (encoded !== secret) result = result.split(encoded).join('[redacted]');
   }
-  return maskPhoneNumbers(result);
+  return result;
 }
 
 /**

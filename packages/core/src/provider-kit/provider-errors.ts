@@ -1,5 +1,5 @@
 import { MfaSmsError, type MfaSmsErrorCode } from '../errors/errors.js';
-import { redactSecrets, summarizeBody } from '../errors/redact.js';
+import { maskPhoneNumbers, replaceSecrets, summarizeBody } from '../errors/redact.js';
 import { base64Runs, capText, redactBase64Runs, secretForms } from '../errors/secret-forms.js';
 import { classifyAnswer } from './classify-answer.js';
 import type { HttpResponse } from './http-types.js';
@@ -126,7 +126,13 @@ export function createProviderErrors(options: ProviderErrorsOptions): ProviderEr
       sensitive.length === 0
         ? own.texts
         : [...own.texts, ...formsOf(sensitive)].sort((a, b) => b.length - a.length);
-    return { texts, redact: (text) => redactSecrets(redactBase64Runs(text, runs), texts) };
+    // Whole forms first: a base64 run replaced first could cut into a listed value (a Basic
+    // token) so that it no longer matches, and leave its end readable. Numbers last: masking
+    // digits could break a base64 run.
+    return {
+      texts,
+      redact: (text) => maskPhoneNumbers(redactBase64Runs(replaceSecrets(text, texts), runs)),
+    };
   }
 
   function redact(text: string, sensitive: Sensitive = []): string {
