@@ -1,13 +1,7 @@
 import type { Channel, PhoneMessage, Provider, SendOptions } from '@mfa-sms/core';
 import { countSegments, speakCodesInText } from '@mfa-sms/core';
 import type { Delivered, HttpClient, HttpResponse } from '@mfa-sms/core/provider';
-import {
-  buildProvider,
-  createProviderClient,
-  createSenderResolver,
-  postMessage,
-  sensitiveValuesOf,
-} from '@mfa-sms/core/provider';
+import { buildProvider, createProviderClient, postMessage, sensitiveValuesOf } from '@mfa-sms/core/provider';
 import { awsError } from './aws-errors.js';
 import { type AwsOptions, optionsSchema } from './aws-options.js';
 import { createSigner } from './aws-sigv4.js';
@@ -47,6 +41,7 @@ export function createAws(options: AwsOptions): Provider {
     errors,
     connect,
     senders: smsSenders,
+    senderResolver,
   } = createProviderClient(optionsSchema, options, {
     name,
     label,
@@ -71,12 +66,7 @@ export function createAws(options: AwsOptions): Provider {
   // Voice is listed without `voice.from` too: `cannotSend` then names the option to set, where a
   // router would only say that no provider offers voice.
   const channels: readonly Channel[] = ['sms', 'voice'];
-  const voiceSenders = createSenderResolver(voice?.from, {
-    provider: name,
-    label,
-    option: 'voice.from',
-    required: { sms: true, voice: true },
-  });
+  const voiceSenders = senderResolver(voice?.from, 'voice.from', { sms: true, voice: true });
 
   /** Posts a signed request and resolves with the id of the message or call AWS created. */
   async function post(
@@ -104,11 +94,7 @@ export function createAws(options: AwsOptions): Provider {
 
   function refuseLongText(message: PhoneMessage, text: string, limit: number): void {
     if (text.length <= limit) return;
-    throw errors.create({
-      code: 'rejected',
-      message: `${label}: the text has ${text.length} characters; AWS accepts at most ${limit}`,
-      sensitive: sensitiveValuesOf(message),
-    });
+    throw errors.rejected(message, `the text has ${text.length} characters; AWS accepts at most ${limit}`);
   }
 
   function messageIdOf(to: Endpoint, response: HttpResponse, message: PhoneMessage): string {

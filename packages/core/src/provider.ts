@@ -21,6 +21,7 @@ export type {
   ProviderClient,
   ProviderClientSetup,
   ProviderSettings,
+  SenderResolver,
 } from './provider-kit/provider-client.js';
 export { basicAuthorization, createProviderClient } from './provider-kit/provider-client.js';
 export type {

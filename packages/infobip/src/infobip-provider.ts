@@ -1,13 +1,7 @@
 import type { PhoneMessage, Provider, SendOptions } from '@mfa-sms/core';
 import { countSegments, maskPhoneNumber, speakCodesInText } from '@mfa-sms/core';
 import type { Delivered, Schema } from '@mfa-sms/core/provider';
-import {
-  buildProvider,
-  createProviderClient,
-  createSenderResolver,
-  postMessage,
-  sensitiveValuesOf,
-} from '@mfa-sms/core/provider';
+import { buildProvider, createProviderClient, postMessage } from '@mfa-sms/core/provider';
 import { infobipHttpError, isRefused, refusedMessageError } from './infobip-errors.js';
 import { type InfobipOptions, optionsSchema } from './infobip-options.js';
 import { infobipTtsLanguage } from './infobip-tts-language.js';
@@ -37,6 +31,7 @@ export function createInfobip(options: InfobipOptions): Provider {
     errors,
     http,
     senders: smsSenders,
+    senderResolver,
   } = createProviderClient(optionsSchema, options, {
     name,
     label,
@@ -46,12 +41,7 @@ export function createInfobip(options: InfobipOptions): Provider {
     encoding: 'json',
   });
   // Infobip sends from the account's default sender or caller id when none is given.
-  const voiceSenders = createSenderResolver(settings.voice.from, {
-    provider: name,
-    label,
-    option: 'voice.from',
-    required: { sms: false, voice: false },
-  });
+  const voiceSenders = senderResolver(settings.voice.from, 'voice.from');
   const defaultLanguage = infobipTtsLanguage(settings.voice.language) ?? 'en';
 
   async function post<T extends { messages: readonly { status: InfobipStatus }[] }>(
@@ -95,11 +85,8 @@ export function createInfobip(options: InfobipOptions): Provider {
   async function sendVoice(message: PhoneMessage, sendOptions?: SendOptions): Promise<Delivered> {
     const text = speakCodesInText(message.text, message.code);
     if (text.length > infobipMaxTtsTextLength) {
-      throw errors.create({
-        code: 'rejected',
-        message: `${label}: the call's text has ${text.length} characters; Infobip reads at most ${infobipMaxTtsTextLength}`,
-        sensitive: sensitiveValuesOf(message),
-      });
+      const reason = `the call's text has ${text.length} characters; Infobip reads at most ${infobipMaxTtsTextLength}`;
+      throw errors.rejected(message, reason);
     }
     // A Phone Template's "From" is used for a call when it is a number; a name cannot call.
     const from = voiceSenders(message).sender;

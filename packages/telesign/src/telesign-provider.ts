@@ -1,6 +1,6 @@
 import type { PhoneMessage, Provider } from '@mfa-sms/core';
 import { countSegments, maskPhoneNumber, speakCodesInText } from '@mfa-sms/core';
-import { buildProvider, createProviderClient, postMessage, sensitiveValuesOf } from '@mfa-sms/core/provider';
+import { buildProvider, createProviderClient, postMessage } from '@mfa-sms/core/provider';
 import { telesignAcceptedCodes, telesignError } from './telesign-errors.js';
 import { optionsSchema, type TelesignOptions } from './telesign-options.js';
 import { chooseVoice } from './telesign-voices.js';
@@ -37,11 +37,8 @@ export function createTelesign(options: TelesignOptions): Provider {
   function spoken(message: PhoneMessage): string {
     const text = speakCodesInText(message.text, message.code);
     if (text.length > telesignMaxVoiceLength) {
-      throw errors.create({
-        code: 'rejected',
-        message: `${label}: the call's text has ${text.length} characters; Telesign reads at most ${telesignMaxVoiceLength}`,
-        sensitive: sensitiveValuesOf(message),
-      });
+      const reason = `the call's text has ${text.length} characters; Telesign reads at most ${telesignMaxVoiceLength}`;
+      throw errors.rejected(message, reason);
     }
     return text;
   }

@@ -92,14 +92,6 @@ export function createTwilio(options: TwilioOptions): Provider {
     !voiceCapable && verifyServiceSid === undefined ? ['sms'] : ['sms', 'voice'];
   const messagesOn = settings.from !== undefined || settings.messagingServiceSid !== undefined;
 
-  function rejectBeforeSending(message: PhoneMessage, reason: string): never {
-    throw errors.create({
-      code: 'rejected',
-      message: `${label}: ${reason}`,
-      sensitive: sensitiveValuesOf(message),
-    });
-  }
-
   // Twilio answers 200 or 201 for a message, a call or a verification it created.
   function post<T>(
     client: HttpClient,
@@ -123,7 +115,7 @@ export function createTwilio(options: TwilioOptions): Provider {
 
   async function sendSms(message: PhoneMessage, sendOptions: SendOptions | undefined): Promise<Delivered> {
     if (message.text.length > twilioMaxBodyLength) {
-      rejectBeforeSending(
+      throw errors.rejected(
         message,
         `the text has ${message.text.length} characters; Twilio accepts at most ${twilioMaxBodyLength}`,
       );
@@ -170,7 +162,7 @@ export function createTwilio(options: TwilioOptions): Provider {
       loop: settings.voice.loop,
     });
     if (twiml.length > twilioMaxTwimlLength) {
-      rejectBeforeSending(
+      throw errors.rejected(
         message,
         `the call's TwiML would have ${twiml.length} characters; Twilio accepts at most ${twilioMaxTwimlLength}: shorten the text`,
       );
@@ -211,12 +203,12 @@ export function createTwilio(options: TwilioOptions): Provider {
     const code = message.code;
     if (code !== undefined && verifyCustomCodePattern.test(code)) return code;
     if (code !== undefined) {
-      rejectBeforeSending(message, 'Verify takes a code of 4 to 10 letters or digits only');
+      throw errors.rejected(message, 'Verify takes a code of 4 to 10 letters or digits only');
     }
     // Verify delivers codes, never free text: other messages need a sender of our own.
     const canSendOtherwise = message.channel === 'voice' ? voiceCapable : messagesOn;
     if (!canSendOtherwise) {
-      rejectBeforeSending(
+      throw errors.rejected(
         message,
         `Verify sends one-time codes only and this message has none; give ${message.channel === 'voice' ? 'a +E.164 from' : 'from or messagingServiceSid'} for other messages`,
       );

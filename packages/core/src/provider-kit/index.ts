@@ -19,6 +19,7 @@ export type {
   ProviderClient,
   ProviderClientSetup,
   ProviderSettings,
+  SenderResolver,
 } from './provider-client.js';
 export { basicAuthorization, createProviderClient } from './provider-client.js';
 export type {

@@ -110,6 +110,8 @@ describe('createProviderClient', () => {
     const none = acme(credentials).senders;
     expect(none({ to: '+447400123456', channel: 'sms' }).problem?.code).toBe('invalid_config');
     expect(none({ to: '+447400123456', channel: 'voice' })).toEqual({});
+    const callers = acme(credentials).senderResolver('Acme', 'voice.from', { sms: false, voice: true });
+    expect(callers({ to: '+447400123456', channel: 'voice' }).problem?.message).toContain('"voice.from"');
   });
 });
 

@@ -60,8 +60,13 @@ export interface ProviderClient<S> {
   /** Another client with the same errors, headers and limits, for a second host of the provider. */
   connect(baseUrl: string): HttpClient;
   /** The sender for a message from option `from` (`createSenderResolver`), or why there is none. */
-  senders(message: Pick<PhoneMessage, 'to' | 'from' | 'channel'>): SenderChoice;
+  senders: SenderResolver;
+  /** A resolver for another option of senders (`voice.from`), named in its errors. Default: none required. */
+  senderResolver(from: SenderOption | undefined, option: string, required?: SenderRequired): SenderResolver;
 }
+
+/** The sender for one message, or why there is none (`createSenderResolver`). */
+export type SenderResolver = (message: Pick<PhoneMessage, 'to' | 'from' | 'channel'>) => SenderChoice;
 
 const contentTypes = { json: 'application/json', form: 'application/x-www-form-urlencoded' } as const;
 
@@ -102,20 +107,24 @@ export function createProviderClient<S extends ProviderSettings>(
     return createHttpClient({ errors, baseUrl, timeoutMs, dispatcher, headers });
   }
 
-  const senders = createSenderResolver(settings.from, {
-    provider: name,
-    label,
-    required:
-      typeof setup.senderRequired === 'function'
-        ? setup.senderRequired(settings)
-        : (setup.senderRequired ?? { sms: false, voice: false }),
-  });
+  const senderResolver = (
+    from: SenderOption | undefined,
+    option: string,
+    required: SenderRequired = { sms: false, voice: false },
+  ) => createSenderResolver(from, { provider: name, label, option, required });
+  const { senderRequired } = setup;
+  const senders = senderResolver(
+    settings.from,
+    'from',
+    typeof senderRequired === 'function' ? senderRequired(settings) : senderRequired,
+  );
 
   let http: HttpClient | undefined;
   return {
     settings,
     errors,
     senders,
+    senderResolver,
     get http() {
       // A provider with several hosts may never use this one: it is made on first use.
       if (http === undefined) {

@@ -89,3 +89,18 @@ describe('createProviderErrors: large answers', () => {
     }
   });
 });
+
+describe('createProviderErrors: refusals before sending, listed tokens', () => {
+  it('makes a rejected error for a message refused before sending, its number and code hidden', () => {
+    const message = { to: '+447400123456', code: '493817' };
+    const error = errors.rejected(message, 'the text for +447400123456 with 493817 has 1700 characters');
+    expect(error).toMatchObject({ code: 'rejected', provider: 'acme', retryable: false });
+    expect(error.message).toBe('Acme: the text for [redacted] with [redacted] has 1700 characters');
+  });
+
+  it('hides a listed Basic token whole even when a base64 run of another secret sits inside it', () => {
+    const token = Buffer.from('me@x.io:pw5!x').toString('base64');
+    const probe = createProviderErrors({ provider: 'acme', label: 'Acme', secrets: ['me@x.io', token] });
+    expect(probe.redact(`denied: Basic ${token}`)).toBe('denied: Basic [redacted]');
+  });
+});

@@ -1,5 +1,5 @@
 import { MfaSmsError, type MfaSmsErrorCode } from '../errors/errors.js';
-import { maskPhoneNumbers, replaceSecrets, summarizeBody } from '../errors/redact.js';
+import { maskPhoneNumbers, replaceSecrets, sensitiveValuesOf, summarizeBody } from '../errors/redact.js';
 import { base64Runs, capText, redactBase64Runs, secretForms } from '../errors/secret-forms.js';
 import { classifyAnswer } from './classify-answer.js';
 import type { HttpResponse } from './http-types.js';
@@ -46,6 +46,11 @@ export interface ProviderErrors {
   fromResponse(response: HttpResponse, details?: ProviderErrorDetails): MfaSmsError;
   /** `bad_response` for an answer whose body is not what the provider documents. */
   unexpectedAnswer(response: HttpResponse, reason: string): MfaSmsError;
+  /**
+   * `rejected` for a message the provider would refuse, found before sending (`Acme: the text
+   * has 1700 characters; Acme accepts at most 1600`): the message's recipient and code hidden.
+   */
+  rejected(message: { to: string; code?: string | undefined }, reason: string): MfaSmsError;
   /**
    * Redacts text as this provider's errors are: its secrets and `sensitive` in every form they
    * travel in, then phone numbers. Shorten text only after this, never before.
@@ -191,5 +196,13 @@ export function createProviderErrors(options: ProviderErrorsOptions): ProviderEr
     });
   }
 
-  return { provider, label, create, fromResponse, unexpectedAnswer, redact };
+  function rejected(message: { to: string; code?: string | undefined }, reason: string): MfaSmsError {
+    return create({
+      code: 'rejected',
+      message: `${label}: ${reason}`,
+      sensitive: sensitiveValuesOf(message),
+    });
+  }
+
+  return { provider, label, create, fromResponse, unexpectedAnswer, rejected, redact };
 }
