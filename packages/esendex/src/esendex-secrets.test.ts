@@ -1,53 +1,27 @@
 import { everythingVisible, rejection } from '@mfa-sms/simulator/testing';
 import { MockAgent } from 'undici';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createEsendex } from './esendex-provider.js';
 
-// Answers that echo the request (a proxy's error page, a debugging gateway) carry the Basic
-// header. Only the login, password and account reference are listed as secrets: core hides the header built
-// from them, for a short password too.
-function echoingApi(): MockAgent {
+// Esendex lists its login as a secret too. Its base64 inside the Basic token was once replaced
+// before the token itself, which then no longer matched: the end of the token, a short
+// password's base64, stayed readable in an answer that echoed the request.
+it('keeps a short password out of an answer that echoes the Basic header', async () => {
   const agent = new MockAgent();
   agent.disableNetConnect();
-  const reply = (request: { headers?: unknown }) => ({
-    statusCode: 401,
-    data: `{"message":"denied: ${(request.headers as Record<string, string>).authorization}"}`,
-  });
   agent
-    .get('https://echo.test')
-    .intercept({ path: () => true, method: 'POST' })
-    .reply(reply);
-  return agent;
-}
-
-describe('createEsendex: the password inside the Basic header', () => {
-  it.each(['Es3ndex/Pass+word', 'pw5!x'])(
-    'stays out of an error that echoes the header (%s)',
-    async (secret) => {
-      const provider = createEsendex({
-        accountReference: 'EX0000000',
-        username: 'me@x.io',
-        password: secret,
-        baseUrl: 'https://echo.test',
-        dispatcher: echoingApi(),
-      });
-      const sms = {
-        to: '+447400123456',
-        text: 'Your code is 493817',
-        channel: 'sms',
-        code: '493817',
-      } as const;
-      const visible = everythingVisible(await rejection(provider.send(sms)));
-      expect(visible).toContain('denied: Basic ');
-      const token = Buffer.from(`me@x.io:${secret}`).toString('base64');
-      // What the shown base64 decodes to, from each offset, holds no piece of the secret.
-      for (const piece of visible.split(/[^A-Za-z0-9+/]+/)) {
-        for (const shift of [0, 1, 2, 3]) {
-          const decoded = Buffer.from(piece.slice(shift), 'base64').toString('latin1');
-          expect(decoded.includes(secret.slice(0, 3)) || decoded.includes(secret.slice(-3))).toBe(false);
-        }
-      }
-      expect(visible).not.toContain(token.slice(-8));
-    },
-  );
+    .get('https://esendex.echo.test')
+    .intercept({ path: '/v1.0/messagedispatcher', method: 'POST' })
+    .reply((request) => ({ statusCode: 401, data: `echo: ${Object(request.headers).authorization}` }));
+  const esendex = createEsendex({
+    accountReference: 'EX0000000',
+    username: 'me@x.io',
+    password: 'pw5!x',
+    baseUrl: 'https://esendex.echo.test',
+    dispatcher: agent,
+  });
+  const error = await rejection(esendex.send({ to: '+447400123456', text: 'Code 493817', channel: 'sms' }));
+  expect(error.code).toBe('auth_failed');
+  expect(everythingVisible(error)).toContain('echo: Basic [redacted]');
+  expect(everythingVisible(error)).not.toContain(Buffer.from('me@x.io:pw5!x').toString('base64').slice(-8));
 });
