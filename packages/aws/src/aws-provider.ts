@@ -1,7 +1,13 @@
 import type { Channel, PhoneMessage, Provider, SendOptions } from '@mfa-sms/core';
 import { countSegments, speakCodesInText } from '@mfa-sms/core';
 import type { Delivered, HttpClient, HttpResponse } from '@mfa-sms/core/provider';
-import { buildProvider, createProviderClient, postMessage, sensitiveValuesOf } from '@mfa-sms/core/provider';
+import {
+  buildProvider,
+  chosenSender,
+  createProviderClient,
+  postMessage,
+  sensitiveValuesOf,
+} from '@mfa-sms/core/provider';
 import { awsError } from './aws-errors.js';
 import { type AwsOptions, optionsSchema } from './aws-options.js';
 import { createSigner } from './aws-sigv4.js';
@@ -36,13 +42,7 @@ interface Endpoint {
  */
 export function createAws(options: AwsOptions): Provider {
   // Two hosts (SNS, End User Messaging), each with its own client: `connect`, not `http`.
-  const {
-    settings,
-    errors,
-    connect,
-    senders: smsSenders,
-    senderResolver,
-  } = createProviderClient(optionsSchema, options, {
+  const client = createProviderClient(optionsSchema, options, {
     name,
     label,
     version: __PACKAGE_VERSION__,
@@ -50,6 +50,8 @@ export function createAws(options: AwsOptions): Provider {
     // Without a sender of ours AWS picks the account's default origination identity.
     senderRequired: { sms: false, voice: true },
   });
+  const { settings, errors, connect } = client;
+  const smsSenders = client.senders;
   const signer = createSigner(settings);
   const region = settings.region;
 
@@ -66,7 +68,7 @@ export function createAws(options: AwsOptions): Provider {
   // Voice is listed without `voice.from` too: `cannotSend` then names the option to set, where a
   // router would only say that no provider offers voice.
   const channels: readonly Channel[] = ['sms', 'voice'];
-  const voiceSenders = senderResolver(voice?.from, 'voice.from', { sms: true, voice: true });
+  const voiceSenders = client.senderResolver(voice?.from, 'voice.from', { sms: true, voice: true });
 
   /** Posts a signed request and resolves with the id of the message or call AWS created. */
   async function post(
@@ -108,12 +110,11 @@ export function createAws(options: AwsOptions): Provider {
   }
 
   async function sendSms(message: PhoneMessage, sendOptions: SendOptions | undefined): Promise<Delivered> {
-    const choice = smsSenders(message);
-    if (choice.problem) throw choice.problem;
+    const sender = chosenSender(smsSenders(message));
     let id: string;
     if (sns !== undefined) {
       refuseLongText(message, message.text, snsMaxMessageLength);
-      const form = snsPublishForm({ to: message.to, text: message.text, sender: choice.sender });
+      const form = snsPublishForm({ to: message.to, text: message.text, sender });
       const headers = { 'content-type': 'application/x-www-form-urlencoded' };
       id = await post(sns, headers, form, message, sendOptions);
     } else {
@@ -121,7 +122,7 @@ export function createAws(options: AwsOptions): Provider {
       const body = sendTextBody({
         to: message.to,
         text: message.text,
-        sender: choice.sender,
+        sender,
         reference: message.reference,
       });
       id = await post(smsVoice as Endpoint, jsonHeaders(sendTextTarget), body, message, sendOptions);
@@ -130,14 +131,13 @@ export function createAws(options: AwsOptions): Provider {
   }
 
   async function sendVoice(message: PhoneMessage, sendOptions: SendOptions | undefined): Promise<Delivered> {
-    const choice = voiceSenders(message);
-    if (choice.problem) throw choice.problem;
+    const from = chosenSender(voiceSenders(message)) as string;
     const text = speakCodesInText(message.text, message.code);
     refuseLongText(message, text, voiceMaxLength);
     const body = sendVoiceBody({
       to: message.to,
       text,
-      from: choice.sender as string,
+      from,
       voiceId: awsVoiceFor(message.language, voice?.voiceId),
       reference: message.reference,
     });

@@ -1,7 +1,13 @@
 import type { Channel, PhoneMessage, Provider, SendOptions } from '@mfa-sms/core';
 import { countSegments, speakCodesInText } from '@mfa-sms/core';
 import type { Delivered } from '@mfa-sms/core/provider';
-import { basicAuthorization, buildProvider, createProviderClient, postMessage } from '@mfa-sms/core/provider';
+import {
+  basicAuthorization,
+  buildProvider,
+  chosenSender,
+  createProviderClient,
+  postMessage,
+} from '@mfa-sms/core/provider';
 import { clickSendError } from './clicksend-errors.js';
 import { type ClickSendOptions, optionsSchema } from './clicksend-options.js';
 import { clickSendLanguageFor, clickSendVoiceFor } from './clicksend-voice.js';
@@ -58,12 +64,10 @@ export function createClickSend(options: ClickSendOptions): Provider {
   }
 
   async function sendSms(message: PhoneMessage, sendOptions: SendOptions | undefined): Promise<Delivered> {
-    const choice = senders(message);
-    if (choice.problem) throw choice.problem;
     const body = smsRequest({
       to: message.to,
       text: message.text,
-      from: choice.sender,
+      from: chosenSender(senders(message)),
       reference: message.reference,
     });
     const sent = await post(smsPath, body, message, sendOptions);

@@ -54,6 +54,7 @@ const provider = [
   'assertSendable',
   'basicAuthorization',
   'buildProvider',
+  'chosenSender',
   'classifyAnswer',
   'codeForStatus',
   'createHttpClient',

@@ -23,7 +23,7 @@ export type {
   ProviderSettings,
   SenderResolver,
 } from './provider-kit/provider-client.js';
-export { basicAuthorization, createProviderClient } from './provider-kit/provider-client.js';
+export { basicAuthorization, chosenSender, createProviderClient } from './provider-kit/provider-client.js';
 export type {
   ProviderErrorDetails,
   ProviderErrorInit,

@@ -1,6 +1,12 @@
 import type { Dispatcher, Provider, SenderOption } from '@mfa-sms/core';
 import { countSegments, maskPhoneNumber } from '@mfa-sms/core';
-import { buildProvider, createProviderClient, lazySchema, postMessage } from '@mfa-sms/core/provider';
+import {
+  buildProvider,
+  chosenSender,
+  createProviderClient,
+  lazySchema,
+  postMessage,
+} from '@mfa-sms/core/provider';
 import { senderOption, transportOptions } from '@mfa-sms/provider-schemas';
 import * as z from 'zod/mini';
 import { mittoError } from './mitto-errors.js';
@@ -64,11 +70,10 @@ export function createMitto(options: MittoOptions): Provider {
     channels,
     cannotSend: (message) => senders(message).problem,
     async send(message, sendOptions) {
-      const choice = senders(message);
-      if (choice.problem) throw choice.problem;
+      const from = chosenSender(senders(message)) as string;
       const { answer } = await postMessage(http, {
         path: '/sms.json',
-        body: mittoSmsRequest(message, choice.sender as string),
+        body: mittoSmsRequest(message, from),
         message,
         sendOptions,
         // A refused message comes as HTTP 400, or as HTTP 200 with a non-zero responseCode.

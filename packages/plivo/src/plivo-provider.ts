@@ -1,6 +1,12 @@
 import type { Provider } from '@mfa-sms/core';
 import { countSegments, maskPhoneNumber } from '@mfa-sms/core';
-import { basicAuthorization, buildProvider, createProviderClient, postMessage } from '@mfa-sms/core/provider';
+import {
+  basicAuthorization,
+  buildProvider,
+  chosenSender,
+  createProviderClient,
+  postMessage,
+} from '@mfa-sms/core/provider';
 import { plivoError } from './plivo-errors.js';
 import { optionsSchema, type PlivoOptions } from './plivo-options.js';
 import { messagePath, plivoMessageRequest, plivoQueuedSchema } from './plivo-wire.js';
@@ -30,9 +36,7 @@ export function createPlivo(options: PlivoOptions): Provider {
     channels,
     cannotSend: (message) => (message.channel === 'sms' ? senders(message).problem : undefined),
     async send(message, sendOptions) {
-      const choice = senders(message);
-      if (choice.problem) throw choice.problem;
-      const from = choice.sender as string;
+      const from = chosenSender(senders(message)) as string;
       const { answer, response, sensitive } = await postMessage(http, {
         path,
         body: plivoMessageRequest({ to: message.to, from, text: message.text }),

@@ -3,6 +3,7 @@ import { countSegments, speakCodesInText } from '@mfa-sms/core';
 import type { Delivered, HttpClient, MessageAnswer, Schema } from '@mfa-sms/core/provider';
 import {
   buildProvider,
+  chosenSender,
   createProviderClient,
   isE164,
   postMessage,
@@ -120,12 +121,10 @@ export function createTwilio(options: TwilioOptions): Provider {
         `the text has ${message.text.length} characters; Twilio accepts at most ${twilioMaxBodyLength}`,
       );
     }
-    const choice = senderFor(message);
-    if (choice.problem) throw choice.problem;
     const form = messageRequestForm({
       to: message.to,
       text: message.text,
-      from: choice.sender,
+      from: chosenSender(senderFor(message)),
       messagingServiceSid: settings.messagingServiceSid,
       statusCallback: statusCallbackUrl(settings.statusCallback, message.reference),
     });
@@ -168,11 +167,10 @@ export function createTwilio(options: TwilioOptions): Provider {
       );
     }
     // A Phone Template's "From" is used for a call when it is a number; a name cannot call.
-    const choice = senderFor(message);
-    if (choice.problem) throw choice.problem;
+    const from = chosenSender(senderFor(message)) as string;
     const form = callRequestForm({
       to: message.to,
-      from: choice.sender as string,
+      from,
       twiml,
       statusCallback: statusCallbackUrl(settings.statusCallback, message.reference),
     });

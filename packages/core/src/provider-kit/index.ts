@@ -21,7 +21,7 @@ export type {
   ProviderSettings,
   SenderResolver,
 } from './provider-client.js';
-export { basicAuthorization, createProviderClient } from './provider-client.js';
+export { basicAuthorization, chosenSender, createProviderClient } from './provider-client.js';
 export type {
   ProviderErrorDetails,
   ProviderErrorInit,

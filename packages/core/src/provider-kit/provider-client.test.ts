@@ -3,7 +3,7 @@ import { MockAgent } from 'undici';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { isMfaSmsError } from '../errors/errors.js';
-import { basicAuthorization, createProviderClient } from './provider-client.js';
+import { basicAuthorization, chosenSender, createProviderClient } from './provider-client.js';
 
 const schema = z.strictObject({
   user: z.string(),
@@ -116,6 +116,8 @@ describe('createProviderClient', () => {
     expect(none({ to: '+447400123456', channel: 'voice' })).toEqual({});
     const callers = acme(credentials).senderResolver('Acme', 'voice.from', { sms: false, voice: true });
     expect(callers({ to: '+447400123456', channel: 'voice' }).problem?.message).toContain('"voice.from"');
+    expect(chosenSender(senders({ to: '+447400123456', channel: 'sms' }))).toBe('+14155550100');
+    expect(() => chosenSender(none({ to: '+447400123456', channel: 'sms' }))).toThrow(/option "from"/);
   });
 });
 

@@ -68,6 +68,15 @@ export interface ProviderClient<S> {
 /** The sender for one message, or why there is none (`createSenderResolver`). */
 export type SenderResolver = (message: Pick<PhoneMessage, 'to' | 'from' | 'channel'>) => SenderChoice;
 
+/**
+ * The sender a resolver chose (`undefined`: the provider's own default applies), or throws why it
+ * found none: for `send`, where `cannotSend` reported the same problem.
+ */
+export function chosenSender(choice: SenderChoice): string | undefined {
+  if (choice.problem) throw choice.problem;
+  return choice.sender;
+}
+
 const contentTypes = { json: 'application/json', form: 'application/x-www-form-urlencoded' } as const;
 
 /** `Authorization: Basic …` for a user name and password, as RFC 7617 writes it (UTF-8). */
