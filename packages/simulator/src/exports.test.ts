@@ -26,12 +26,16 @@ describe('@mfa-sms/simulator public API', () => {
     expect(Object.keys(await import('./testing.js')).sort()).toEqual([
       'closedPort',
       'everythingVisible',
+      'expectHidden',
       'faultMatrix',
       'recordingDispatcher',
       'rejection',
+      'testOptions',
       'testPlugin',
       'testProvider',
+      'testRedaction',
       'testStore',
+      'useSimulator',
     ]);
   });
 
