@@ -1,22 +1,11 @@
 import type { PhoneMessage } from '@mfa-sms/core';
-import { type Simulator, startSimulator } from '@mfa-sms/simulator';
-import { everythingVisible, recordingDispatcher, rejection } from '@mfa-sms/simulator/testing';
-import { Agent } from 'undici';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Simulator } from '@mfa-sms/simulator';
+import { everythingVisible, rejection, useSimulator } from '@mfa-sms/simulator/testing';
+import { describe, expect, it } from 'vitest';
 import type { AwsOptions } from './aws-options.js';
 import { createAws } from './aws-provider.js';
 
-let simulator: Simulator;
-const agent = new Agent();
-
-beforeAll(async () => {
-  simulator = await startSimulator();
-});
-afterAll(async () => {
-  await simulator.close();
-  await agent.close();
-});
-beforeEach(() => simulator.reset());
+const { simulator, record } = useSimulator();
 
 function aws(overrides: Partial<AwsOptions> = {}) {
   const { accessKeyId, secretAccessKey } = simulator.credentials.aws;
@@ -53,7 +42,7 @@ function expectNothingLeaks(error: unknown) {
 
 describe('createAws: SNS Publish', () => {
   it('publishes a transactional SMS with a sender ID, signed for sns in the region', async () => {
-    const { dispatcher, sent } = recordingDispatcher(agent);
+    const { dispatcher, sent } = record();
     const result = await aws({ dispatcher }).send(sms);
     const [message] = simulator.messages;
     expect(result).toEqual({ provider: 'aws', channel: 'sms', id: message?.id, to: sms.to, segments: 1 });
@@ -80,7 +69,7 @@ describe('createAws: SNS Publish', () => {
   });
 
   it('sends from an origination number where names are refused (US) and signs the session token', async () => {
-    const { dispatcher, sent } = recordingDispatcher(agent);
+    const { dispatcher, sent } = record();
     const sessionToken = simulator.credentials.aws.sessionToken;
     await aws({ dispatcher, sessionToken }).send({ ...sms, to: '+14155550199' });
     const form = new URLSearchParams(sent[0]?.body);
@@ -94,7 +83,7 @@ describe('createAws: SNS Publish', () => {
   });
 
   it('leaves the sender to AWS without "from"', async () => {
-    const { dispatcher, sent } = recordingDispatcher(agent);
+    const { dispatcher, sent } = record();
     await aws({ dispatcher, from: undefined }).send(sms);
     expect(new URLSearchParams(sent[0]?.body).get('MessageAttributes.entry.2.Name')).toBeNull();
   });
@@ -102,7 +91,7 @@ describe('createAws: SNS Publish', () => {
 
 describe('createAws: End User Messaging', () => {
   it('sends SendTextMessage as JSON 1.0, signed for sms-voice', async () => {
-    const { dispatcher, sent } = recordingDispatcher(agent);
+    const { dispatcher, sent } = record();
     const result = await aws({ dispatcher, api: 'end-user-messaging' }).send(sms);
     expect(result).toMatchObject({ provider: 'aws', channel: 'sms', id: simulator.messages[0]?.id });
     expect(sent[0]?.headers['x-amz-target']).toBe('PinpointSMSVoiceV2.SendTextMessage');
@@ -121,7 +110,7 @@ describe('createAws: End User Messaging', () => {
   });
 
   it('calls with SendVoiceMessage, the code read digit by digit in the language’s voice', async () => {
-    const { dispatcher, sent } = recordingDispatcher(agent);
+    const { dispatcher, sent } = record();
     const result = await aws({ dispatcher }).send(voice);
     expect(result).toMatchObject({ provider: 'aws', channel: 'voice', to: voice.to });
     expect(sent[0]?.headers['x-amz-target']).toBe('PinpointSMSVoiceV2.SendVoiceMessage');
@@ -143,7 +132,7 @@ describe('createAws: End User Messaging', () => {
     ['xx', undefined, undefined],
     ['fr', 'Mathieu', 'MATHIEU'],
   ])('language %s with voiceId %s speaks with %s', async (language, voiceId, expected) => {
-    const { dispatcher, sent } = recordingDispatcher(agent);
+    const { dispatcher, sent } = record();
     await aws({ dispatcher, voice: { from: '+14155550100', ...(voiceId ? { voiceId } : {}) } }).send({
       ...voice,
       language,
@@ -245,7 +234,7 @@ describe('createAws: errors', () => {
     '%s: a wrong secret is auth_failed, the secret nowhere',
     async (api) => {
       const wrong = 'not-the-simulator-secret-0000000000000';
-      const { dispatcher, sent } = recordingDispatcher(agent);
+      const { dispatcher, sent } = record();
       const error = await rejection(aws({ api, secretAccessKey: wrong, dispatcher }).send(sms));
       const signature = /Signature=([0-9a-f]{64})/.exec(sent[0]?.headers.authorization ?? '')?.[1];
       expect(signature).toBeDefined();

@@ -1,17 +1,11 @@
 import type { PhoneMessage } from '@mfa-sms/core';
 import { parseXml } from '@mfa-sms/core/provider';
-import { type Simulator, startSimulator } from '@mfa-sms/simulator';
-import { everythingVisible, recordingDispatcher, rejection } from '@mfa-sms/simulator/testing';
-import { Agent } from 'undici';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { everythingVisible, rejection, useSimulator } from '@mfa-sms/simulator/testing';
+import { describe, expect, it } from 'vitest';
 import { createEsendex, type EsendexOptions } from './esendex-provider.js';
 
-let simulator: Simulator;
-const agent = new Agent();
-
-beforeAll(async () => {
-  // Given, so that the bodies and echoes below can name them; the simulator's own are random.
-  simulator = await startSimulator({
+// Given, so that the bodies and echoes below can name them; the simulator's own are random.
+const { simulator, record } = useSimulator({
     credentials: {
       esendex: {
         accountReference: 'EX0000000',
@@ -20,12 +14,6 @@ beforeAll(async () => {
       },
     },
   });
-});
-afterAll(async () => {
-  await simulator.close();
-  await agent.close();
-});
-beforeEach(() => simulator.reset());
 
 function esendex(overrides: Partial<EsendexOptions> = {}) {
   return createEsendex({
@@ -52,7 +40,7 @@ const voice: PhoneMessage = {
 
 describe('createEsendex: sending', () => {
   it('sends an SMS as XML and returns the message header id', async () => {
-    const { dispatcher, sent } = recordingDispatcher(agent);
+    const { dispatcher, sent } = record();
     const result = await esendex({ dispatcher }).send(sms);
     const [message] = simulator.messages;
     expect(result).toEqual({
@@ -140,7 +128,7 @@ describe('createEsendex: sending', () => {
   });
 
   it('keeps a base URL path as a prefix', async () => {
-    const { dispatcher, sent } = recordingDispatcher(agent);
+    const { dispatcher, sent } = record();
     await expect(esendex({ dispatcher, baseUrl: `${simulator.url}/proxy` }).send(sms)).rejects.toMatchObject({
       code: 'rejected',
       status: 404,
@@ -151,7 +139,7 @@ describe('createEsendex: sending', () => {
   it('cannot be steered by hostile text: the XML keeps exactly the fields sent and the text round-trips', async () => {
     const text =
       'Code 123456 </body><type>Voice</type><body>x & y ]]> <!-- z --> <![CDATA[ w ]]> "\' <to>1</to>';
-    const { dispatcher, sent } = recordingDispatcher(agent);
+    const { dispatcher, sent } = record();
     await esendex({ dispatcher }).send({ ...sms, text });
     const root = parseXml(sent[0]?.body ?? '');
     expect(root.name).toBe('messages');

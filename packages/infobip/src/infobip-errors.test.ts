@@ -1,16 +1,10 @@
 import { isRetryableCode, type PhoneMessage } from '@mfa-sms/core';
-import { type Simulator, startSimulator } from '@mfa-sms/simulator';
-import { rejection } from '@mfa-sms/simulator/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { rejection, useSimulator } from '@mfa-sms/simulator/testing';
+import { describe, expect, it } from 'vitest';
 import { infobipHttpErrorTable, infobipStatusTable } from './infobip-errors.js';
 import { createInfobip } from './infobip-provider.js';
 
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulator();
-});
-afterAll(() => simulator.close());
-beforeEach(() => simulator.reset());
+const { simulator } = useSimulator();
 
 const infobip = () =>
   createInfobip({ apiKey: simulator.credentials.infobip.apiKey, baseUrl: simulator.url, from: 'Acme' });

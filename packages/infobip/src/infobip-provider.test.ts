@@ -1,22 +1,11 @@
 import type { PhoneMessage } from '@mfa-sms/core';
-import { type Simulator, startSimulator } from '@mfa-sms/simulator';
-import { recordingDispatcher, rejection } from '@mfa-sms/simulator/testing';
-import { Agent, MockAgent } from 'undici';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { rejection, useSimulator } from '@mfa-sms/simulator/testing';
+import { MockAgent } from 'undici';
+import { describe, expect, it } from 'vitest';
 import type { InfobipOptions } from './infobip-options.js';
 import { createInfobip } from './infobip-provider.js';
 
-let simulator: Simulator;
-const agent = new Agent();
-
-beforeAll(async () => {
-  simulator = await startSimulator();
-});
-afterAll(async () => {
-  await simulator.close();
-  await agent.close();
-});
-beforeEach(() => simulator.reset());
+const { simulator, record } = useSimulator();
 
 function infobip(overrides: Partial<InfobipOptions> = {}) {
   return createInfobip({
@@ -44,7 +33,7 @@ const call: PhoneMessage = {
 
 describe('createInfobip: SMS through POST /sms/3/messages', () => {
   it('sends the v3 body with App authorization and returns Infobip’s id and message count', async () => {
-    const { dispatcher, sent } = recordingDispatcher(agent);
+    const { dispatcher, sent } = record();
     const result = await infobip({ dispatcher }).send(sms);
     const [message] = simulator.messages;
     expect(result).toEqual({ provider: 'infobip', channel: 'sms', id: message?.id, to: sms.to, segments: 1 });
@@ -124,7 +113,7 @@ describe('createInfobip: SMS through POST /sms/3/messages', () => {
 
 describe('createInfobip: voice through POST /tts/3/advanced', () => {
   it('reads the code one digit at a time, in the message’s language, from voice.from', async () => {
-    const { dispatcher, sent } = recordingDispatcher(agent);
+    const { dispatcher, sent } = record();
     const result = await infobip({ dispatcher, voice: { from: '+41793026700' } }).send(call);
     const [message] = simulator.messages;
     expect(result).toEqual({ provider: 'infobip', channel: 'voice', id: message?.id, to: call.to });

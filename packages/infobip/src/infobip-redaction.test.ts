@@ -1,17 +1,11 @@
 import type { PhoneMessage } from '@mfa-sms/core';
-import { type Simulator, startSimulator } from '@mfa-sms/simulator';
-import { everythingVisible, rejection } from '@mfa-sms/simulator/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { everythingVisible, rejection, useSimulator } from '@mfa-sms/simulator/testing';
+import { describe, expect, it } from 'vitest';
 import type { InfobipOptions } from './infobip-options.js';
 import { createInfobip } from './infobip-provider.js';
 
 // Every error path, with answers that echo the key, the code and the number back.
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulator();
-});
-afterAll(() => simulator.close());
-beforeEach(() => simulator.reset());
+const { simulator } = useSimulator();
 
 function infobip(overrides: Partial<InfobipOptions> = {}) {
   return createInfobip({

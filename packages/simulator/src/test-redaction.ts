@@ -19,8 +19,11 @@ export interface RedactionScenario<O, M> {
   what: string;
   /** Makes the send fail (`simulator.fail(…)`); called in the test, with the message about to be sent. */
   arrange?(message: M): void;
-  /** Laid over the suite's options for this scenario (a wrong key, a shorter timeout). */
-  options?: Partial<O>;
+  /**
+   * Laid over the suite's options for this scenario (a wrong key, a shorter timeout); a function
+   * is called in the test, so it may read the simulator.
+   */
+  options?: Partial<O> | (() => Partial<O>);
   /** The messages of this scenario, when not the suite's. */
   messages?: readonly M[];
 }
@@ -66,7 +69,8 @@ export function testRedaction<O, M extends { channel: string }>(
       const channel = messages.length > 1 ? ` (${message.channel})` : '';
       it(`keeps ${suite.kept} out of ${scenario.what}${channel}`, async () => {
         scenario.arrange?.(message);
-        const options = { ...suite.options(), ...scenario.options } as O;
+        const overrides = typeof scenario.options === 'function' ? scenario.options() : scenario.options;
+        const options = { ...suite.options(), ...overrides } as O;
         const error = await rejection(create(options).send(message));
         expectHidden(error, suite.hidden(options));
       });

@@ -1,15 +1,9 @@
-import { type Simulator, startSimulator } from '@mfa-sms/simulator';
-import { rejection } from '@mfa-sms/simulator/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { rejection, useSimulator } from '@mfa-sms/simulator/testing';
+import { describe, expect, it } from 'vitest';
 import { telesignErrorTable } from './telesign-errors.js';
 import { createTelesign } from './telesign-provider.js';
 
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulator();
-});
-afterAll(() => simulator.close());
-beforeEach(() => simulator.reset());
+const { simulator } = useSimulator();
 
 function telesign() {
   return createTelesign({

@@ -1,20 +1,14 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isRetryableCode, type PhoneMessage } from '@mfa-sms/core';
-import { type Simulator, startSimulator } from '@mfa-sms/simulator';
-import { everythingVisible, rejection } from '@mfa-sms/simulator/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { everythingVisible, rejection, useSimulator } from '@mfa-sms/simulator/testing';
+import { describe, expect, it } from 'vitest';
 import { vonageStatusTable } from './vonage-errors.js';
 import type { VonageOptions } from './vonage-options.js';
 import { createVonage } from './vonage-provider.js';
 import { vonageTalkLanguage, vonageTalkLanguages } from './vonage-wire.js';
 
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulator();
-});
-afterAll(() => simulator.close());
-beforeEach(() => simulator.reset());
+const { simulator } = useSimulator();
 
 function vonage(overrides: Partial<VonageOptions> = {}) {
   const { apiKey, apiSecret, applicationId, privateKey } = simulator.credentials.vonage;
