@@ -260,7 +260,11 @@ describe('createClickSend: options', () => {
         option: 'from',
       },
       { what: 'an unknown voice', options: { voice: { voice: 'robot' } }, option: 'voice.voice' },
-      { what: 'a language ClickSend does not speak', options: { voice: { lang: 'ja-jp' } }, option: 'voice.lang' },
+      {
+        what: 'a language ClickSend does not speak',
+        options: { voice: { lang: 'ja-jp' } },
+        option: 'voice.lang',
+      },
       { what: 'a base URL that is not one', options: { baseUrl: 'rest.clicksend.com' }, option: 'baseUrl' },
     ],
     unknown: { region: 'eu' },

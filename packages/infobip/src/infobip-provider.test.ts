@@ -1,5 +1,5 @@
 import type { PhoneMessage } from '@mfa-sms/core';
-import { rejection, useSimulator } from '@mfa-sms/simulator/testing';
+import { rejection, testOptions, useSimulator } from '@mfa-sms/simulator/testing';
 import { MockAgent } from 'undici';
 import { describe, expect, it } from 'vitest';
 import type { InfobipOptions } from './infobip-options.js';
@@ -197,28 +197,43 @@ describe('createInfobip: options', () => {
     expect(error.message).not.toContain('secret-key-123456');
   });
 
-  const bad: [string, Record<string, unknown>, string][] = [
-    ['a missing API key', { apiKey: undefined }, 'apiKey'],
-    ['an API key with its "App " prefix', { apiKey: 'App secret-key-123456' }, 'apiKey'],
-    ['a base URL that is not one', { baseUrl: 'ftp://x.api.infobip.com' }, 'baseUrl'],
-    ['a sender too long', { from: 'AcmeCorporation' }, 'from'],
-    ['a caller id that is not a number', { voice: { from: 'Acme' } }, 'voice.from'],
-    ['a language Infobip cannot speak', { voice: { language: 'xx-YY' } }, 'voice.language'],
-    ['an unknown voice option', { voice: { voice: 'Joanna' } }, 'voice'],
-    ['the classic guide’s option name', { API_KEY: 'secret-key-123456' }, 'API_KEY'],
-  ];
-  for (const [what, override, option] of bad) {
-    it(`rejects ${what}, naming "${option}" and not its value`, () => {
-      const error = optionError({
-        apiKey: 'secret-key-123456',
-        baseUrl: 'https://xxxxx.api.infobip.com',
-        ...override,
-      });
-      expect(error).toMatchObject({ code: 'invalid_config', provider: 'infobip' });
-      expect(error.message).toContain(option);
-      expect(error.message).not.toContain('secret-key-123456');
-    });
-  }
+  testOptions(createInfobip, {
+    provider: 'infobip',
+    valid: () => ({ apiKey: 'secret-key-123456', baseUrl: 'https://xxxxx.api.infobip.com' }),
+    bad: [
+      { what: 'a missing API key', options: { apiKey: undefined }, option: 'apiKey' },
+      {
+        what: 'an API key with its "App " prefix',
+        options: { apiKey: 'App secret-key-123456' },
+        option: 'apiKey',
+      },
+      {
+        what: 'a base URL that is not one',
+        options: { baseUrl: 'ftp://x.api.infobip.com' },
+        option: 'baseUrl',
+      },
+      { what: 'a sender too long', options: { from: 'AcmeCorporation' }, option: 'from' },
+      {
+        what: 'a caller id that is not a number',
+        options: { voice: { from: 'Acme' } },
+        option: 'voice.from',
+      },
+      {
+        what: 'a language Infobip cannot speak',
+        options: { voice: { language: 'xx-YY' } },
+        option: 'voice.language',
+      },
+      { what: 'an unknown voice option', options: { voice: { voice: 'Joanna' } }, option: 'voice' },
+      {
+        what: 'the classic guide’s option name',
+        options: { API_KEY: 'secret-key-123456' },
+        option: 'API_KEY',
+      },
+    ],
+    unknown: { region: 'eu' },
+    secrets: () => ['secret-key-123456'],
+    title: (what, option) => `rejects ${what}, naming "${option}" and not its value`,
+  });
 });
 
 describe('createInfobip: unexpected answers', () => {

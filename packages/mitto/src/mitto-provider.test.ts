@@ -241,11 +241,19 @@ describe('createMitto: options and input', () => {
       { what: 'an API key with spaces', options: { apiKey: 'secret key value' }, option: 'apiKey' },
       { what: 'a missing sender', options: { from: undefined }, option: 'from' },
       { what: 'a sender too long', options: { from: 'AcmeCorporation' }, option: 'from' },
-      { what: 'a sender with a character no provider documents', options: { from: 'Acme:Co' }, option: 'from' },
+      {
+        what: 'a sender with a character no provider documents',
+        options: { from: 'Acme:Co' },
+        option: 'from',
+      },
       { what: 'a numeric sender too long', options: { from: '1234567890123456' }, option: 'from' },
       { what: 'a base URL that is not one', options: { baseUrl: 'rest.mittoapi.com' }, option: 'baseUrl' },
       { what: 'a timeout too short', options: { timeoutMs: 10 }, option: 'timeoutMs' },
-      { what: 'a dispatcher that is not one', options: { dispatcher: { request: 'no' } }, option: 'dispatcher' },
+      {
+        what: 'a dispatcher that is not one',
+        options: { dispatcher: { request: 'no' } },
+        option: 'dispatcher',
+      },
     ],
     unknown: { voice: {} },
     secrets: () => ['sim-mitto-api-key'],
@@ -273,7 +281,11 @@ describe('createMitto: redaction (the classic guide logged the API key through a
   // Timeouts, resets and refused connections are testProvider's cells, which check the same for
   // every fault; these are Mitto's own answers.
   testRedaction(createMitto, {
-    options: (): MittoOptions => ({ apiKey: simulator.credentials.mitto.apiKey, from: 'Acme', baseUrl: simulator.url }),
+    options: (): MittoOptions => ({
+      apiKey: simulator.credentials.mitto.apiKey,
+      from: 'Acme',
+      baseUrl: simulator.url,
+    }),
     messages: [sms],
     scenarios: [
       { what: 'a wrong key', options: { apiKey: 'wrong-api-key-99999' } },

@@ -294,9 +294,15 @@ describe('createTwilio against the simulator', () => {
       },
       messages: [sms],
       scenarios: [
-        { what: 'bad credentials', options: () => ({ authToken: `${simulator.credentials.twilio.authToken}-wrong` }) },
+        {
+          what: 'bad credentials',
+          options: () => ({ authToken: `${simulator.credentials.twilio.authToken}-wrong` }),
+        },
         { what: 'an invalid number echoed back', arrange: () => simulator.fail('twilio', 'invalid-number') },
-        { what: 'a code echoing the number', arrange: () => simulator.fail('twilio', { type: 'code', code: 21614 }) },
+        {
+          what: 'a code echoing the number',
+          arrange: () => simulator.fail('twilio', { type: 'code', code: 21614 }),
+        },
         { what: 'a timeout', arrange: () => simulator.fail('twilio', 'no-answer') },
         { what: 'a reset', arrange: () => simulator.fail('twilio', 'reset') },
         {
@@ -337,10 +343,16 @@ describe('createTwilio options', () => {
       { options: { apiKeySid, apiKeySecret: 'another-secret' }, option: 'authToken' },
       { options: { authToken: undefined, apiKeySid }, option: 'apiKeySecret' },
       { options: { authToken: undefined, apiKeySecret: 'another-secret' }, option: 'apiKeySid' },
-      { options: { authToken: undefined, apiKeySid: 'SKnope', apiKeySecret: 'another-secret' }, option: 'apiKeySid' },
+      {
+        options: { authToken: undefined, apiKeySid: 'SKnope', apiKeySecret: 'another-secret' },
+        option: 'apiKeySid',
+      },
       { options: { from: undefined }, option: 'from' },
       { options: { from: '+0123' }, option: 'from' },
-      { options: { from: undefined, messagingServiceSid: 'MG-secret-looking-value' }, option: 'messagingServiceSid' },
+      {
+        options: { from: undefined, messagingServiceSid: 'MG-secret-looking-value' },
+        option: 'messagingServiceSid',
+      },
       { options: { baseUrl: 'ftp://example.com' }, option: 'baseUrl' },
       { options: { timeoutMs: 50 }, option: 'timeoutMs' },
       { options: { dispatcher: {} }, option: 'dispatcher' },
