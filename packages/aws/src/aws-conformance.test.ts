@@ -6,7 +6,7 @@ for (const api of ['sns', 'end-user-messaging'] as const) {
   testProvider({
     name: 'aws',
     channels: api === 'sns' ? ['sms'] : ['sms', 'voice'],
-    create: (simulator, { timeoutMs, baseUrl }) => {
+    create: (simulator, transport) => {
       const { accessKeyId, secretAccessKey, sessionToken } = simulator.credentials.aws;
       return createAws({
         accessKeyId,
@@ -16,8 +16,8 @@ for (const api of ['sns', 'end-user-messaging'] as const) {
         api,
         from: { '*': 'Acme', US: '+14155550100' },
         voice: { from: '+14155550100' },
-        baseUrl: `${baseUrl ?? simulator.url}/aws`,
-        timeoutMs,
+        ...transport,
+        baseUrl: `${transport.baseUrl}/aws`,
       });
     },
   });

@@ -1,5 +1,5 @@
 import type { PhoneMessage } from '@mfa-sms/core';
-import { expectHidden, rejection, testOptions, useSimulator } from '@mfa-sms/simulator/testing';
+import { expectHidden, rejection, testMessage, testOptions, useSimulator } from '@mfa-sms/simulator/testing';
 import { describe, expect, it } from 'vitest';
 import type { AwsOptions } from './aws-options.js';
 import { createAws } from './aws-provider.js';
@@ -19,13 +19,7 @@ function aws(overrides: Partial<AwsOptions> = {}) {
   });
 }
 
-const sms: PhoneMessage = {
-  to: '+447400123456',
-  text: 'Your code is 493817',
-  channel: 'sms',
-  code: '493817',
-  reference: 'txn-42',
-};
+const sms: PhoneMessage = testMessage({ reference: 'txn-42' });
 const voice: PhoneMessage = { ...sms, channel: 'voice', text: 'Your code is 493817.', language: 'pt-BR' };
 
 function expectNothingLeaks(error: unknown) {

@@ -1,5 +1,5 @@
 import { isRetryableCode, type PhoneMessage } from '@mfa-sms/core';
-import { rejection, useSimulator } from '@mfa-sms/simulator/testing';
+import { rejection, testMessage, useSimulator } from '@mfa-sms/simulator/testing';
 import { describe, expect, it } from 'vitest';
 import { infobipHttpErrorTable, infobipStatusTable } from './infobip-errors.js';
 import { createInfobip } from './infobip-provider.js';
@@ -8,12 +8,7 @@ const { simulator } = useSimulator();
 
 const infobip = () =>
   createInfobip({ apiKey: simulator.credentials.infobip.apiKey, baseUrl: simulator.url, from: 'Acme' });
-const sms: PhoneMessage = {
-  to: '+447400123456',
-  text: 'Your code is 493817',
-  channel: 'sms',
-  code: '493817',
-};
+const sms: PhoneMessage = testMessage();
 const call: PhoneMessage = { ...sms, channel: 'voice' };
 
 describe('a message refused inside an HTTP 200: every row of the status table', () => {

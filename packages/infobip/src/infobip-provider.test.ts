@@ -1,5 +1,5 @@
 import type { PhoneMessage } from '@mfa-sms/core';
-import { rejection, testOptions, useSimulator } from '@mfa-sms/simulator/testing';
+import { rejection, testMessage, testOptions, useSimulator } from '@mfa-sms/simulator/testing';
 import { MockAgent } from 'undici';
 import { describe, expect, it } from 'vitest';
 import type { InfobipOptions } from './infobip-options.js';
@@ -16,13 +16,7 @@ function infobip(overrides: Partial<InfobipOptions> = {}) {
   });
 }
 
-const sms: PhoneMessage = {
-  to: '+447400123456',
-  text: 'Your code is 493817',
-  channel: 'sms',
-  code: '493817',
-  reference: 'login-42',
-};
+const sms: PhoneMessage = testMessage({ reference: 'login-42' });
 // Auth0 renders a voice text with the code dotted and {{pause}}.
 const call: PhoneMessage = {
   ...sms,

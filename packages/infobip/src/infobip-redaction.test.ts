@@ -1,5 +1,5 @@
 import type { PhoneMessage } from '@mfa-sms/core';
-import { testRedaction, useSimulator } from '@mfa-sms/simulator/testing';
+import { testMessage, testRedaction, useSimulator } from '@mfa-sms/simulator/testing';
 import { describe } from 'vitest';
 import type { InfobipOptions } from './infobip-options.js';
 import { createInfobip } from './infobip-provider.js';
@@ -7,12 +7,7 @@ import { createInfobip } from './infobip-provider.js';
 // Every error path, with answers that echo the key, the code and the number back.
 const { simulator } = useSimulator();
 
-const sms: PhoneMessage = {
-  to: '+447400123456',
-  text: 'Your code is 493817',
-  channel: 'sms',
-  code: '493817',
-};
+const sms: PhoneMessage = testMessage();
 const call: PhoneMessage = { ...sms, channel: 'voice', text: 'Your code is 4.9.3.8.1.7' };
 
 describe('createInfobip: redaction (the classic guide passed axios errors, key included, to Auth0)', () => {

@@ -1,5 +1,5 @@
 import { createRouter, type PhoneMessage, type Provider } from '@mfa-sms/core';
-import { rejection, testOptions, testRedaction, useSimulator } from '@mfa-sms/simulator/testing';
+import { rejection, testMessage, testOptions, testRedaction, useSimulator } from '@mfa-sms/simulator/testing';
 import { describe, expect, it } from 'vitest';
 import { plivoErrorTable } from './plivo-errors.js';
 import type { PlivoOptions } from './plivo-options.js';
@@ -17,13 +17,7 @@ function plivo(overrides: Partial<PlivoOptions> = {}) {
   });
 }
 
-const sms: PhoneMessage = {
-  to: '+447400123456',
-  text: 'Your code is 493817',
-  channel: 'sms',
-  code: '493817',
-  reference: 'txn-42',
-};
+const sms: PhoneMessage = testMessage({ reference: 'txn-42' });
 
 describe('createPlivo: sending', () => {
   it('posts src, dst and text as JSON with Basic auth and returns the message_uuid', async () => {

@@ -30,6 +30,7 @@ describe('@mfa-sms/simulator public API', () => {
       'faultMatrix',
       'recordingDispatcher',
       'rejection',
+      'testMessage',
       'testOptions',
       'testPlugin',
       'testProvider',

@@ -1,5 +1,7 @@
 export type { RecordedRequest } from './test-helpers.js';
 export { closedPort, everythingVisible, recordingDispatcher, rejection } from './test-helpers.js';
+export type { TestMessage } from './test-message.js';
+export { testMessage } from './test-message.js';
 export type { BadOption, TestOptionsOptions } from './test-options.js';
 export { testOptions } from './test-options.js';
 export type { ConformingPlugin, TestPluginOptions } from './test-plugin.js';

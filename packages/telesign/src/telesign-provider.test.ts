@@ -1,5 +1,5 @@
 import type { PhoneMessage } from '@mfa-sms/core';
-import { rejection, testOptions, testRedaction, useSimulator } from '@mfa-sms/simulator/testing';
+import { rejection, testMessage, testOptions, testRedaction, useSimulator } from '@mfa-sms/simulator/testing';
 import { describe, expect, it } from 'vitest';
 import type { TelesignOptions } from './telesign-options.js';
 import { createTelesign } from './telesign-provider.js';
@@ -15,13 +15,7 @@ function telesign(overrides: Partial<TelesignOptions> = {}) {
   });
 }
 
-const sms: PhoneMessage = {
-  to: '+447400123456',
-  text: 'Your code is 493817',
-  channel: 'sms',
-  code: '493817',
-  reference: 'txn-42',
-};
+const sms: PhoneMessage = testMessage({ reference: 'txn-42' });
 const call: PhoneMessage = { ...sms, channel: 'voice', text: 'Your code is 4.9.3.8.1.7. {{pause}} Goodbye.' };
 
 describe('createTelesign: sending', () => {

@@ -4,6 +4,7 @@ import { isRetryableCode, type PhoneMessage } from '@mfa-sms/core';
 import {
   everythingVisible,
   rejection,
+  testMessage,
   testOptions,
   testRedaction,
   useSimulator,
@@ -26,13 +27,7 @@ function vonage(overrides: Partial<VonageOptions> = {}) {
   return createVonage({ ...vonageOptions(), baseUrl: simulator.url, timeoutMs: 2000, ...overrides });
 }
 
-const sms: PhoneMessage = {
-  to: '+447400123456',
-  text: 'Your code is 493817',
-  channel: 'sms',
-  code: '493817',
-  reference: 'corr-1',
-};
+const sms: PhoneMessage = testMessage({ reference: 'corr-1' });
 const voice: PhoneMessage = {
   ...sms,
   channel: 'voice',
