@@ -1,23 +1,29 @@
 import type { PhoneMessage } from '@mfa-sms/core';
-import { expectHidden, rejection, testMessage, testOptions, useSimulator } from '@mfa-sms/simulator/testing';
+import {
+  expectHidden,
+  rejection,
+  testMessage,
+  testOptions,
+  useSimulator,
+  withDefaults,
+} from '@mfa-sms/simulator/testing';
 import { describe, expect, it } from 'vitest';
 import type { AwsOptions } from './aws-options.js';
 import { createAws } from './aws-provider.js';
 
 const { simulator, record } = useSimulator();
 
-function aws(overrides: Partial<AwsOptions> = {}) {
+const aws = withDefaults(createAws, (): AwsOptions => {
   const { accessKeyId, secretAccessKey } = simulator.credentials.aws;
-  return createAws({
+  return {
     accessKeyId,
     secretAccessKey,
     region: 'eu-west-1',
     from: { '*': 'Acme', US: '+14155550100' },
     voice: { from: '+14155550100' },
     baseUrl: `${simulator.url}/aws`,
-    ...overrides,
-  });
-}
+  };
+});
 
 const sms: PhoneMessage = testMessage({ reference: 'txn-42' });
 const voice: PhoneMessage = { ...sms, channel: 'voice', text: 'Your code is 493817.', language: 'pt-BR' };

@@ -1,5 +1,11 @@
 import type { PhoneMessage } from '@mfa-sms/core';
-import { rejection, testOptions, testRedaction, useSimulator } from '@mfa-sms/simulator/testing';
+import {
+  rejection,
+  testOptions,
+  testRedaction,
+  useSimulator,
+  withDefaults,
+} from '@mfa-sms/simulator/testing';
 import { describe, expect, it } from 'vitest';
 import { clickSendErrorTable } from './clicksend-errors.js';
 import type { ClickSendOptions } from './clicksend-options.js';
@@ -7,16 +13,13 @@ import { createClickSend } from './clicksend-provider.js';
 
 const { simulator, record } = useSimulator();
 
-function clicksend(overrides: Partial<ClickSendOptions> = {}) {
-  return createClickSend({
-    username: simulator.credentials.clicksend.username,
-    apiKey: simulator.credentials.clicksend.apiKey,
-    from: 'Acme',
-    voice: {},
-    baseUrl: simulator.url,
-    ...overrides,
-  });
-}
+const options = (): ClickSendOptions => ({
+  ...simulator.credentials.clicksend,
+  from: 'Acme',
+  voice: {},
+  baseUrl: simulator.url,
+});
+const clicksend = withDefaults(createClickSend, options);
 
 const sms: PhoneMessage = {
   to: '+61411111111',
@@ -274,7 +277,7 @@ describe('createClickSend: options', () => {
 
 describe('createClickSend: redaction', () => {
   testRedaction(createClickSend, {
-    options: () => ({ ...simulator.credentials.clicksend, from: 'Acme', voice: {}, baseUrl: simulator.url }),
+    options,
     messages: [sms, call],
     scenarios: [
       { what: 'an invalid recipient', arrange: () => simulator.fail('clicksend', 'invalid-number') },

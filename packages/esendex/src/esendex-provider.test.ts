@@ -1,6 +1,12 @@
 import type { PhoneMessage } from '@mfa-sms/core';
 import { parseXml } from '@mfa-sms/core/provider';
-import { rejection, testOptions, testRedaction, useSimulator } from '@mfa-sms/simulator/testing';
+import {
+  rejection,
+  testOptions,
+  testRedaction,
+  useSimulator,
+  withDefaults,
+} from '@mfa-sms/simulator/testing';
 import { describe, expect, it } from 'vitest';
 import { createEsendex, type EsendexOptions } from './esendex-provider.js';
 
@@ -15,14 +21,11 @@ const { simulator, record } = useSimulator({
   },
 });
 
-function esendex(overrides: Partial<EsendexOptions> = {}) {
-  return createEsendex({
-    ...simulator.credentials.esendex,
-    from: 'Acme',
-    baseUrl: simulator.url,
-    ...overrides,
-  });
-}
+const esendex = withDefaults(createEsendex, () => ({
+  ...simulator.credentials.esendex,
+  from: 'Acme',
+  baseUrl: simulator.url,
+}));
 
 const sms: PhoneMessage = {
   to: '+447700900123',

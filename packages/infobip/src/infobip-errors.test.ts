@@ -1,13 +1,16 @@
 import { isRetryableCode, type PhoneMessage } from '@mfa-sms/core';
-import { rejection, testMessage, useSimulator } from '@mfa-sms/simulator/testing';
+import { rejection, testMessage, useSimulator, withDefaults } from '@mfa-sms/simulator/testing';
 import { describe, expect, it } from 'vitest';
 import { infobipHttpErrorTable, infobipStatusTable } from './infobip-errors.js';
 import { createInfobip } from './infobip-provider.js';
 
 const { simulator } = useSimulator();
 
-const infobip = () =>
-  createInfobip({ apiKey: simulator.credentials.infobip.apiKey, baseUrl: simulator.url, from: 'Acme' });
+const infobip = withDefaults(createInfobip, () => ({
+  ...simulator.credentials.infobip,
+  baseUrl: simulator.url,
+  from: 'Acme',
+}));
 const sms: PhoneMessage = testMessage();
 const call: PhoneMessage = { ...sms, channel: 'voice' };
 

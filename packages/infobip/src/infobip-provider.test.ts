@@ -1,5 +1,5 @@
 import type { PhoneMessage } from '@mfa-sms/core';
-import { rejection, testMessage, testOptions, useSimulator } from '@mfa-sms/simulator/testing';
+import { rejection, testMessage, testOptions, useSimulator, withDefaults } from '@mfa-sms/simulator/testing';
 import { MockAgent } from 'undici';
 import { describe, expect, it } from 'vitest';
 import type { InfobipOptions } from './infobip-options.js';
@@ -7,14 +7,11 @@ import { createInfobip } from './infobip-provider.js';
 
 const { simulator, record } = useSimulator();
 
-function infobip(overrides: Partial<InfobipOptions> = {}) {
-  return createInfobip({
-    apiKey: simulator.credentials.infobip.apiKey,
-    baseUrl: simulator.url,
-    from: 'Acme',
-    ...overrides,
-  });
-}
+const infobip = withDefaults(createInfobip, () => ({
+  ...simulator.credentials.infobip,
+  baseUrl: simulator.url,
+  from: 'Acme',
+}));
 
 const sms: PhoneMessage = testMessage({ reference: 'login-42' });
 // Auth0 renders a voice text with the code dotted and {{pause}}.

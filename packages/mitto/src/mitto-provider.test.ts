@@ -1,18 +1,22 @@
 import type { PhoneMessage } from '@mfa-sms/core';
-import { rejection, testOptions, testRedaction, useSimulator } from '@mfa-sms/simulator/testing';
+import {
+  rejection,
+  testOptions,
+  testRedaction,
+  useSimulator,
+  withDefaults,
+} from '@mfa-sms/simulator/testing';
 import { describe, expect, it } from 'vitest';
 import { createMitto, type MittoOptions } from './mitto-provider.js';
 
 const { simulator, record } = useSimulator();
 
-function mitto(overrides: Partial<MittoOptions> = {}) {
-  return createMitto({
-    apiKey: simulator.credentials.mitto.apiKey,
-    from: 'Acme',
-    baseUrl: simulator.url,
-    ...overrides,
-  });
-}
+const options = (): MittoOptions => ({
+  ...simulator.credentials.mitto,
+  from: 'Acme',
+  baseUrl: simulator.url,
+});
+const mitto = withDefaults(createMitto, options);
 
 const sms: PhoneMessage = {
   to: '+491775682913',
@@ -281,11 +285,7 @@ describe('createMitto: redaction (the classic guide logged the API key through a
   // Timeouts, resets and refused connections are testProvider's cells, which check the same for
   // every fault; these are Mitto's own answers.
   testRedaction(createMitto, {
-    options: (): MittoOptions => ({
-      apiKey: simulator.credentials.mitto.apiKey,
-      from: 'Acme',
-      baseUrl: simulator.url,
-    }),
+    options,
     messages: [sms],
     scenarios: [
       { what: 'a wrong key', options: { apiKey: 'wrong-api-key-99999' } },

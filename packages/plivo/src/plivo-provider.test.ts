@@ -1,5 +1,12 @@
 import { createRouter, type PhoneMessage, type Provider } from '@mfa-sms/core';
-import { rejection, testMessage, testOptions, testRedaction, useSimulator } from '@mfa-sms/simulator/testing';
+import {
+  rejection,
+  testMessage,
+  testOptions,
+  testRedaction,
+  useSimulator,
+  withDefaults,
+} from '@mfa-sms/simulator/testing';
 import { describe, expect, it } from 'vitest';
 import { plivoErrorTable } from './plivo-errors.js';
 import type { PlivoOptions } from './plivo-options.js';
@@ -7,15 +14,12 @@ import { createPlivo } from './plivo-provider.js';
 
 const { simulator, record } = useSimulator();
 
-function plivo(overrides: Partial<PlivoOptions> = {}) {
-  return createPlivo({
-    authId: simulator.credentials.plivo.authId,
-    authToken: simulator.credentials.plivo.authToken,
-    from: '+14155550100',
-    baseUrl: simulator.url,
-    ...overrides,
-  });
-}
+const options = (): PlivoOptions => ({
+  ...simulator.credentials.plivo,
+  from: '+14155550100',
+  baseUrl: simulator.url,
+});
+const plivo = withDefaults(createPlivo, options);
 
 const sms: PhoneMessage = testMessage({ reference: 'txn-42' });
 
@@ -202,7 +206,7 @@ describe('createPlivo: options', () => {
 
 describe('createPlivo: redaction', () => {
   testRedaction(createPlivo, {
-    options: () => ({ ...simulator.credentials.plivo, from: '+14155550100', baseUrl: simulator.url }),
+    options,
     messages: [sms],
     scenarios: [
       { what: 'an invalid number echoed back', arrange: () => simulator.fail('plivo', 'invalid-number') },

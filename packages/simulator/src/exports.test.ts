@@ -37,6 +37,7 @@ describe('@mfa-sms/simulator public API', () => {
       'testRedaction',
       'testStore',
       'useSimulator',
+      'withDefaults',
     ]);
   });
 

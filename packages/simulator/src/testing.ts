@@ -1,3 +1,4 @@
+export { withDefaults } from './test-defaults.js';
 export type { RecordedRequest } from './test-helpers.js';
 export { closedPort, everythingVisible, recordingDispatcher, rejection } from './test-helpers.js';
 export type { TestMessage } from './test-message.js';

@@ -1,19 +1,20 @@
 import type { PhoneMessage } from '@mfa-sms/core';
-import { rejection, testMessage, testOptions, testRedaction, useSimulator } from '@mfa-sms/simulator/testing';
+import {
+  rejection,
+  testMessage,
+  testOptions,
+  testRedaction,
+  useSimulator,
+  withDefaults,
+} from '@mfa-sms/simulator/testing';
 import { describe, expect, it } from 'vitest';
 import type { TelesignOptions } from './telesign-options.js';
 import { createTelesign } from './telesign-provider.js';
 
 const { simulator, record } = useSimulator();
 
-function telesign(overrides: Partial<TelesignOptions> = {}) {
-  return createTelesign({
-    customerId: simulator.credentials.telesign.customerId,
-    apiKey: simulator.credentials.telesign.apiKey,
-    baseUrl: simulator.url,
-    ...overrides,
-  });
-}
+const options = (): TelesignOptions => ({ ...simulator.credentials.telesign, baseUrl: simulator.url });
+const telesign = withDefaults(createTelesign, options);
 
 const sms: PhoneMessage = testMessage({ reference: 'txn-42' });
 const call: PhoneMessage = { ...sms, channel: 'voice', text: 'Your code is 4.9.3.8.1.7. {{pause}} Goodbye.' };
@@ -162,7 +163,7 @@ describe('createTelesign: options and input', () => {
 
 describe('createTelesign: redaction (the classic guide passed axios errors, credentials included, to Auth0)', () => {
   testRedaction(createTelesign, {
-    options: (): TelesignOptions => ({ ...simulator.credentials.telesign, baseUrl: simulator.url }),
+    options,
     messages: [sms, call],
     scenarios: [
       { what: 'a wrong key', options: { apiKey: 'd3JvbmctdGVsZXNpZ24ta2V5' } },

@@ -8,6 +8,7 @@ import {
   testOptions,
   testRedaction,
   useSimulator,
+  withDefaults,
 } from '@mfa-sms/simulator/testing';
 import { describe, expect, it } from 'vitest';
 import { vonageStatusTable } from './vonage-errors.js';
@@ -23,9 +24,11 @@ function vonageOptions(): VonageOptions {
   return { apiKey, apiSecret, from: 'Acme', applicationId, privateKey, voice: { from: '447700900000' } };
 }
 
-function vonage(overrides: Partial<VonageOptions> = {}) {
-  return createVonage({ ...vonageOptions(), baseUrl: simulator.url, timeoutMs: 2000, ...overrides });
-}
+const vonage = withDefaults(createVonage, () => ({
+  ...vonageOptions(),
+  baseUrl: simulator.url,
+  timeoutMs: 2000,
+}));
 
 const sms: PhoneMessage = testMessage({ reference: 'corr-1' });
 const voice: PhoneMessage = {
