@@ -1,12 +1,12 @@
 import { inspect } from 'node:util';
 import { createRouter, type Provider } from '@mfa-sms/core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ProviderName } from './credentials.js';
 import type { ErrorKind, Fault } from './faults.js';
 import type { Simulator } from './simulator.js';
-import { startSimulator } from './start-simulator.js';
 import { closedPort, everythingVisible } from './test-helpers.js';
 import { testMessage } from './test-message.js';
+import { useSimulator } from './test-simulator.js';
 
 /**
  * The part of `@mfa-sms/core`'s Provider this suite drives, kept structural so that a provider
@@ -159,12 +159,7 @@ function isMfaSmsError(value: unknown): value is Error & Record<string, unknown>
  */
 export function testProvider(options: TestProviderOptions): void {
   describe(`${options.name}: conformance`, () => {
-    let simulator: Simulator;
-    beforeAll(async () => {
-      simulator = await startSimulator();
-    });
-    afterAll(() => simulator.close());
-    beforeEach(() => simulator.reset());
+    const { simulator } = useSimulator();
 
     for (const channel of options.channels) {
       const message = testMessage({ channel, reference: 'conformance-1' });
