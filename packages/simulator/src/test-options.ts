@@ -74,18 +74,8 @@ function thrownBy(create: () => unknown): Record<string, unknown> & Error {
  * });
  * ```
  */
-export function testOptions<O>(create: (options: O) => unknown, suite: TestOptionsOptions<O>): void {
-  const minLength = suite.minValueLength ?? 6;
+export function testOptions<O>(create: (options: O) => unknown, suite: TestOptionsOptions<NoInfer<O>>): void {
   const title = suite.title ?? ((what) => `refuses ${what}, naming the option and not its value`);
-  const refusal = (override: Readonly<Record<string, unknown>>) => {
-    const options: Record<string, unknown> = { ...suite.valid(), ...override };
-    for (const [key, value] of Object.entries(override)) if (value === undefined) delete options[key];
-    const error = thrownBy(() => create(options as O));
-    expect(error).toMatchObject({ code: 'invalid_config', provider: suite.provider, retryable: false });
-    const values = strings(override).filter((value) => value.length >= minLength);
-    expectHidden(error, [...values, ...(suite.secrets?.() ?? [])]);
-    return error;
-  };
 
   it('accepts the valid options', () => {
     expect(() => create(suite.valid())).not.toThrow();
@@ -93,17 +83,36 @@ export function testOptions<O>(create: (options: O) => unknown, suite: TestOptio
 
   for (const bad of suite.bad) {
     it(title(bad.what ?? JSON.stringify(bad.options), bad.option), () => {
-      const error = refusal(bad.options);
-      expect(error.message).toContain(`"${bad.option}"`);
-      const named = bad.errorOption === undefined ? bad.option.split(/[.[]/)[0] : bad.errorOption;
-      if (named !== null) expect(error.option).toBe(named);
+      expectRefusal(create, suite, bad);
     });
   }
 
-  const [unknown] = Object.keys(suite.unknown);
+  const [unknown = ''] = Object.keys(suite.unknown);
   it(`refuses an unknown option ("${unknown}")`, () => {
-    const error = refusal(suite.unknown);
+    const error = expectRefusal(create, suite, { options: suite.unknown, option: unknown });
     expect(error.message).toContain(`unknown option "${unknown}"`);
-    expect(error.option).toBe(unknown);
   });
+}
+
+/**
+ * One refusal, checked as `testOptions` checks each: `bad.options` laid over the valid ones must
+ * make `create` throw `invalid_config` for the provider, naming `bad.option`, showing neither a
+ * value of `bad.options` nor a secret. Returns the error.
+ */
+export function expectRefusal<O>(
+  create: (options: O) => unknown,
+  suite: Pick<TestOptionsOptions<O>, 'provider' | 'valid' | 'secrets' | 'minValueLength'>,
+  bad: BadOption,
+): Record<string, unknown> & Error {
+  const options: Record<string, unknown> = { ...suite.valid(), ...bad.options };
+  for (const [key, value] of Object.entries(bad.options)) if (value === undefined) delete options[key];
+  const error = thrownBy(() => create(options as O));
+  expect(error).toMatchObject({ code: 'invalid_config', provider: suite.provider, retryable: false });
+  expect(error.message).toContain(`"${bad.option}"`);
+  const named = bad.errorOption === undefined ? bad.option.split(/[.[]/)[0] : bad.errorOption;
+  if (named !== null) expect(error.option).toBe(named);
+  const minLength = suite.minValueLength ?? 6;
+  const values = strings(bad.options).filter((value) => value.length >= minLength);
+  expectHidden(error, [...values, ...(suite.secrets?.() ?? [])]);
+  return error;
 }

@@ -61,7 +61,7 @@ export interface TestRedactionOptions<O, M extends { channel: string }> {
  */
 export function testRedaction<O, M extends { channel: string }>(
   create: (options: O) => { send(message: M): Promise<unknown> },
-  suite: TestRedactionOptions<O, M>,
+  suite: TestRedactionOptions<NoInfer<O>, M>,
 ): void {
   for (const scenario of suite.scenarios) {
     const messages = scenario.messages ?? suite.messages;
