@@ -3,7 +3,10 @@ import { expectHidden } from './test-redaction.js';
 
 /** One option a factory must refuse. */
 export interface BadOption {
-  /** What is wrong, for the test's title (`refuses <what>, …`); by default the override as JSON. */
+  /**
+   * What is wrong, for the test's title (`refuses <what>, …`); by default the override as JSON,
+   * a removed option as `"(missing)"`.
+   */
   what?: string;
   /** Laid over the valid options; a key set to `undefined` is removed (the option is missing). */
   options: Readonly<Record<string, unknown>>;
@@ -49,6 +52,11 @@ function strings(value: unknown): string[] {
   return [];
 }
 
+/** An override as JSON, a removed option shown as `"(missing)"`. */
+function describeOverride(options: Readonly<Record<string, unknown>>): string {
+  return JSON.stringify(options, (_, value: unknown) => (value === undefined ? '(missing)' : value));
+}
+
 function thrownBy(create: () => unknown): Record<string, unknown> & Error {
   try {
     create();
@@ -82,7 +90,7 @@ export function testOptions<O>(create: (options: O) => unknown, suite: TestOptio
   });
 
   for (const bad of suite.bad) {
-    it(title(bad.what ?? JSON.stringify(bad.options), bad.option), () => {
+    it(title(bad.what ?? describeOverride(bad.options), bad.option), () => {
       expectRefusal(create, suite, bad);
     });
   }
