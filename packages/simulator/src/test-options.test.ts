@@ -58,28 +58,24 @@ describe('expectRefusal fails the test', () => {
     expect(() => expectRefusal(() => ({}), suite, bad)).toThrow(/expected the factory to throw/);
   });
 
-  it('when the message echoes the value', () => {
-    const echoing = (options: ToyOptions) => {
-      throw new MfaSmsError({
-        code: 'invalid_config',
-        provider: 'toy',
-        option: 'from',
-        message: `Toy option "from" is invalid: ${options.from} is too long`,
-      });
+  /** A factory that refuses `from` with the given message and cause. */
+  const refusing =
+    (say: (options: ToyOptions) => { message: string; cause?: Error }) => (options: ToyOptions) => {
+      throw new MfaSmsError({ code: 'invalid_config', provider: 'toy', option: 'from', ...say(options) });
     };
+
+  it('when the message echoes the value', () => {
+    const echoing = refusing((options) => ({
+      message: `Toy option "from" is invalid: ${options.from} is too long`,
+    }));
     expect(() => expectRefusal(echoing, suite, bad)).toThrow(/hidden value #0/);
   });
 
   it('when the error shows a secret', () => {
-    const leaking = (options: ToyOptions) => {
-      throw new MfaSmsError({
-        code: 'invalid_config',
-        provider: 'toy',
-        option: 'from',
-        message: 'Toy option "from" is invalid',
-        cause: new Error(`with key ${options.apiKey}`),
-      });
-    };
+    const leaking = refusing((options) => ({
+      message: 'Toy option "from" is invalid',
+      cause: new Error(`with key ${options.apiKey}`),
+    }));
     // #0 is the bad value, #1 the first secret.
     expect(() => expectRefusal(leaking, suite, bad)).toThrow(/hidden value #1/);
   });
