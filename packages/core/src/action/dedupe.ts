@@ -1,6 +1,6 @@
 import type { PhoneMessage, Purpose } from '../contract/types.js';
 import { createMemoryStore, type Store } from '../store/store.js';
-import { createStoreKeyer, type StoreKeyer } from '../store/store-keys.js';
+import { createStoreKeyer, dedupeKind, isKeyOfKind, type StoreKeyer } from '../store/store-keys.js';
 
 /**
  * Remembers what was sent recently so that a repeated trigger (a double-clicked "resend", an
@@ -23,7 +23,7 @@ const unkeyed = createStoreKeyer();
  */
 export function dedupeKey(message: PhoneMessage, purpose: Purpose, keyer: StoreKeyer = unkeyed): string {
   const material = `${message.to}\u0000${message.channel}\u0000${purpose}\u0000${message.code ?? message.text}`;
-  return keyer('d', material);
+  return keyer(dedupeKind, material);
 }
 
 function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
@@ -58,8 +58,28 @@ export function storeLedger(store: Store, ttlMs: number): SentLedger {
   };
 }
 
+// A repeat comes within seconds: the last few hundred sends of a container are enough to remember.
 const memoryLimit = 256;
 
 export function memoryLedger(ttlMs: number, now: () => number = Date.now): SentLedger {
   return storeLedger(createMemoryStore({ maxEntries: memoryLimit, now }), ttlMs);
+}
+
+/**
+ * The memory of one container (module scope in an Action), beside `api.cache`: counts and other
+ * entries in a memory store of the default size, deduplication entries in one of their own as small
+ * as `memoryLedger`'s, so that a busy container's sends never push a count out of it, and its
+ * memory does not grow with each one.
+ */
+export function containerMemory(): Store {
+  const counts = createMemoryStore();
+  const sent = createMemoryStore({ maxEntries: memoryLimit });
+  const memoryOf = (key: string) => (isKeyOfKind(key, dedupeKind) ? sent : counts);
+  return {
+    name: 'memory',
+    shared: false,
+    increment: (hits) => counts.increment(hits),
+    get: (key) => memoryOf(key).get(key),
+    set: (key, value, ttlMs) => memoryOf(key).set(key, value, ttlMs),
+  };
 }

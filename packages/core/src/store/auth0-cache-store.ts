@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import type { Auth0Cache } from '../auth0/auth0-types.js';
 import { forgetTable, readTable, type Table, tableText, wroteTable } from './auth0-cache-table.js';
 import { createMemoryStore, type Store, type StoreHit } from './store.js';
+import { storeKeyPrefix } from './store-keys.js';
 
 // Auth0's api.cache: 20 entries per trigger, keys ≤ 64 bytes, values ≤ 4 kB, keys and values 8 kB in
 // all, 24 h at most, entries may vanish; what a full cache does with a new key is not documented
@@ -11,11 +12,35 @@ const tableKeys = ['mfa-sms:t0', 'mfa-sms:t1'] as const;
 const auth0MaxTtlMs = 86_400_000;
 // A deduplication value longer than this stays in memory only: the table is for counters.
 const tableValueLength = 96;
-const storeKeyShape = /^mfa-sms:([a-z]):([\w-]{10})/;
+const idLength = 10;
 
+// A base64url character (`[\w-]`), tested by code: a regular expression's match array per key cost
+// more than the rest of the lookup.
+function isIdCharacter(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code === 45 ||
+    code === 95
+  );
+}
+
+/** `mfa-sms:<kind>:<hash>` → kind and 10 characters of the hash; any other key → a hash of it. */
 function idOf(key: string): string {
-  const match = storeKeyShape.exec(key);
-  return match ? `${match[1]}${match[2]}` : `x${hash('sha256', key, 'base64url').slice(0, 10)}`;
+  const kind = key.charCodeAt(storeKeyPrefix.length);
+  let shaped =
+    key.length >= storeKeyPrefix.length + 2 + idLength &&
+    key.startsWith(storeKeyPrefix) &&
+    kind >= 97 &&
+    kind <= 122 &&
+    key.charCodeAt(storeKeyPrefix.length + 1) === 58;
+  const start = storeKeyPrefix.length + 2;
+  for (let index = start; shaped && index < start + idLength; index += 1)
+    shaped = isIdCharacter(key.charCodeAt(index));
+  return shaped
+    ? `${key[storeKeyPrefix.length]}${key.slice(start, start + idLength)}`
+    : `x${hash('sha256', key, 'base64url').slice(0, idLength)}`;
 }
 
 const shardOf = (id: string) => (id.charCodeAt(id.length - 1) % tableKeys.length) as 0 | 1;
@@ -70,7 +95,7 @@ export function createAuth0CacheStore(cache: Auth0Cache, options: Auth0CacheStor
     }
   }
 
-  function write(shard: 0 | 1, table: Table, fresh: ReadonlySet<string>, at: number): void {
+  function write(shard: 0 | 1, table: Table, fresh: string | ReadonlySet<string>, at: number): void {
     const name = tableKeys[shard];
     const { text, dropped, expires } = tableText(table, fresh, at);
     if (dropped > 0) warn(`${dropped} counters over 8 kB`);
@@ -153,7 +178,7 @@ export function createAuth0CacheStore(cache: Auth0Cache, options: Auth0CacheStor
       const shard = shardOf(id);
       const table = read(shard) ?? new Map();
       table.set(id, { count: 0, value, expires: at + Math.min(ttlMs, auth0MaxTtlMs) });
-      write(shard, table, new Set([id]), at);
+      write(shard, table, id, at);
     },
   };
 }
