@@ -64,7 +64,12 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
     | undefined;
 
   function cacheStoreFor(cache: Auth0Cache, log: (line: string) => void, window: number) {
-    if (lastCache?.cache !== cache || lastCache.log !== log || lastCache.window !== window) {
+    if (
+      lastCache === undefined ||
+      lastCache.cache !== cache ||
+      lastCache.log !== log ||
+      lastCache.window !== window
+    ) {
       const store = createAuth0CacheStore(cache, { memory: container, log });
       lastCache = { cache, log, window, store, ledger: storeLedger(store, window) };
     }
@@ -218,8 +223,12 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
       const window = policy.dedupeWindowMs ?? defaultDedupeWindowMs;
       // Without a store of its own, an Action counts and remembers in its execution's api.cache.
       const fromCache = !policy.store && cache ? cacheStoreFor(cache, log, window) : undefined;
-      const cacheStore = fromCache?.store;
-      const ledger = policy.store ? storeLedger(policy.store, window) : (fromCache?.ledger ?? memory);
+      const cacheStore = fromCache === undefined ? undefined : fromCache.store;
+      const ledger = policy.store
+        ? storeLedger(policy.store, window)
+        : fromCache === undefined
+          ? memory
+          : fromCache.ledger;
       const key = window > 0 ? dedupeKey(message, request.purpose, keyer) : undefined;
       // Checked before the ledger is asked, so that a blocked destination is never a "duplicate".
       const candidates = router.check(message);

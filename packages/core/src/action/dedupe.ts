@@ -22,12 +22,13 @@ const unkeyed = createStoreKeyer();
  * by `keyer` (an HMAC with a shared store, so that the store holds neither number nor code).
  */
 export function dedupeKey(message: PhoneMessage, purpose: Purpose, keyer: StoreKeyer = unkeyed): string {
-  const material = `${message.to}\u0000${message.channel}\u0000${purpose}\u0000${message.code ?? message.text}`;
+  const material = `${message.to}\u0000${message.channel}\u0000${purpose}\u0000${message.code === undefined ? message.text : message.code}`;
   return keyer(dedupeKind, material);
 }
 
 function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
-  return typeof (value as Promise<T> | undefined)?.then === 'function';
+  // Not `?.`: per send, and core's CommonJS build compiles it into a helper that allocates.
+  return typeof value === 'object' && value !== null && typeof (value as Promise<T>).then === 'function';
 }
 
 /** A ledger over any store; entries live `ttlMs`. */

@@ -43,6 +43,8 @@ function idOf(key: string): string {
     : `x${hash('sha256', key, 'base64url').slice(0, idLength)}`;
 }
 
+// The per-send paths below test for undefined by hand: core's CommonJS build, which Auth0 loads,
+// compiles each `?.` and `??` into a helper call that allocates an array and closures.
 const shardOf = (id: string) => (id.charCodeAt(id.length - 1) % tableKeys.length) as 0 | 1;
 
 export interface Auth0CacheStoreOptions {
@@ -89,7 +91,8 @@ export function createAuth0CacheStore(cache: Auth0Cache, options: Auth0CacheStor
   /** The table of a shard, or `undefined` when the cache cannot be read. */
   function read(shard: 0 | 1): Table | undefined {
     try {
-      return readTable(tableKeys[shard], cache.get(tableKeys[shard])?.value);
+      const entry = cache.get(tableKeys[shard]);
+      return readTable(tableKeys[shard], entry === undefined || entry === null ? undefined : entry.value);
     } catch {
       return undefined;
     }
@@ -101,7 +104,7 @@ export function createAuth0CacheStore(cache: Auth0Cache, options: Auth0CacheStor
     if (dropped > 0) warn(`${dropped} counters over 8 kB`);
     try {
       const answer = text === '' ? cache.delete(name) : cache.set(name, text, { expires_at: expires });
-      if (answer?.type !== 'error') {
+      if (answer === undefined || answer === null || answer.type !== 'error') {
         wroteTable(name, text, table);
         return;
       }
@@ -137,16 +140,16 @@ export function createAuth0CacheStore(cache: Auth0Cache, options: Auth0CacheStor
           const readable = read(shard);
           // Neither the cache nor the memory answered: "could not count".
           if (readable === undefined && remembered.length !== hits.length) return [];
-          table = readable ?? new Map();
+          table = readable === undefined ? new Map() : readable;
           tables.set(shard, table);
         }
         const found = table.get(id);
         const current = found !== undefined && found.expires > at ? found : undefined;
-        const cached = (current?.count ?? 0) + 1;
-        const mine = remembered[index] ?? 0;
+        const cached = (current === undefined ? 0 : current.count) + 1;
+        const mine = index < remembered.length ? (remembered[index] as number) : 0;
         if (mine > cached) lost = true;
         const count = Math.max(cached, mine);
-        const expires = current?.expires ?? at + Math.min(hit.windowMs, auth0MaxTtlMs);
+        const expires = current === undefined ? at + Math.min(hit.windowMs, auth0MaxTtlMs) : current.expires;
         table.set(id, { count, value: undefined, expires });
         fresh.add(id);
         counts.push(count);
@@ -157,8 +160,9 @@ export function createAuth0CacheStore(cache: Auth0Cache, options: Auth0CacheStor
     },
     get(key) {
       const id = idOf(key);
-      const found = read(shardOf(id))?.get(id);
-      if (found?.value !== undefined && found.expires > now()) return found.value;
+      const table = read(shardOf(id));
+      const found = table === undefined ? undefined : table.get(id);
+      if (found !== undefined && found.value !== undefined && found.expires > now()) return found.value;
       try {
         const remembered = memory.get(key);
         return typeof remembered === 'string' ? remembered : undefined;
@@ -176,7 +180,8 @@ export function createAuth0CacheStore(cache: Auth0Cache, options: Auth0CacheStor
       const at = now();
       const id = idOf(key);
       const shard = shardOf(id);
-      const table = read(shard) ?? new Map();
+      const readable = read(shard);
+      const table = readable === undefined ? new Map() : readable;
       table.set(id, { count: 0, value, expires: at + Math.min(ttlMs, auth0MaxTtlMs) });
       write(shard, table, id, at);
     },
