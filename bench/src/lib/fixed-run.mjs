@@ -14,18 +14,25 @@ const markers = { start: '#fixed-run:start', end: '#fixed-run:end', collected: '
 /**
  * Bytes V8 allocated and promoted while the measured sends ran: its `--trace-gc-nvp` lines from the
  * start marker to the collection after the end marker (which counts what the last sends allocated).
+ * Allocated is the heap's growth from the end of one collection to the start of the next (V8's own
+ * `allocated=` field now and then wraps around below zero).
  */
 export function gcTotals(stdout) {
   const totals = { allocated: 0, promoted: 0, scavenges: 0, markCompacts: 0 };
   let inside = false;
+  let lastAfter;
   for (const line of stdout.split('\n')) {
     if (line === markers.start) inside = true;
     else if (line === markers.collected) return totals;
-    else if (inside && line.includes(' gc=')) {
-      totals.allocated += Number(/ allocated=(\d+)/.exec(line)?.[1] ?? 0);
-      totals.promoted += Number(/ promoted=(\d+)/.exec(line)?.[1] ?? 0);
-      if (/ gc=s /.test(line)) totals.scavenges += 1;
-      else totals.markCompacts += 1;
+    else if (line.includes(' gc=')) {
+      const before = Number(/ total_size_before=(\d+)/.exec(line)?.[1]);
+      if (inside && lastAfter !== undefined) {
+        totals.allocated += before - lastAfter;
+        totals.promoted += Number(/ promoted=(\d+)/.exec(line)?.[1] ?? 0);
+        if (/ gc=s /.test(line)) totals.scavenges += 1;
+        else totals.markCompacts += 1;
+      }
+      lastAfter = Number(/ total_size_after=(\d+)/.exec(line)?.[1]);
     }
   }
   throw new Error('the fixed run printed no end marker');
