@@ -96,6 +96,9 @@ export function forgetTable(name: string): void {
   known.delete(name);
 }
 
+const isFresh = (id: string, fresh: string | ReadonlySet<string>) =>
+  typeof fresh === 'string' ? id === fresh : fresh.has(id);
+
 /**
  * The id of the record to leave out first: the lowest count, then the soonest to expire (among
  * deduplication entries alone with `dedupeOnly`).
@@ -110,7 +113,7 @@ function leastNeeded(
   let worstExpires = 0;
   // Keys, then a lookup: iterating entries built a [key, value] array per record, on every send.
   for (const id of table.keys()) {
-    if (typeof fresh === 'string' ? id === fresh : fresh.has(id)) continue;
+    if (isFresh(id, fresh)) continue;
     const record = table.get(id) as TableRecord;
     if (dedupeOnly && !isDedupeId(id)) continue;
     const count = Math.max(record.count, 1);
@@ -141,6 +144,9 @@ export function tableText(
 ): { text: string; dropped: number; expires: number } {
   let length = 0;
   let dedupeEntries = 0;
+  // The deduplication entry to leave out first, found on the way: one is over the cap per send.
+  let oldest: string | undefined;
+  let oldestExpires = 0;
   for (const id of table.keys()) {
     const record = table.get(id) as TableRecord;
     if (record.expires <= at) {
@@ -148,13 +154,19 @@ export function tableText(
       continue;
     }
     length += textOf(id, record).length + 1;
-    if (isDedupeId(id)) dedupeEntries += 1;
+    if (!isDedupeId(id)) continue;
+    dedupeEntries += 1;
+    if ((oldest === undefined || record.expires < oldestExpires) && !isFresh(id, fresh)) {
+      oldest = id;
+      oldestExpires = record.expires;
+    }
   }
   for (; dedupeEntries > tableDedupeEntries; dedupeEntries -= 1) {
-    const oldest = leastNeeded(table, fresh, true);
+    if (oldest === undefined) oldest = leastNeeded(table, fresh, true);
     if (oldest === undefined) break;
     length -= textOf(oldest, table.get(oldest) as TableRecord).length + 1;
     table.delete(oldest);
+    oldest = undefined;
   }
   let dropped = 0;
   while (length > tableBytes) {
