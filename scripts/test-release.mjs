@@ -195,7 +195,13 @@ async function withRegistry(work, scratch, registry, resources) {
     JSON.stringify([...actionPackages.keys()]) === JSON.stringify(actionClosure),
     `the Action's project holds ${[...actionPackages.keys()].join(', ')}; its dependencies declare ${actionClosure.join(', ')}`,
   );
-  await checkAction(action, env, simulator, join(scratch, 'apps', 'action', 'dist', 'action.cjs'));
+  await checkAction(
+    action,
+    env,
+    simulator,
+    simulatorProject,
+    join(scratch, 'apps', 'action', 'dist', 'action.cjs'),
+  );
 }
 
 const work = mkdtempSync(join(tmpdir(), 'mfa-sms-release-'));

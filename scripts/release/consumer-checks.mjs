@@ -66,8 +66,11 @@ export async function checkConsumer(consumer, env, simulator) {
   );
 }
 
-/** The built Action in `action` (its dependencies installed), run once as Auth0 would. */
-export async function checkAction(action, env, simulator, actionFile) {
+/**
+ * The built Action in `action` (its dependencies installed), run once as Auth0 would, with the fake
+ * Auth0 runtime of the simulator installed in `simulatorProject`.
+ */
+export async function checkAction(action, env, simulator, simulatorProject, actionFile) {
   copyFileSync(actionFile, join(action, 'action.cjs'));
   copyFileSync(join(fixtures, 'action', 'run.cjs'), join(action, 'run.cjs'));
   const event = readJson(join(fixtures, 'action', 'event.json'));
@@ -80,7 +83,11 @@ export async function checkAction(action, env, simulator, actionFile) {
   const code = event.message_options.code;
   simulator.reset();
   const outcome = JSON.parse(
-    await run(process.execPath, ['run.cjs', JSON.stringify(event)], { cwd: action, env, timeoutMs: 30_000 }),
+    await run(process.execPath, ['run.cjs', JSON.stringify(event), simulatorProject], {
+      cwd: action,
+      env,
+      timeoutMs: 30_000,
+    }),
   );
   check(outcome.resolved, `the Action failed: ${outcome.error}`);
   const [message] = simulator.messages;
@@ -88,6 +95,8 @@ export async function checkAction(action, env, simulator, actionFile) {
     simulator.messages.length === 1 && message.provider === 'twilio' && message.text.includes(code),
     `the simulator received ${JSON.stringify(simulator.messages)}`,
   );
+  // The Action remembers the send in api.cache (deduplication, limits): the fake cache's rules apply.
+  check(outcome.cacheKeys.length > 0, `the Action wrote nothing to api.cache: ${JSON.stringify(outcome)}`);
   const line = outcome.logs.find((entry) => entry.startsWith('mfa-sms sent'));
   check(
     line && !line.includes(code) && !line.includes('7911123456'),

@@ -1,26 +1,22 @@
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Simulator, startSimulator } from '@mfa-sms/simulator';
 import {
   type Auth0EventInput,
   customPhoneProviderEvent,
   hookArguments,
   sendPhoneMessageEvent,
 } from '@mfa-sms/simulator/auth0';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { packagesForTheAction } from '../../../scripts/versions.mjs';
 import { simulatorSecrets } from '../src/cli/simulator-secrets.js';
-import { installPackedAction, type PackedAction } from './packed-action.js';
-import { runNode } from './run-node.js';
+import { actionBundle, useBuiltAction } from './built-action.js';
 
 // These tests run the built bundle in a child process, as Auth0 would require() it, beside the
 // dependencies dist/dependencies.json lists installed from the packed packages: what they check is
 // what a tenant deploys, not the sources or the workspace's links.
 type EventInput = Auth0EventInput & { recipient: string; secrets: Record<string, string> };
 
-const runner = fileURLToPath(new URL('./run-action.cjs', import.meta.url));
-const bundle = fileURLToPath(new URL('../dist/action.cjs', import.meta.url));
+const action = useBuiltAction();
 
 type Execution =
   | { entry: 'send-phone-message'; event: unknown }
@@ -47,20 +43,12 @@ interface Run {
   outsideFolder: string[];
 }
 
-let installed: PackedAction;
-
 async function execute(executions: Execution[]): Promise<Run> {
-  const { exitCode, stdout, stderr } = await runNode([runner, installed.folder], {
-    input: JSON.stringify({ executions }),
-  });
-  if (exitCode !== 0) throw new Error(`runner exited ${exitCode}: ${stderr}`);
-  return JSON.parse(stdout);
+  return (await action.run(executions)) as unknown as Run;
 }
 
-let simulator: Simulator;
-
 function secrets(providers: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { ...simulatorSecrets(simulator, providers), ...extra };
+  return { ...simulatorSecrets(action.simulator, providers), ...extra };
 }
 
 async function run(entry: Execution['entry'], input: EventInput, times = 1): Promise<Result[]> {
@@ -90,18 +78,6 @@ async function once(entry: Execution['entry'], input: EventInput): Promise<Resul
   if (!result) throw new Error('no result');
   return result;
 }
-
-beforeAll(async () => {
-  if (!existsSync(bundle))
-    throw new Error('apps/action/dist/action.cjs is missing: run `npm run build` first');
-  installed = await installPackedAction();
-  simulator = await startSimulator();
-}, 180_000);
-afterAll(async () => {
-  await simulator?.close();
-  installed?.remove();
-});
-beforeEach(() => simulator.reset());
 
 describe('the built Action', () => {
   it('exports the two Action handlers, and the hook bundle exports a function', async () => {
@@ -135,7 +111,7 @@ describe('the built Action', () => {
 
   it('names the package to add when MFA_SMS_PROVIDERS names a provider that is not installed', async () => {
     // A tenant may leave out of the Action's dependencies the providers it does not use.
-    const folder = join(installed.folder, 'node_modules', '@mfa-sms', 'vonage');
+    const folder = join(action.installed.folder, 'node_modules', '@mfa-sms', 'vonage');
     renameSync(folder, `${folder}.away`);
     try {
       const input = { recipient: '+447911123456', secrets: secrets('vonage'), code: '271828' };
@@ -152,7 +128,7 @@ describe('the built Action', () => {
   });
 
   it('bundles only its own glue and lists its dependencies with exact versions', () => {
-    const source = readFileSync(bundle, 'utf8');
+    const source = readFileSync(actionBundle, 'utf8');
     // Our packages only: zod and the other third-party packages are core's and the providers' to load.
     const required = new Set([...source.matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]));
     // Core only: a provider package is required by the name MFA_SMS_PROVIDERS gives, and none is
@@ -172,7 +148,7 @@ describe('the built Action', () => {
     const declaredByOurs = new Set(
       ours.flatMap((name) => {
         const manifest = JSON.parse(
-          readFileSync(join(installed.folder, 'node_modules', name, 'package.json'), 'utf8'),
+          readFileSync(join(action.installed.folder, 'node_modules', name, 'package.json'), 'utf8'),
         ) as { dependencies?: object; peerDependencies?: object };
         return [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})];
       }),
@@ -202,10 +178,10 @@ describe('the built Action', () => {
       secrets: secrets(provider),
     });
     expect(result.threw).toBeUndefined();
-    expect(simulator.messages).toHaveLength(1);
-    expect(simulator.messages[0]).toMatchObject({ provider, channel });
-    expect(simulator.messages[0]?.to.replace(/^\+/, '')).toBe('447911123456');
-    if (channel === 'voice') expect(simulator.messages[0]?.text).toContain('4, 9, 3, 8, 1, 7');
+    expect(action.simulator.messages).toHaveLength(1);
+    expect(action.simulator.messages[0]).toMatchObject({ provider, channel });
+    expect(action.simulator.messages[0]?.to.replace(/^\+/, '')).toBe('447911123456');
+    if (channel === 'voice') expect(action.simulator.messages[0]?.text).toContain('4, 9, 3, 8, 1, 7');
     expect(result.logs).toHaveLength(1);
     expect(result.logs[0]).toMatch(
       new RegExp(`^mfa-sms sent channel=${channel} to=\\+44\\*{6}456 provider=${provider} `),
@@ -213,29 +189,29 @@ describe('the built Action', () => {
   });
 
   it('fails over to the next provider on a retryable error', async () => {
-    simulator.fail('twilio', 'unavailable');
+    action.simulator.fail('twilio', 'unavailable');
     const result = await once('send-phone-message', {
       recipient: '+447911123456',
       secrets: secrets('twilio,vonage'),
     });
     expect(result.resolved).toBe(true);
-    expect(simulator.messages.map((message) => message.provider)).toEqual(['vonage']);
+    expect(action.simulator.messages.map((message) => message.provider)).toEqual(['vonage']);
     expect(result.logs[0]).toContain('attempts=twilio:provider_unavailable,vonage:ok');
   });
 
   it('does not fail over on a permanent error', async () => {
-    simulator.fail('twilio', 'invalid-number');
+    action.simulator.fail('twilio', 'invalid-number');
     const result = await once('send-phone-message', {
       recipient: '+447911123456',
       secrets: secrets('twilio,vonage'),
     });
     expect(result.threw).toMatchObject({ code: 'invalid_recipient' });
-    expect(simulator.requests.map((request) => request.provider)).toEqual(['twilio']);
+    expect(action.simulator.requests.map((request) => request.provider)).toEqual(['twilio']);
   });
 
   it('keeps its deadline when every provider hangs', async () => {
-    simulator.fail('twilio', 'no-answer', { times: Number.POSITIVE_INFINITY });
-    simulator.fail('vonage', 'no-answer', { times: Number.POSITIVE_INFINITY });
+    action.simulator.fail('twilio', 'no-answer', { times: Number.POSITIVE_INFINITY });
+    action.simulator.fail('vonage', 'no-answer', { times: Number.POSITIVE_INFINITY });
     const result = await once('send-phone-message', {
       recipient: '+447911123456',
       secrets: secrets('twilio,vonage', { MFA_SMS_DEADLINE_MS: '2000' }),
@@ -246,13 +222,13 @@ describe('the built Action', () => {
   });
 
   it('delivers through the second provider when the first hangs, with default settings, well under 10 s', async () => {
-    simulator.fail('twilio', 'no-answer');
+    action.simulator.fail('twilio', 'no-answer');
     const result = await once('send-phone-message', {
       recipient: '+447911123456',
       secrets: secrets('twilio,vonage'),
     });
     expect(result.resolved).toBe(true);
-    expect(simulator.messages.map((message) => message.provider)).toEqual(['vonage']);
+    expect(action.simulator.messages.map((message) => message.provider)).toEqual(['vonage']);
     expect(result.logs[0]).toContain('attempts=twilio:timeout,vonage:ok');
     // Twilio's attempt ends at the Action's default of 5 s, not at its own 10 s or half the deadline.
     expect(result.ms).toBeGreaterThanOrEqual(4900);
@@ -265,7 +241,7 @@ describe('the built Action', () => {
       secrets: secrets('twilio', { MFA_SMS_DEFAULT_COUNTRY: 'US' }),
     });
     expect(result.resolved).toBe(true);
-    expect(simulator.messages[0]?.to).toBe('+14155552671');
+    expect(action.simulator.messages[0]?.to).toBe('+14155552671');
   });
 
   it('ends an SMS with the origin-bound line and app hash of MFA_SMS_ORIGIN and MFA_SMS_ANDROID_APP_HASH', async () => {
@@ -275,7 +251,7 @@ describe('the built Action', () => {
       secrets: secrets('vonage', autofill),
     });
     expect(sms.resolved).toBe(true);
-    const lines = simulator.messages[0]?.text.split('\n') ?? [];
+    const lines = action.simulator.messages[0]?.text.split('\n') ?? [];
     expect(lines.slice(-2)).toEqual(['FA+9qCX9VSu', '@login.example.com #493817']);
     const voice = await once('custom-phone-provider', {
       recipient: '+447911123456',
@@ -283,7 +259,7 @@ describe('the built Action', () => {
       secrets: secrets('vonage', autofill),
     });
     expect(voice.resolved).toBe(true);
-    expect(simulator.messages[1]?.text).not.toContain('login.example.com');
+    expect(action.simulator.messages[1]?.text).not.toContain('login.example.com');
     const bad = await once('send-phone-message', {
       recipient: '+447911123456',
       secrets: secrets('vonage', { MFA_SMS_ORIGIN: 'https://login.example.com/' }),
@@ -304,12 +280,12 @@ describe('the built Action', () => {
       (await once('send-phone-message', { recipient: '+14155552671', secrets: secrets('twilio', map) }))
         .resolved,
     ).toBe(true);
-    expect(simulator.messages.map((message) => message.from)).toEqual(['Acme', '+14155550100']);
+    expect(action.simulator.messages.map((message) => message.from)).toEqual(['Acme', '+14155550100']);
     // Mitto has only a name: a US code goes through Twilio's number instead.
     const both = secrets('mitto,twilio', { ...map, MITTO_FROM: 'Acme' });
     const passed = await once('send-phone-message', { recipient: '+14155552672', secrets: both });
     expect(passed.resolved).toBe(true);
-    expect(simulator.messages.at(-1)).toMatchObject({ provider: 'twilio', from: '+14155550100' });
+    expect(action.simulator.messages.at(-1)).toMatchObject({ provider: 'twilio', from: '+14155550100' });
     const none = await once('send-phone-message', {
       recipient: '+14155552673',
       secrets: secrets('mitto', { MITTO_FROM: 'Acme' }),
@@ -326,11 +302,11 @@ describe('the built Action', () => {
       secrets: secrets('twilio', { MFA_SMS_ALLOWED_COUNTRIES: 'GB,IE' }),
     });
     expect(result.threw).toMatchObject({ code: 'blocked_destination' });
-    expect(simulator.requests).toHaveLength(0);
+    expect(action.simulator.requests).toHaveLength(0);
   });
 
   it('asks Auth0 to retry a transient total failure of a custom phone provider', async () => {
-    simulator.fail('mitto', 'transient');
+    action.simulator.fail('mitto', 'transient');
     const result = await once('custom-phone-provider', {
       recipient: '+447911123456',
       secrets: secrets('mitto'),
@@ -341,7 +317,7 @@ describe('the built Action', () => {
   });
 
   it('drops a permanent failure of a custom phone provider', async () => {
-    simulator.fail('vonage', 'auth');
+    action.simulator.fail('vonage', 'auth');
     const result = await once('custom-phone-provider', {
       recipient: '+447911123456',
       secrets: secrets('vonage'),
@@ -358,7 +334,7 @@ describe('the built Action', () => {
       secrets: secrets('mitto,twilio'),
     });
     expect(result.resolved).toBe(true);
-    expect(simulator.messages).toMatchObject([{ provider: 'twilio', channel: 'voice' }]);
+    expect(action.simulator.messages).toMatchObject([{ provider: 'twilio', channel: 'voice' }]);
   });
 
   it('sends a repeated trigger once', async () => {
@@ -368,7 +344,7 @@ describe('the built Action', () => {
       2,
     );
     expect(results.map((result) => result.logs[0]?.split(' ')[1])).toEqual(['sent', 'duplicate']);
-    expect(simulator.messages).toHaveLength(1);
+    expect(action.simulator.messages).toHaveLength(1);
   });
 
   it('logs and sends nothing in a dry run', async () => {
@@ -378,13 +354,13 @@ describe('the built Action', () => {
     });
     expect(result.resolved).toBe(true);
     expect(result.logs[0]).toMatch(/^mfa-sms dry-run channel=sms to=\+44\*{6}456 providers=twilio,vonage /);
-    expect(simulator.requests).toHaveLength(0);
+    expect(action.simulator.requests).toHaveLength(0);
   });
 
   it('runs the legacy hook with secrets from context.webtask', async () => {
     const ok = await once('hook', { recipient: '+447911123456', secrets: secrets('vonage') });
     expect(ok.resolved).toBe(true);
-    simulator.fail('vonage', 'no-credit');
+    action.simulator.fail('vonage', 'no-credit');
     const failed = await once('hook', { recipient: '+447911123456', secrets: secrets('vonage') });
     expect(failed.threw).toMatchObject({ code: 'insufficient_funds' });
   });
@@ -400,7 +376,7 @@ describe('the built Action', () => {
     }));
     const { results, ioredisLoaded } = await execute(executions);
     expect(ioredisLoaded).toBe(false);
-    expect(simulator.messages).toHaveLength(2);
+    expect(action.simulator.messages).toHaveLength(2);
     const last = results[2];
     expect(last?.calls.drop).toHaveLength(1);
     expect(last?.calls.retry).toHaveLength(0);
@@ -419,14 +395,14 @@ describe('the built Action', () => {
     const result = await once('send-phone-message', {
       recipient: '+447911123456',
       secrets: secrets('twilio', {
-        TWILIO_VERIFY_SERVICE_SID: simulator.credentials.twilio.verifyServiceSid,
+        TWILIO_VERIFY_SERVICE_SID: action.simulator.credentials.twilio.verifyServiceSid,
       }),
     });
     expect(result.resolved).toBe(true);
-    expect(simulator.requests.map((request) => request.path)).toEqual([
-      `/v2/Services/${simulator.credentials.twilio.verifyServiceSid}/Verifications`,
+    expect(action.simulator.requests.map((request) => request.path)).toEqual([
+      `/v2/Services/${action.simulator.credentials.twilio.verifyServiceSid}/Verifications`,
     ]);
-    expect(simulator.messages[0]?.request).toMatchObject({ Channel: 'sms', CustomCode: '493817' });
+    expect(action.simulator.messages[0]?.request).toMatchObject({ Channel: 'sms', CustomCode: '493817' });
     expect(result.logs[0]).toMatch(/^mfa-sms sent channel=sms .* provider=twilio id=VE/);
   });
 
@@ -444,7 +420,7 @@ describe('the built Action', () => {
     ]);
     expect(ioredisLoaded).toBe(true);
     expect(results[0]?.resolved).toBe(true);
-    expect(simulator.messages).toHaveLength(1);
+    expect(action.simulator.messages).toHaveLength(1);
   });
 
   it.each([
@@ -477,15 +453,15 @@ describe('the built Action', () => {
     expect(result.threw?.message).toContain(text);
     for (const value of Object.values(extra))
       if (value.length > 6) expect(result.threw?.message).not.toContain(value);
-    expect(simulator.requests).toHaveLength(0);
+    expect(action.simulator.requests).toHaveLength(0);
   });
 });
 
 describe("the built Action with the classic Auth0 guides' secrets", () => {
   // Exactly the secrets each guide's hook had (names and shapes), plus what an Action needs of its
-  // own: MFA_SMS_PROVIDERS, and the base URL that aims the provider at the simulator.
+  // own: MFA_SMS_PROVIDERS, and the base URL that aims the provider at the action.simulator.
   function guideSecrets(provider: 'twilio' | 'vonage' | 'esendex' | 'mitto'): Record<string, string> {
-    const { twilio, vonage, esendex, mitto } = simulator.credentials;
+    const { twilio, vonage, esendex, mitto } = action.simulator.credentials;
     const common = { MFA_SMS_PROVIDERS: provider };
     switch (provider) {
       case 'twilio':
@@ -494,7 +470,7 @@ describe("the built Action with the classic Auth0 guides' secrets", () => {
           TWILIO_ACCOUNT_SID: twilio.accountSid,
           TWILIO_AUTH_TOKEN: twilio.authToken,
           TWILIO_PHONE_NUMBER: '+15017122661',
-          TWILIO_BASE_URL: simulator.url,
+          TWILIO_BASE_URL: action.simulator.url,
         };
       case 'vonage':
         return {
@@ -502,7 +478,7 @@ describe("the built Action with the classic Auth0 guides' secrets", () => {
           VONAGE_API_KEY: vonage.apiKey,
           VONAGE_API_SECRET: vonage.apiSecret,
           VONAGE_FROM_NUMBER: '15017122661',
-          VONAGE_BASE_URL: simulator.url,
+          VONAGE_BASE_URL: action.simulator.url,
         };
       case 'esendex':
         return {
@@ -510,7 +486,7 @@ describe("the built Action with the classic Auth0 guides' secrets", () => {
           ESENDEX_ACCOUNT: esendex.accountReference,
           ESENDEX_USERNAME: esendex.username,
           ESENDEX_PASSWORD: esendex.password,
-          ESENDEX_BASE_URL: simulator.url,
+          ESENDEX_BASE_URL: action.simulator.url,
         };
       case 'mitto':
         // The guide writes its sender in the hook's code; an Action reads it from MITTO_FROM.
@@ -518,7 +494,7 @@ describe("the built Action with the classic Auth0 guides' secrets", () => {
           ...common,
           MITTO_API_KEY: mitto.apiKey,
           MITTO_FROM: 'Mitto SMS',
-          MITTO_BASE_URL: simulator.url,
+          MITTO_BASE_URL: action.simulator.url,
         };
     }
   }
@@ -546,14 +522,14 @@ describe("the built Action with the classic Auth0 guides' secrets", () => {
     ['mitto', 'Mitto SMS'],
   ] as const)("sends through %s with the guide's secrets and sender (%s)", async (provider, from) => {
     for (const entry of ['custom-phone-provider', 'send-phone-message'] as const) {
-      simulator.reset();
+      action.simulator.reset();
       const result = await once(entry, { recipient: '+447911123456', secrets: guideSecrets(provider) });
       expect(result.threw, entry).toBeUndefined();
       expect(result.calls).toEqual({ retry: [], drop: [] });
-      expect(simulator.messages).toHaveLength(1);
-      expect(simulator.messages[0]).toMatchObject({ provider, channel: 'sms' });
+      expect(action.simulator.messages).toHaveLength(1);
+      expect(action.simulator.messages[0]).toMatchObject({ provider, channel: 'sms' });
       // Esendex's guide sets no sender: none is sent, and the account's default originator applies.
-      expect(simulator.messages[0]?.from).toBe(from);
+      expect(action.simulator.messages[0]?.from).toBe(from);
       expect(result.logs[0]).toMatch(
         new RegExp(`^mfa-sms sent channel=sms to=\\+44\\*{6}456 provider=${provider} `),
       );
@@ -565,7 +541,7 @@ describe("the built Action with the classic Auth0 guides' secrets", () => {
       recipient: '+447911123456',
       secrets: { ...guideSecrets('twilio'), TWILIO_FROM: 'Acme' },
     });
-    expect(simulator.messages[0]?.from).toBe('Acme');
+    expect(action.simulator.messages[0]?.from).toBe('Acme');
   });
 
   it("sends from the Phone Template's From (notification.from), unless MFA_SMS_USE_AUTH0_FROM is false", async () => {
@@ -575,8 +551,8 @@ describe("the built Action with the classic Auth0 guides' secrets", () => {
       { from: '+447700900111' },
     );
     expect(sent.resolved).toBe(true);
-    expect(simulator.messages[0]?.from).toBe('+447700900111');
-    simulator.reset();
+    expect(action.simulator.messages[0]?.from).toBe('+447700900111');
+    action.simulator.reset();
     await runCustom(
       {
         recipient: '+447911123456',
@@ -585,7 +561,7 @@ describe("the built Action with the classic Auth0 guides' secrets", () => {
       },
       { from: '+447700900111' },
     );
-    expect(simulator.messages[0]?.from).toBe('+15017122661');
+    expect(action.simulator.messages[0]?.from).toBe('+15017122661');
   });
 
   it('delivers a message type this version does not know, as Auth0 rendered it', async () => {
@@ -599,7 +575,7 @@ describe("the built Action with the classic Auth0 guides' secrets", () => {
     );
     expect(result.resolved).toBe(true);
     expect(result.calls).toEqual({ retry: [], drop: [] });
-    expect(simulator.messages).toMatchObject([
+    expect(action.simulator.messages).toMatchObject([
       { provider: 'vonage', text: 'Acme: your recovery settings changed' },
     ]);
     expect(result.logs[0]).toMatch(
@@ -614,7 +590,7 @@ describe("the built Action with the classic Auth0 guides' secrets", () => {
       secrets: guideSecrets('twilio'),
     });
     expect(result.resolved).toBe(true);
-    expect(simulator.messages[0]?.to).toBe('+14155552671');
+    expect(action.simulator.messages[0]?.to).toBe('+14155552671');
   });
 });
 

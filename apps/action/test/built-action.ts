@@ -14,7 +14,8 @@ import { runNode } from './run-node.js';
 // a child process (one warm Auth0 container running its executions one after another) against a
 // simulator. One setup for every test file that drives it.
 const runner = fileURLToPath(new URL('./run-action.cjs', import.meta.url));
-const bundle = fileURLToPath(new URL('../dist/action.cjs', import.meta.url));
+/** The built Action: dist/action.cjs. */
+export const actionBundle = fileURLToPath(new URL('../dist/action.cjs', import.meta.url));
 
 /** What the runner reports of one execution. */
 export interface ActionResult {
@@ -60,7 +61,7 @@ export function useBuiltAction(): BuiltAction {
   let installed: PackedAction | undefined;
   let simulator: Simulator | undefined;
   beforeAll(async () => {
-    if (!existsSync(bundle))
+    if (!existsSync(actionBundle))
       throw new Error('apps/action/dist/action.cjs is missing: run `npm run build` first');
     installed = await installPackedAction();
     simulator = await startSimulator();

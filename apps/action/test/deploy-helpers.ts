@@ -10,6 +10,8 @@ import {
   startSimulator,
 } from '@mfa-sms/simulator';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import type { ManagementClient } from '../src/cli/deploy/management-client.js';
+import { actionList } from '../src/cli/deploy/management-schemas.js';
 
 const cli = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
 
@@ -125,4 +127,15 @@ export function deployFixture(): DeployFixture {
   });
   afterEach(() => fixture.management.close());
   return fixture;
+}
+
+/** One Management API call through `client`: the tenant's Actions, as deploy lists them. */
+export function listActions(client: ManagementClient) {
+  return client.call({
+    method: 'GET',
+    path: '/api/v2/actions/actions',
+    schema: actionList,
+    scope: 'read:actions',
+    what: 'list',
+  });
 }

@@ -5,8 +5,7 @@
 // carried the traffic again after it recovered.
 import { createRouter, isMfaSmsError } from '@mfa-sms/core';
 import { startSimulator } from '@mfa-sms/simulator';
-import { createTwilio } from '@mfa-sms/twilio';
-import { createVonage } from '@mfa-sms/vonage';
+import { twilioAndVonage } from './simulated-providers.mjs';
 
 const concurrency = 64;
 const runMs = Number(process.env.LOAD_RUN_MS ?? 14_000);
@@ -19,16 +18,7 @@ const deadlineMs = 8_000;
 const health = { failures: 3, windowMs: 30_000, cooldownMs: 2_000 };
 
 const simulator = await startSimulator();
-const { twilio, vonage } = simulator.credentials;
-const providers = [
-  createTwilio({
-    accountSid: twilio.accountSid,
-    authToken: twilio.authToken,
-    from: '+14155550100',
-    baseUrl: simulator.url,
-  }),
-  createVonage({ apiKey: vonage.apiKey, apiSecret: vonage.apiSecret, from: 'Acme', baseUrl: simulator.url }),
-];
+const providers = twilioAndVonage(simulator);
 
 const message = (index) => ({
   to: `+4474001${String(index % 100_000).padStart(5, '0')}`,

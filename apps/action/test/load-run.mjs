@@ -5,13 +5,11 @@
 // socket or timer left open). Prints one JSON line with the findings.
 import { createRouter, isMfaSmsError } from '@mfa-sms/core';
 import { startSimulator } from '@mfa-sms/simulator';
-import { createTwilio } from '@mfa-sms/twilio';
-import { createVonage } from '@mfa-sms/vonage';
+import { twilioAndVonage } from './simulated-providers.mjs';
 
 const total = Number(process.env.LOAD_TOTAL ?? 10_000);
 const concurrency = 64;
 const simulator = await startSimulator();
-const { twilio, vonage } = simulator.credentials;
 // Stands for a provider plugin that never gives up by itself: only the router's clock ends it.
 const hangProbability = 0.02;
 let hangs = 0;
@@ -27,15 +25,7 @@ const sometimesDeaf = (provider) => ({
     return provider.send(message, options);
   },
 });
-const providers = [
-  createTwilio({
-    accountSid: twilio.accountSid,
-    authToken: twilio.authToken,
-    from: '+14155550100',
-    baseUrl: simulator.url,
-  }),
-  createVonage({ apiKey: vonage.apiKey, apiSecret: vonage.apiSecret, from: 'Acme', baseUrl: simulator.url }),
-].map(sometimesDeaf);
+const providers = twilioAndVonage(simulator).map(sometimesDeaf);
 // Short budgets, so that the hangs cost this test seconds rather than minutes.
 const deadlineMs = 5000;
 const router = createRouter({ providers, attemptTimeoutMs: 300, deadlineMs });

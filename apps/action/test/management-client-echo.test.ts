@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createManagementClient } from '../src/cli/deploy/management-client.js';
-import { actionList } from '../src/cli/deploy/management-schemas.js';
+import { listActions } from './deploy-helpers.js';
 
 // A Management API that echoes what it was sent, as a misbehaving proxy or a verbose error page
 // would: every error the deploy client makes from it must hold none of it.
@@ -48,18 +48,10 @@ async function failureOf(origin: string): Promise<string> {
     hidden: [actionSecret, pem],
     notice: () => {},
   });
-  const failure = await client
-    .call({
-      method: 'GET',
-      path: '/api/v2/actions/actions',
-      schema: actionList,
-      scope: 'read:actions',
-      what: 'list',
-    })
-    .then(
-      () => expect.unreachable('the call should fail'),
-      (error: unknown) => error,
-    );
+  const failure = await listActions(client).then(
+    () => expect.unreachable('the call should fail'),
+    (error: unknown) => error,
+  );
   return `${String(failure)}\n${inspect(failure, { depth: 5 })}`;
 }
 

@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { startManagementSimulator } from '@mfa-sms/simulator';
 import { describe, expect, it } from 'vitest';
 import { createManagementClient, rateLimitWaitMs } from '../src/cli/deploy/management-client.js';
-import { actionList } from '../src/cli/deploy/management-schemas.js';
+import { listActions } from './deploy-helpers.js';
 
 describe('Management API client', () => {
   it('waits as Retry-After says, else until x-ratelimit-reset, within a minute', () => {
@@ -25,15 +25,7 @@ describe('Management API client', () => {
         hidden: ['an-action-secret'],
         notice: () => {},
       });
-      const failure = await client
-        .call({
-          method: 'GET',
-          path: '/api/v2/actions/actions',
-          schema: actionList,
-          scope: 'read:actions',
-          what: 'list',
-        })
-        .catch((error: unknown) => error);
+      const failure = await listActions(client).catch((error: unknown) => error);
       expect(failure).toMatchObject({ code: 'auth_failed', provider: 'auth0' });
       const shown = `${String(failure)} ${inspect(failure, { depth: 5 })}`;
       expect(shown).toContain('AUTH0_CLIENT_SECRET');

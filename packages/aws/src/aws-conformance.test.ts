@@ -6,19 +6,15 @@ for (const api of ['sns', 'end-user-messaging'] as const) {
   testProvider({
     name: 'aws',
     channels: api === 'sns' ? ['sms'] : ['sms', 'voice'],
-    create: (simulator, { timeoutMs, baseUrl }) => {
-      const { accessKeyId, secretAccessKey, sessionToken } = simulator.credentials.aws;
-      return createAws({
-        accessKeyId,
-        secretAccessKey,
-        sessionToken,
+    create: (simulator, transport) =>
+      createAws({
+        ...simulator.credentials.aws,
         region: 'eu-west-1',
         api,
         from: { '*': 'Acme', US: '+14155550100' },
         voice: { from: '+14155550100' },
-        baseUrl: `${baseUrl ?? simulator.url}/aws`,
-        timeoutMs,
-      });
-    },
+        ...transport,
+        baseUrl: `${transport.baseUrl}/aws`,
+      }),
   });
 }

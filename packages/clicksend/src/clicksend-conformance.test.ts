@@ -4,13 +4,11 @@ import { createClickSend } from './clicksend-provider.js';
 testProvider({
   name: 'clicksend',
   channels: ['sms', 'voice'],
-  create: (simulator, { timeoutMs, baseUrl }) =>
+  create: (simulator, transport) =>
     createClickSend({
-      username: simulator.credentials.clicksend.username,
-      apiKey: simulator.credentials.clicksend.apiKey,
+      ...simulator.credentials.clicksend,
       from: 'Acme',
       voice: { voice: 'female' },
-      baseUrl: baseUrl ?? simulator.url,
-      timeoutMs,
+      ...transport,
     }),
 });

@@ -1,34 +1,25 @@
 import type { PhoneMessage } from '@mfa-sms/core';
-import { type Simulator, startSimulator } from '@mfa-sms/simulator';
-import { everythingVisible, recordingDispatcher, rejection } from '@mfa-sms/simulator/testing';
-import { Agent } from 'undici';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  rejection,
+  testOptions,
+  testRedaction,
+  useSimulator,
+  withDefaults,
+} from '@mfa-sms/simulator/testing';
+import { describe, expect, it } from 'vitest';
 import { clickSendErrorTable } from './clicksend-errors.js';
 import type { ClickSendOptions } from './clicksend-options.js';
 import { createClickSend } from './clicksend-provider.js';
 
-let simulator: Simulator;
-const agent = new Agent();
+const { simulator, record } = useSimulator();
 
-beforeAll(async () => {
-  simulator = await startSimulator();
+const options = (): ClickSendOptions => ({
+  ...simulator.credentials.clicksend,
+  from: 'Acme',
+  voice: {},
+  baseUrl: simulator.url,
 });
-afterAll(async () => {
-  await simulator.close();
-  await agent.close();
-});
-beforeEach(() => simulator.reset());
-
-function clicksend(overrides: Partial<ClickSendOptions> = {}) {
-  return createClickSend({
-    username: simulator.credentials.clicksend.username,
-    apiKey: simulator.credentials.clicksend.apiKey,
-    from: 'Acme',
-    voice: {},
-    baseUrl: simulator.url,
-    ...overrides,
-  });
-}
+const clicksend = withDefaults(createClickSend, options);
 
 const sms: PhoneMessage = {
   to: '+61411111111',
@@ -41,7 +32,7 @@ const call: PhoneMessage = { ...sms, channel: 'voice', text: 'Your code is 4.9.3
 
 describe('createClickSend: SMS', () => {
   it('posts { messages: [one] } with Basic auth and returns the message_id and its parts', async () => {
-    const { dispatcher, sent } = recordingDispatcher(agent);
+    const { dispatcher, sent } = record();
     const result = await clicksend({ dispatcher }).send(sms);
     const [message] = simulator.messages;
     expect(result).toEqual({
@@ -145,7 +136,7 @@ describe('createClickSend: SMS', () => {
 
 describe('createClickSend: voice', () => {
   it('reads the code one digit at a time, in the message’s language', async () => {
-    const { dispatcher, sent } = recordingDispatcher(agent);
+    const { dispatcher, sent } = record();
     const result = await clicksend({ dispatcher, voice: { voice: 'male' } }).send(call);
     expect(result).toEqual({
       provider: 'clicksend',
@@ -258,73 +249,68 @@ describe('createClickSend: the status table, one status at a time', () => {
 });
 
 describe('createClickSend: options', () => {
-  const bad: [string, Record<string, unknown>, string][] = [
-    ['a missing username', { username: undefined }, 'username'],
-    ['a username with a colon', { username: 'user:name' }, 'username'],
-    ['an API key too short', { apiKey: 'short' }, 'apiKey'],
-    ['a sender ID with a space', { from: 'Acme Corp' }, 'from'],
-    ['a per-country sender with a space', { from: { '*': 'Acme', GB: 'Acme Corp' } }, 'from'],
-    ['an unknown voice', { voice: { voice: 'robot' } }, 'voice.voice'],
-    ['a language ClickSend does not speak', { voice: { lang: 'ja-jp' } }, 'voice.lang'],
-    ['a base URL that is not one', { baseUrl: 'rest.clicksend.com' }, 'baseUrl'],
-  ];
-  for (const [what, override, option] of bad) {
-    it(`refuses ${what}, naming the option and not its value`, () => {
-      let caught: unknown;
-      try {
-        createClickSend({
-          username: 'user',
-          apiKey: 'SIM00000-0000-4000-8000-CLICKSEND000',
-          ...override,
-        } as ClickSendOptions);
-      } catch (error) {
-        caught = error;
-      }
-      expect(caught).toMatchObject({ code: 'invalid_config', provider: 'clicksend' });
-      const message = (caught as Error).message;
-      expect(message).toContain(`"${option}"`);
-      expect(message).not.toContain('CLICKSEND000');
-    });
-  }
+  testOptions(createClickSend, {
+    provider: 'clicksend',
+    valid: () => ({ username: 'user', apiKey: 'SIM00000-0000-4000-8000-CLICKSEND000' }),
+    bad: [
+      { what: 'a missing username', options: { username: undefined }, option: 'username' },
+      { what: 'a username with a colon', options: { username: 'user:name' }, option: 'username' },
+      { what: 'an API key too short', options: { apiKey: 'short' }, option: 'apiKey' },
+      { what: 'a sender ID with a space', options: { from: 'Acme Corp' }, option: 'from' },
+      {
+        what: 'a per-country sender with a space',
+        options: { from: { '*': 'Acme', GB: 'Acme Corp' } },
+        option: 'from',
+      },
+      { what: 'an unknown voice', options: { voice: { voice: 'robot' } }, option: 'voice.voice' },
+      {
+        what: 'a language ClickSend does not speak',
+        options: { voice: { lang: 'ja-jp' } },
+        option: 'voice.lang',
+      },
+      { what: 'a base URL that is not one', options: { baseUrl: 'rest.clicksend.com' }, option: 'baseUrl' },
+    ],
+    unknown: { region: 'eu' },
+    secrets: () => ['CLICKSEND000'],
+  });
 });
 
 describe('createClickSend: redaction', () => {
-  const scenarios: [string, () => void][] = [
-    ['an invalid recipient', () => simulator.fail('clicksend', 'invalid-number')],
-    [
-      'a response_msg echoing everything',
-      () =>
-        simulator.fail('clicksend', {
-          type: 'status',
-          status: 400,
-          body: JSON.stringify({
-            http_code: 400,
-            response_code: 'BAD_REQUEST',
-            response_msg: `key ${simulator.credentials.clicksend.apiKey} code 493817 to +61411111111 / 61411111111`,
+  testRedaction(createClickSend, {
+    options,
+    messages: [sms, call],
+    scenarios: [
+      { what: 'an invalid recipient', arrange: () => simulator.fail('clicksend', 'invalid-number') },
+      {
+        what: 'a response_msg echoing everything',
+        arrange: () =>
+          simulator.fail('clicksend', {
+            type: 'status',
+            status: 400,
+            body: JSON.stringify({
+              http_code: 400,
+              response_code: 'BAD_REQUEST',
+              response_msg: `key ${simulator.credentials.clicksend.apiKey} code 493817 to +61411111111 / 61411111111`,
+            }),
           }),
-        }),
+      },
+      {
+        what: 'a 500 echoing everything',
+        arrange: () =>
+          simulator.fail('clicksend', {
+            type: 'status',
+            status: 500,
+            body: `${simulator.credentials.clicksend.apiKey} 493817 61411111111`,
+          }),
+      },
     ],
-    [
-      'a 500 echoing everything',
-      () =>
-        simulator.fail('clicksend', {
-          type: 'status',
-          status: 500,
-          body: `${simulator.credentials.clicksend.apiKey} 493817 61411111111`,
-        }),
+    hidden: ({ username, apiKey }) => [
+      apiKey,
+      Buffer.from(`${username}:${apiKey}`).toString('base64'),
+      '493817',
+      '4, 9, 3',
+      '61411111111',
     ],
-  ];
-  for (const [what, arrange] of scenarios) {
-    for (const message of [sms, call]) {
-      it(`keeps the key, the Authorization header, the code and the number out of ${what} (${message.channel})`, async () => {
-        arrange();
-        const error = await rejection(clicksend().send(message));
-        const { username, apiKey } = simulator.credentials.clicksend;
-        const basic = Buffer.from(`${username}:${apiKey}`).toString('base64');
-        const visible = everythingVisible(error);
-        for (const value of [apiKey, basic, '493817', '4, 9, 3', '61411111111'])
-          expect(visible).not.toContain(value);
-      });
-    }
-  }
+    kept: 'the key, the Authorization header, the code and the number',
+  });
 });

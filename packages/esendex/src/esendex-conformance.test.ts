@@ -4,13 +4,8 @@ import { createEsendex } from './esendex-provider.js';
 testProvider({
   name: 'esendex',
   channels: ['sms', 'voice'],
-  create: (simulator, { timeoutMs, baseUrl }) =>
-    createEsendex({
-      ...simulator.credentials.esendex,
-      from: 'Acme',
-      baseUrl: baseUrl ?? simulator.url,
-      timeoutMs,
-    }),
+  create: (simulator, transport) =>
+    createEsendex({ ...simulator.credentials.esendex, from: 'Acme', ...transport }),
   // The Basic-auth token, besides the credentials themselves.
   secrets: ({ credentials: { esendex } }) => [
     Buffer.from(`${esendex.username}:${esendex.password}`).toString('base64'),

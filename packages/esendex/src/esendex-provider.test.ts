@@ -1,40 +1,31 @@
 import type { PhoneMessage } from '@mfa-sms/core';
 import { parseXml } from '@mfa-sms/core/provider';
-import { type Simulator, startSimulator } from '@mfa-sms/simulator';
-import { everythingVisible, recordingDispatcher, rejection } from '@mfa-sms/simulator/testing';
-import { Agent } from 'undici';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  rejection,
+  testOptions,
+  testRedaction,
+  useSimulator,
+  withDefaults,
+} from '@mfa-sms/simulator/testing';
+import { describe, expect, it } from 'vitest';
 import { createEsendex, type EsendexOptions } from './esendex-provider.js';
 
-let simulator: Simulator;
-const agent = new Agent();
-
-beforeAll(async () => {
-  // Given, so that the bodies and echoes below can name them; the simulator's own are random.
-  simulator = await startSimulator({
-    credentials: {
-      esendex: {
-        accountReference: 'EX0000000',
-        username: 'sim@example.com',
-        password: 'sim-esendex-password-0000',
-      },
+// Given, so that the bodies and echoes below can name them; the simulator's own are random.
+const { simulator, record } = useSimulator({
+  credentials: {
+    esendex: {
+      accountReference: 'EX0000000',
+      username: 'sim@example.com',
+      password: 'sim-esendex-password-0000',
     },
-  });
+  },
 });
-afterAll(async () => {
-  await simulator.close();
-  await agent.close();
-});
-beforeEach(() => simulator.reset());
 
-function esendex(overrides: Partial<EsendexOptions> = {}) {
-  return createEsendex({
-    ...simulator.credentials.esendex,
-    from: 'Acme',
-    baseUrl: simulator.url,
-    ...overrides,
-  });
-}
+const esendex = withDefaults(createEsendex, () => ({
+  ...simulator.credentials.esendex,
+  from: 'Acme',
+  baseUrl: simulator.url,
+}));
 
 const sms: PhoneMessage = {
   to: '+447700900123',
@@ -52,7 +43,7 @@ const voice: PhoneMessage = {
 
 describe('createEsendex: sending', () => {
   it('sends an SMS as XML and returns the message header id', async () => {
-    const { dispatcher, sent } = recordingDispatcher(agent);
+    const { dispatcher, sent } = record();
     const result = await esendex({ dispatcher }).send(sms);
     const [message] = simulator.messages;
     expect(result).toEqual({
@@ -140,7 +131,7 @@ describe('createEsendex: sending', () => {
   });
 
   it('keeps a base URL path as a prefix', async () => {
-    const { dispatcher, sent } = recordingDispatcher(agent);
+    const { dispatcher, sent } = record();
     await expect(esendex({ dispatcher, baseUrl: `${simulator.url}/proxy` }).send(sms)).rejects.toMatchObject({
       code: 'rejected',
       status: 404,
@@ -151,7 +142,7 @@ describe('createEsendex: sending', () => {
   it('cannot be steered by hostile text: the XML keeps exactly the fields sent and the text round-trips', async () => {
     const text =
       'Code 123456 </body><type>Voice</type><body>x & y ]]> <!-- z --> <![CDATA[ w ]]> "\' <to>1</to>';
-    const { dispatcher, sent } = recordingDispatcher(agent);
+    const { dispatcher, sent } = record();
     await esendex({ dispatcher }).send({ ...sms, text });
     const root = parseXml(sent[0]?.body ?? '');
     expect(root.name).toBe('messages');
@@ -316,42 +307,34 @@ describe('createEsendex: transport failures', () => {
 });
 
 describe('createEsendex: options and input', () => {
-  const credentials = () => simulator.credentials.esendex;
-  const bad: [string, Record<string, unknown>, string][] = [
-    ['a missing account reference', { accountReference: undefined }, 'accountReference'],
-    ['a malformed account reference', { accountReference: 'ACCT-SECRET-42' }, 'accountReference'],
-    ['an empty username', { username: '' }, 'username'],
-    ['a missing password', { password: undefined }, 'password'],
-    ['a password with surrounding spaces', { password: ' hunter22 ' }, 'password'],
-    ['a sender too long', { from: 'AcmeCorporation' }, 'from'],
-    ['an unknown voice', { voice: { language: 'it-IT' } }, 'voice.language'],
-    ['negative retries', { voice: { retries: -1 } }, 'voice.retries'],
-    ['a base URL that is not one', { baseUrl: 'api.esendex.com' }, 'baseUrl'],
-    ['a timeout too long', { timeoutMs: 600_000 }, 'timeoutMs'],
-    ['a dispatcher that is not one', { dispatcher: {} }, 'dispatcher'],
-  ];
-  for (const [name, override, option] of bad) {
-    it(`rejects ${name}, naming the option and not its value`, () => {
-      let caught: unknown;
-      try {
-        createEsendex({ ...credentials(), ...override } as EsendexOptions);
-      } catch (error) {
-        caught = error;
-      }
-      expect(caught).toMatchObject({ code: 'invalid_config', provider: 'esendex' });
-      const message = (caught as Error).message;
-      expect(message).toContain(`"${option}"`);
-      for (const value of Object.values(override)) {
-        if (typeof value === 'string' && value.trim().length > 3) expect(message).not.toContain(value.trim());
-      }
-      expect(message).not.toContain(credentials().password);
-    });
-  }
-
-  it('rejects an unknown option', () => {
-    expect(() => createEsendex({ ...credentials(), region: 'eu' } as EsendexOptions)).toThrow(
-      /unknown option "region"/,
-    );
+  testOptions(createEsendex, {
+    provider: 'esendex',
+    valid: () => simulator.credentials.esendex,
+    bad: [
+      {
+        what: 'a missing account reference',
+        options: { accountReference: undefined },
+        option: 'accountReference',
+      },
+      {
+        what: 'a malformed account reference',
+        options: { accountReference: 'ACCT-SECRET-42' },
+        option: 'accountReference',
+      },
+      { what: 'an empty username', options: { username: '' }, option: 'username' },
+      { what: 'a missing password', options: { password: undefined }, option: 'password' },
+      { what: 'a password with surrounding spaces', options: { password: ' hunter22 ' }, option: 'password' },
+      { what: 'a sender too long', options: { from: 'AcmeCorporation' }, option: 'from' },
+      { what: 'an unknown voice', options: { voice: { language: 'it-IT' } }, option: 'voice.language' },
+      { what: 'negative retries', options: { voice: { retries: -1 } }, option: 'voice.retries' },
+      { what: 'a base URL that is not one', options: { baseUrl: 'api.esendex.com' }, option: 'baseUrl' },
+      { what: 'a timeout too long', options: { timeoutMs: 600_000 }, option: 'timeoutMs' },
+      { what: 'a dispatcher that is not one', options: { dispatcher: {} }, option: 'dispatcher' },
+    ],
+    unknown: { region: 'eu' },
+    secrets: () => [simulator.credentials.esendex.password],
+    minValueLength: 4,
+    title: (what) => `rejects ${what}, naming the option and not its value`,
   });
 
   it('offers SMS and voice', () => {
@@ -374,35 +357,29 @@ describe('createEsendex: options and input', () => {
 describe('createEsendex: redaction (the classic guide logged the Basic-auth password through axios)', () => {
   // Timeouts, resets, refused connections and the invalid-number answer are testProvider's cells,
   // which check the same for every fault; these two are Esendex's own.
-  const scenarios: [string, () => void, () => Partial<EsendexOptions>][] = [
-    ['wrong credentials', () => undefined, () => ({ password: 'wrong-password-9999' })],
-    [
-      'a body echoing everything',
-      () =>
-        simulator.fail('esendex', {
-          type: 'status',
-          status: 400,
-          body: '<errors><error><description>sim@example.com:sim-esendex-password-0000 EX0000000 c2ltQGV4YW1wbGUuY29tOnNpbS1lc2VuZGV4LXBhc3N3b3JkLTAwMDA= sent 123456 to +447700900123 (447700900123)</description></error></errors>',
-        }),
-      () => ({}),
+  testRedaction(createEsendex, {
+    options: (): EsendexOptions => ({ ...simulator.credentials.esendex, baseUrl: simulator.url }),
+    messages: [sms],
+    scenarios: [
+      { what: 'wrong credentials', options: { password: 'wrong-password-9999' } },
+      {
+        what: 'a body echoing everything',
+        arrange: () =>
+          simulator.fail('esendex', {
+            type: 'status',
+            status: 400,
+            body: '<errors><error><description>sim@example.com:sim-esendex-password-0000 EX0000000 c2ltQGV4YW1wbGUuY29tOnNpbS1lc2VuZGV4LXBhc3N3b3JkLTAwMDA= sent 123456 to +447700900123 (447700900123)</description></error></errors>',
+          }),
+      },
     ],
-  ];
-  for (const [name, arrange, overrides] of scenarios) {
-    it(`keeps credentials, code and number out of ${name}`, async () => {
-      arrange();
-      const options = { ...simulator.credentials.esendex, baseUrl: simulator.url, ...overrides() };
-      const error = await rejection(createEsendex(options).send(sms));
-      const token = Buffer.from(`${options.username}:${options.password}`).toString('base64');
-      const forbidden = [
-        options.password,
-        options.username,
-        options.accountReference,
-        token,
-        '123456',
-        '447700900123',
-      ];
-      const visible = everythingVisible(error);
-      for (const value of forbidden) expect(visible).not.toContain(value);
-    });
-  }
+    hidden: ({ username, password, accountReference }) => [
+      password,
+      username,
+      accountReference,
+      Buffer.from(`${username}:${password}`).toString('base64'),
+      '123456',
+      '447700900123',
+    ],
+    kept: 'credentials, code and number',
+  });
 });

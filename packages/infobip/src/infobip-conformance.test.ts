@@ -4,12 +4,11 @@ import { createInfobip } from './infobip-provider.js';
 testProvider({
   name: 'infobip',
   channels: ['sms', 'voice'],
-  create: (simulator, { timeoutMs, baseUrl }) =>
+  create: (simulator, transport) =>
     createInfobip({
-      apiKey: simulator.credentials.infobip.apiKey,
-      baseUrl: baseUrl ?? simulator.url,
+      ...simulator.credentials.infobip,
       from: 'Acme',
       voice: { from: '+41793026700' },
-      timeoutMs,
+      ...transport,
     }),
 });

@@ -1,25 +1,17 @@
 import { isRetryableCode, type PhoneMessage } from '@mfa-sms/core';
-import { type Simulator, startSimulator } from '@mfa-sms/simulator';
-import { rejection } from '@mfa-sms/simulator/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { rejection, testMessage, useSimulator, withDefaults } from '@mfa-sms/simulator/testing';
+import { describe, expect, it } from 'vitest';
 import { infobipHttpErrorTable, infobipStatusTable } from './infobip-errors.js';
 import { createInfobip } from './infobip-provider.js';
 
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulator();
-});
-afterAll(() => simulator.close());
-beforeEach(() => simulator.reset());
+const { simulator } = useSimulator();
 
-const infobip = () =>
-  createInfobip({ apiKey: simulator.credentials.infobip.apiKey, baseUrl: simulator.url, from: 'Acme' });
-const sms: PhoneMessage = {
-  to: '+447400123456',
-  text: 'Your code is 493817',
-  channel: 'sms',
-  code: '493817',
-};
+const infobip = withDefaults(createInfobip, () => ({
+  ...simulator.credentials.infobip,
+  baseUrl: simulator.url,
+  from: 'Acme',
+}));
+const sms: PhoneMessage = testMessage();
 const call: PhoneMessage = { ...sms, channel: 'voice' };
 
 describe('a message refused inside an HTTP 200: every row of the status table', () => {

@@ -1,39 +1,19 @@
 import type { PhoneMessage } from '@mfa-sms/core';
-import { type Simulator, startSimulator } from '@mfa-sms/simulator';
-import { recordingDispatcher, rejection } from '@mfa-sms/simulator/testing';
-import { Agent, MockAgent } from 'undici';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { rejection, testMessage, testOptions, useSimulator, withDefaults } from '@mfa-sms/simulator/testing';
+import { MockAgent } from 'undici';
+import { describe, expect, it } from 'vitest';
 import type { InfobipOptions } from './infobip-options.js';
 import { createInfobip } from './infobip-provider.js';
 
-let simulator: Simulator;
-const agent = new Agent();
+const { simulator, record } = useSimulator();
 
-beforeAll(async () => {
-  simulator = await startSimulator();
-});
-afterAll(async () => {
-  await simulator.close();
-  await agent.close();
-});
-beforeEach(() => simulator.reset());
+const infobip = withDefaults(createInfobip, () => ({
+  ...simulator.credentials.infobip,
+  baseUrl: simulator.url,
+  from: 'Acme',
+}));
 
-function infobip(overrides: Partial<InfobipOptions> = {}) {
-  return createInfobip({
-    apiKey: simulator.credentials.infobip.apiKey,
-    baseUrl: simulator.url,
-    from: 'Acme',
-    ...overrides,
-  });
-}
-
-const sms: PhoneMessage = {
-  to: '+447400123456',
-  text: 'Your code is 493817',
-  channel: 'sms',
-  code: '493817',
-  reference: 'login-42',
-};
+const sms: PhoneMessage = testMessage({ reference: 'login-42' });
 // Auth0 renders a voice text with the code dotted and {{pause}}.
 const call: PhoneMessage = {
   ...sms,
@@ -44,7 +24,7 @@ const call: PhoneMessage = {
 
 describe('createInfobip: SMS through POST /sms/3/messages', () => {
   it('sends the v3 body with App authorization and returns Infobip’s id and message count', async () => {
-    const { dispatcher, sent } = recordingDispatcher(agent);
+    const { dispatcher, sent } = record();
     const result = await infobip({ dispatcher }).send(sms);
     const [message] = simulator.messages;
     expect(result).toEqual({ provider: 'infobip', channel: 'sms', id: message?.id, to: sms.to, segments: 1 });
@@ -124,7 +104,7 @@ describe('createInfobip: SMS through POST /sms/3/messages', () => {
 
 describe('createInfobip: voice through POST /tts/3/advanced', () => {
   it('reads the code one digit at a time, in the message’s language, from voice.from', async () => {
-    const { dispatcher, sent } = recordingDispatcher(agent);
+    const { dispatcher, sent } = record();
     const result = await infobip({ dispatcher, voice: { from: '+41793026700' } }).send(call);
     const [message] = simulator.messages;
     expect(result).toEqual({ provider: 'infobip', channel: 'voice', id: message?.id, to: call.to });
@@ -208,28 +188,43 @@ describe('createInfobip: options', () => {
     expect(error.message).not.toContain('secret-key-123456');
   });
 
-  const bad: [string, Record<string, unknown>, string][] = [
-    ['a missing API key', { apiKey: undefined }, 'apiKey'],
-    ['an API key with its "App " prefix', { apiKey: 'App secret-key-123456' }, 'apiKey'],
-    ['a base URL that is not one', { baseUrl: 'ftp://x.api.infobip.com' }, 'baseUrl'],
-    ['a sender too long', { from: 'AcmeCorporation' }, 'from'],
-    ['a caller id that is not a number', { voice: { from: 'Acme' } }, 'voice.from'],
-    ['a language Infobip cannot speak', { voice: { language: 'xx-YY' } }, 'voice.language'],
-    ['an unknown voice option', { voice: { voice: 'Joanna' } }, 'voice'],
-    ['the classic guide’s option name', { API_KEY: 'secret-key-123456' }, 'API_KEY'],
-  ];
-  for (const [what, override, option] of bad) {
-    it(`rejects ${what}, naming "${option}" and not its value`, () => {
-      const error = optionError({
-        apiKey: 'secret-key-123456',
-        baseUrl: 'https://xxxxx.api.infobip.com',
-        ...override,
-      });
-      expect(error).toMatchObject({ code: 'invalid_config', provider: 'infobip' });
-      expect(error.message).toContain(option);
-      expect(error.message).not.toContain('secret-key-123456');
-    });
-  }
+  testOptions(createInfobip, {
+    provider: 'infobip',
+    valid: () => ({ apiKey: 'secret-key-123456', baseUrl: 'https://xxxxx.api.infobip.com' }),
+    bad: [
+      { what: 'a missing API key', options: { apiKey: undefined }, option: 'apiKey' },
+      {
+        what: 'an API key with its "App " prefix',
+        options: { apiKey: 'App secret-key-123456' },
+        option: 'apiKey',
+      },
+      {
+        what: 'a base URL that is not one',
+        options: { baseUrl: 'ftp://x.api.infobip.com' },
+        option: 'baseUrl',
+      },
+      { what: 'a sender too long', options: { from: 'AcmeCorporation' }, option: 'from' },
+      {
+        what: 'a caller id that is not a number',
+        options: { voice: { from: 'Acme' } },
+        option: 'voice.from',
+      },
+      {
+        what: 'a language Infobip cannot speak',
+        options: { voice: { language: 'xx-YY' } },
+        option: 'voice.language',
+      },
+      { what: 'an unknown voice option', options: { voice: { voice: 'Joanna' } }, option: 'voice' },
+      {
+        what: 'the classic guide’s option name',
+        options: { API_KEY: 'secret-key-123456' },
+        option: 'API_KEY',
+      },
+    ],
+    unknown: { region: 'eu' },
+    secrets: () => ['secret-key-123456'],
+    title: (what, option) => `rejects ${what}, naming "${option}" and not its value`,
+  });
 });
 
 describe('createInfobip: unexpected answers', () => {

@@ -4,11 +4,6 @@ import { createMitto } from './mitto-provider.js';
 testProvider({
   name: 'mitto',
   channels: ['sms'],
-  create: (simulator, { timeoutMs, baseUrl }) =>
-    createMitto({
-      apiKey: simulator.credentials.mitto.apiKey,
-      from: 'Acme',
-      baseUrl: baseUrl ?? simulator.url,
-      timeoutMs,
-    }),
+  create: (simulator, transport) =>
+    createMitto({ ...simulator.credentials.mitto, from: 'Acme', ...transport }),
 });

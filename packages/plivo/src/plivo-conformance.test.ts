@@ -4,12 +4,6 @@ import { createPlivo } from './plivo-provider.js';
 testProvider({
   name: 'plivo',
   channels: ['sms'],
-  create: (simulator, { timeoutMs, baseUrl }) =>
-    createPlivo({
-      authId: simulator.credentials.plivo.authId,
-      authToken: simulator.credentials.plivo.authToken,
-      from: '+14155550100',
-      baseUrl: baseUrl ?? simulator.url,
-      timeoutMs,
-    }),
+  create: (simulator, transport) =>
+    createPlivo({ ...simulator.credentials.plivo, from: '+14155550100', ...transport }),
 });

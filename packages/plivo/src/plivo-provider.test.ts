@@ -1,45 +1,31 @@
 import { createRouter, type PhoneMessage, type Provider } from '@mfa-sms/core';
-import { type Simulator, startSimulator } from '@mfa-sms/simulator';
-import { everythingVisible, recordingDispatcher, rejection } from '@mfa-sms/simulator/testing';
-import { Agent } from 'undici';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  rejection,
+  testMessage,
+  testOptions,
+  testRedaction,
+  useSimulator,
+  withDefaults,
+} from '@mfa-sms/simulator/testing';
+import { describe, expect, it } from 'vitest';
 import { plivoErrorTable } from './plivo-errors.js';
 import type { PlivoOptions } from './plivo-options.js';
 import { createPlivo } from './plivo-provider.js';
 
-let simulator: Simulator;
-const agent = new Agent();
+const { simulator, record } = useSimulator();
 
-beforeAll(async () => {
-  simulator = await startSimulator();
+const options = (): PlivoOptions => ({
+  ...simulator.credentials.plivo,
+  from: '+14155550100',
+  baseUrl: simulator.url,
 });
-afterAll(async () => {
-  await simulator.close();
-  await agent.close();
-});
-beforeEach(() => simulator.reset());
+const plivo = withDefaults(createPlivo, options);
 
-function plivo(overrides: Partial<PlivoOptions> = {}) {
-  return createPlivo({
-    authId: simulator.credentials.plivo.authId,
-    authToken: simulator.credentials.plivo.authToken,
-    from: '+14155550100',
-    baseUrl: simulator.url,
-    ...overrides,
-  });
-}
-
-const sms: PhoneMessage = {
-  to: '+447400123456',
-  text: 'Your code is 493817',
-  channel: 'sms',
-  code: '493817',
-  reference: 'txn-42',
-};
+const sms: PhoneMessage = testMessage({ reference: 'txn-42' });
 
 describe('createPlivo: sending', () => {
   it('posts src, dst and text as JSON with Basic auth and returns the message_uuid', async () => {
-    const { dispatcher, sent } = recordingDispatcher(agent);
+    const { dispatcher, sent } = record();
     const result = await plivo({ dispatcher }).send(sms);
     const [message] = simulator.messages;
     expect(result).toEqual({ provider: 'plivo', channel: 'sms', id: message?.id, to: sms.to, segments: 1 });
@@ -186,47 +172,28 @@ describe('createPlivo: Plivo’s error answers', () => {
 });
 
 describe('createPlivo: options', () => {
-  const bad: [string, Record<string, unknown>, string][] = [
-    ['a missing Auth ID', { authId: undefined }, 'authId'],
-    ['an Auth ID of the wrong form', { authId: 'XA00000000000000SIM0' }, 'authId'],
-    ['an auth token too short', { authToken: 'short' }, 'authToken'],
-    ['an auth token with spaces', { authToken: 'secret token value' }, 'authToken'],
-    ['a missing sender', { from: undefined }, 'from'],
-    ['a base URL that is not one', { baseUrl: 'api.plivo.com' }, 'baseUrl'],
-    ['a timeout too short', { timeoutMs: 10 }, 'timeoutMs'],
-  ];
-  for (const [what, override, option] of bad) {
-    it(`refuses ${what}, naming the option and not its value`, () => {
-      let caught: unknown;
-      try {
-        createPlivo({
-          authId: 'MA00000000000000SIM0',
-          authToken: 'sim-plivo-auth-token-000000000000000000',
-          from: '+14155550100',
-          ...override,
-        } as PlivoOptions);
-      } catch (error) {
-        caught = error;
-      }
-      expect(caught).toMatchObject({ code: 'invalid_config', provider: 'plivo' });
-      const message = (caught as Error).message;
-      expect(message).toContain(`"${option}"`);
-      for (const value of Object.values(override)) {
-        if (typeof value === 'string' && value.length > 5) expect(message).not.toContain(value);
-      }
-      expect(message).not.toContain('sim-plivo-auth-token');
-    });
-  }
-
-  it('refuses an unknown option', () => {
-    expect(() =>
-      createPlivo({
-        authId: 'MA00000000000000SIM0',
-        authToken: 'token-1234',
-        from: 'Acme',
-        voice: {},
-      } as PlivoOptions),
-    ).toThrow(/unknown option "voice"/);
+  testOptions(createPlivo, {
+    provider: 'plivo',
+    valid: () => ({
+      authId: 'MA00000000000000SIM0',
+      authToken: 'sim-plivo-auth-token-000000000000000000',
+      from: '+14155550100',
+    }),
+    bad: [
+      { what: 'a missing Auth ID', options: { authId: undefined }, option: 'authId' },
+      { what: 'an Auth ID of the wrong form', options: { authId: 'XA00000000000000SIM0' }, option: 'authId' },
+      { what: 'an auth token too short', options: { authToken: 'short' }, option: 'authToken' },
+      {
+        what: 'an auth token with spaces',
+        options: { authToken: 'secret token value' },
+        option: 'authToken',
+      },
+      { what: 'a missing sender', options: { from: undefined }, option: 'from' },
+      { what: 'a base URL that is not one', options: { baseUrl: 'api.plivo.com' }, option: 'baseUrl' },
+      { what: 'a timeout too short', options: { timeoutMs: 10 }, option: 'timeoutMs' },
+    ],
+    unknown: { voice: {} },
+    secrets: () => ['sim-plivo-auth-token'],
   });
 
   it('refuses a number not in E.164 before any request', async () => {
@@ -238,34 +205,35 @@ describe('createPlivo: options', () => {
 });
 
 describe('createPlivo: redaction', () => {
-  const scenarios: [string, () => void][] = [
-    ['an invalid number echoed back', () => simulator.fail('plivo', 'invalid-number')],
-    [
-      'a body echoing everything',
-      () =>
-        simulator.fail('plivo', {
-          type: 'code',
-          code: `token ${simulator.credentials.plivo.authToken} code 493817 to +447400123456 / 447400123456`,
-        }),
+  testRedaction(createPlivo, {
+    options,
+    messages: [sms],
+    scenarios: [
+      { what: 'an invalid number echoed back', arrange: () => simulator.fail('plivo', 'invalid-number') },
+      {
+        what: 'a body echoing everything',
+        arrange: () =>
+          simulator.fail('plivo', {
+            type: 'code',
+            code: `token ${simulator.credentials.plivo.authToken} code 493817 to +447400123456 / 447400123456`,
+          }),
+      },
+      {
+        what: 'a 500 echoing everything',
+        arrange: () =>
+          simulator.fail('plivo', {
+            type: 'status',
+            status: 500,
+            body: `${simulator.credentials.plivo.authToken} 493817 447400123456`,
+          }),
+      },
     ],
-    [
-      'a 500 echoing everything',
-      () =>
-        simulator.fail('plivo', {
-          type: 'status',
-          status: 500,
-          body: `${simulator.credentials.plivo.authToken} 493817 447400123456`,
-        }),
+    hidden: ({ authId, authToken }) => [
+      authToken,
+      Buffer.from(`${authId}:${authToken}`).toString('base64'),
+      '493817',
+      '447400123456',
     ],
-  ];
-  for (const [what, arrange] of scenarios) {
-    it(`keeps the token, the Authorization header, the code and the number out of ${what}`, async () => {
-      arrange();
-      const error = await rejection(plivo().send(sms));
-      const { authId, authToken } = simulator.credentials.plivo;
-      const basic = Buffer.from(`${authId}:${authToken}`).toString('base64');
-      const visible = everythingVisible(error);
-      for (const value of [authToken, basic, '493817', '447400123456']) expect(visible).not.toContain(value);
-    });
-  }
+    kept: 'the token, the Authorization header, the code and the number',
+  });
 });

@@ -26,12 +26,18 @@ describe('@mfa-sms/simulator public API', () => {
     expect(Object.keys(await import('./testing.js')).sort()).toEqual([
       'closedPort',
       'everythingVisible',
+      'expectHidden',
       'faultMatrix',
       'recordingDispatcher',
       'rejection',
+      'testMessage',
+      'testOptions',
       'testPlugin',
       'testProvider',
+      'testRedaction',
       'testStore',
+      'useSimulator',
+      'withDefaults',
     ]);
   });
 

@@ -18,3 +18,11 @@ export function secretToken(bytes: number): string {
 export function secretDigits(length: number): string {
   return String(randomInt(10 ** (length - 1), 10 ** length));
 }
+
+/**
+ * A simulated provider's `credentials` function: fresh random defaults for each simulator, and
+ * whatever the caller gives in their place.
+ */
+export function credentialsWith<T extends object>(defaults: () => T): (given: Partial<T>) => T {
+  return (given) => ({ ...defaults(), ...given });
+}

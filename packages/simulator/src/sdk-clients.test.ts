@@ -1,17 +1,12 @@
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Simulator, startSimulator } from './index.js';
+import { describe, expect, it } from 'vitest';
+import { useSimulator } from './test-simulator.js';
 
 // The official clients users already run, each with the sender of the classic Auth0 guide that
 // used it, pointed at the simulator: it must accept what the real APIs accept from them.
 const require = createRequire(import.meta.url);
 
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulator();
-});
-afterAll(() => simulator.close());
-beforeEach(() => simulator.reset());
+const { simulator } = useSimulator();
 
 describe('the twilio SDK, as in the classic Twilio guide', () => {
   interface TwilioRequestOptions {

@@ -1,9 +1,10 @@
 import { request } from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Answer, rawRequest } from './raw-request.test-helper.js';
 import type { SimulatedProvider } from './simulated-provider.js';
 import { readBasicAuth, readForm } from './simulated-provider.js';
-import { type Simulator, startSimulatorWith } from './simulator.js';
+import { startSimulatorWith } from './simulator.js';
+import { useSimulator } from './test-simulator.js';
 
 // A minimal provider for exercising the framework on its own: Basic auth, a form body, JSON errors.
 const echo: SimulatedProvider = {
@@ -60,12 +61,7 @@ function post(
 const fixed = { credentials: { mitto: { apiKey: 'sim-mitto-api-key-00000000000000' } } };
 
 describe('startSimulatorWith', () => {
-  let simulator: Simulator;
-  beforeAll(async () => {
-    simulator = await startSimulatorWith([echo], fixed);
-  });
-  afterAll(() => simulator.close());
-  beforeEach(() => simulator.reset());
+  const { simulator } = useSimulator({ providers: [echo], ...fixed });
 
   it('listens on loopback and journals accepted messages', async () => {
     expect(simulator.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

@@ -10,16 +10,16 @@ import { type FailOptions, type Fault, type FaultName, toFault } from './faults.
 import { createInbox, type Inbox } from './inbox/inbox-server.js';
 import { isLoopbackHost } from './inbox/loopback.js';
 import { listenHost, requestRefusal } from './request-guard.js';
+import { serveFault } from './serve-fault.js';
 import type {
   Credentials,
   SimulatedMessage,
   SimulatedProvider,
   SimulatedRequest,
   SimulatorRequest,
-  SimulatorResponse,
   SimulatorRoute,
 } from './simulated-provider.js';
-import { listen, readBody, send, streamHuge } from './simulator-http.js';
+import { listen, readBody, send } from './simulator-http.js';
 
 export interface SimulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -63,7 +63,7 @@ interface PendingFault {
 
 /**
  * Starts one loopback HTTP server that answers for the given simulated providers. Their paths
- * must not collide; the four built-in providers' do not.
+ * must not collide; the built-in providers' do not.
  */
 export async function startSimulatorWith(
   providers: readonly SimulatedProvider[],
@@ -216,48 +216,6 @@ export async function startSimulatorWith(
     send(response, answer);
   }
 
-  function serveFault(
-    fault: Fault,
-    provider: SimulatedProvider,
-    route: SimulatorRoute,
-    request: SimulatorRequest,
-    response: ServerResponse,
-  ): void {
-    switch (fault.type) {
-      case 'error':
-        send(response, provider.errorResponse(fault, request, route));
-        return;
-      case 'code':
-        send(response, provider.codeResponse(fault, request, route));
-        return;
-      case 'status':
-        send(response, {
-          status: fault.status,
-          body: fault.body ?? '',
-          ...(fault.headers ? { headers: fault.headers } : {}),
-        });
-        return;
-      case 'no-answer':
-        // Hold the socket: the client's timeout is what ends this exchange.
-        return;
-      case 'reset':
-        response.socket?.write(
-          'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 400\r\n\r\n{"sid":"SM',
-        );
-        response.socket?.resetAndDestroy();
-        return;
-      case 'malformed':
-        if (fault.body === 'huge') {
-          streamHuge(response);
-          return;
-        }
-        send(response, malformed(fault.body));
-        return;
-      case 'delay':
-        return;
-    }
-  }
-
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       if (!response.headersSent) send(response, { status: 500, body: `simulator error: ${String(error)}` });
@@ -290,25 +248,4 @@ export async function startSimulatorWith(
       });
     },
   };
-}
-
-function malformed(kind: 'json' | 'html' | 'empty' | 'wrong-shape'): SimulatorResponse {
-  switch (kind) {
-    case 'json':
-      return {
-        status: 200,
-        headers: { 'content-type': 'application/json' },
-        body: '{"sid": "SM1", "status": ',
-      };
-    case 'html':
-      return {
-        status: 200,
-        headers: { 'content-type': 'text/html' },
-        body: '<!DOCTYPE html><html><body><h1>Service Temporarily Unavailable</h1></body></html>',
-      };
-    case 'empty':
-      return { status: 200, headers: { 'content-type': 'application/json' }, body: '' };
-    case 'wrong-shape':
-      return { status: 200, headers: { 'content-type': 'application/json' }, body: '{"hello":"world"}' };
-  }
 }

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Simulator } from './simulator.js';
-import { startSimulator } from './start-simulator.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ConformingProvider } from './test-provider.js';
+import { useSimulator } from './test-simulator.js';
 
 /** The part of `@mfa-sms/core/provider`'s ProviderPlugin this suite checks (structural, as a third party's may be). */
 export interface ConformingPlugin {
@@ -25,11 +24,10 @@ export interface TestPluginOptions {
  */
 export function testPlugin(plugin: ConformingPlugin, options: TestPluginOptions = {}): void {
   describe(`${plugin.name} plugin`, () => {
-    let simulator: Simulator;
+    const { simulator } = useSimulator({ reset: false });
     let secrets: Record<string, string>;
 
-    beforeAll(async () => {
-      simulator = await startSimulator();
+    beforeAll(() => {
       const simulated = simulator.providers.find((candidate) => candidate.name === plugin.name);
       if (!simulated?.actionSecrets)
         throw new Error(`no simulated provider named ${plugin.name} with actionSecrets in builtInProviders`);
@@ -40,8 +38,6 @@ export function testPlugin(plugin: ConformingPlugin, options: TestPluginOptions 
         }),
       };
     });
-
-    afterAll(() => simulator.close());
 
     it('reads every secret the simulator sets for it, and requires only secrets it reads', () => {
       const read = new Set(Object.values(plugin.secrets).flatMap((names) => names ?? []));

@@ -1,11 +1,12 @@
 import { inspect } from 'node:util';
 import { createRouter, type Provider } from '@mfa-sms/core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ProviderName } from './credentials.js';
 import type { ErrorKind, Fault } from './faults.js';
 import type { Simulator } from './simulator.js';
-import { startSimulator } from './start-simulator.js';
 import { closedPort, everythingVisible } from './test-helpers.js';
+import { testMessage } from './test-message.js';
+import { useSimulator } from './test-simulator.js';
 
 /**
  * The part of `@mfa-sms/core`'s Provider this suite drives, kept structural so that a provider
@@ -26,8 +27,12 @@ export interface TestProviderOptions {
   name: ProviderName;
   /** Channels to run the matrix for. */
   channels: readonly ('sms' | 'voice')[];
-  /** Builds the provider against the simulator (its `url` as `baseUrl`, its `credentials`), with the given timeout. */
-  create(simulator: Simulator, options: { timeoutMs: number; baseUrl?: string }): ConformingProvider;
+  /**
+   * Builds the provider against the simulator with its `credentials` and the given transport
+   * options, which can be spread into the provider's options: `baseUrl` (the simulator's `url`,
+   * or a closed port for the refused-connection cell) and `timeoutMs`.
+   */
+  create(simulator: Simulator, transport: { timeoutMs: number; baseUrl: string }): ConformingProvider;
   /** Values that must never show in an error; the simulator's credentials for `name` are always included. */
   secrets?(simulator: Simulator): readonly string[];
 }
@@ -154,24 +159,13 @@ function isMfaSmsError(value: unknown): value is Error & Record<string, unknown>
  */
 export function testProvider(options: TestProviderOptions): void {
   describe(`${options.name}: conformance`, () => {
-    let simulator: Simulator;
-    beforeAll(async () => {
-      simulator = await startSimulator();
-    });
-    afterAll(() => simulator.close());
-    beforeEach(() => simulator.reset());
+    const { simulator } = useSimulator();
 
     for (const channel of options.channels) {
-      const message = {
-        to: '+447400123456',
-        text: 'Your code is 493817',
-        channel,
-        code: '493817',
-        reference: 'conformance-1',
-      };
+      const message = testMessage({ channel, reference: 'conformance-1' });
 
       it(`sends ${channel} when nothing fails`, async () => {
-        const provider = options.create(simulator, { timeoutMs });
+        const provider = options.create(simulator, { timeoutMs, baseUrl: simulator.url });
         const result = await provider.send(message);
         expect(result).toMatchObject({ provider: options.name, channel, to: message.to });
         expect(result.id).toEqual(expect.any(String));
@@ -182,8 +176,8 @@ export function testProvider(options: TestProviderOptions): void {
 
       it(`${channel}: the first provider hangs, the second delivers (a router with default budgets)`, async () => {
         simulator.fail(options.name, { type: 'no-answer' }, { channel, times: 1 });
-        const first = options.create(simulator, { timeoutMs });
-        const backup = options.create(simulator, { timeoutMs });
+        const first = options.create(simulator, { timeoutMs, baseUrl: simulator.url });
+        const backup = options.create(simulator, { timeoutMs, baseUrl: simulator.url });
         // A second instance of the same provider, under another name: the router wants unique names.
         const second: ConformingProvider = {
           name: `${backup.name}-backup`,
@@ -207,7 +201,7 @@ export function testProvider(options: TestProviderOptions): void {
 
       for (const cell of faultMatrix) {
         it(`${channel}: ${cell.fault} → ${cell.expected.codes.join(' or ') || 'the abort reason'}`, async () => {
-          let provider = options.create(simulator, { timeoutMs });
+          let provider = options.create(simulator, { timeoutMs, baseUrl: simulator.url });
           const sendOptions: { signal?: AbortSignal } = {};
           const reason = new Error('the login was cancelled');
           if (cell.inject === 'refused') {
@@ -220,7 +214,7 @@ export function testProvider(options: TestProviderOptions): void {
             const controller = new AbortController();
             setTimeout(() => controller.abort(reason), 50);
             sendOptions.signal = controller.signal;
-            provider = options.create(simulator, { timeoutMs: 10_000 });
+            provider = options.create(simulator, { timeoutMs: 10_000, baseUrl: simulator.url });
           } else {
             simulator.fail(options.name, cell.inject, { channel });
           }

@@ -1,8 +1,17 @@
+export { withDefaults } from './test-defaults.js';
 export type { RecordedRequest } from './test-helpers.js';
 export { closedPort, everythingVisible, recordingDispatcher, rejection } from './test-helpers.js';
+export type { TestMessage } from './test-message.js';
+export { testMessage } from './test-message.js';
+export type { BadOption, TestOptionsOptions } from './test-options.js';
+export { testOptions } from './test-options.js';
 export type { ConformingPlugin, TestPluginOptions } from './test-plugin.js';
 export { testPlugin } from './test-plugin.js';
 export type { ConformingProvider, TestProviderOptions } from './test-provider.js';
 export { faultMatrix, testProvider } from './test-provider.js';
+export type { RedactionScenario, TestRedactionOptions } from './test-redaction.js';
+export { expectHidden, testRedaction } from './test-redaction.js';
+export type { SimulatorHandle, UseSimulatorOptions } from './test-simulator.js';
+export { useSimulator } from './test-simulator.js';
 export type { TestStoreOptions } from './test-store.js';
 export { testStore } from './test-store.js';

@@ -4,11 +4,5 @@ import { createTelesign } from './telesign-provider.js';
 testProvider({
   name: 'telesign',
   channels: ['sms', 'voice'],
-  create: (simulator, { timeoutMs, baseUrl }) =>
-    createTelesign({
-      customerId: simulator.credentials.telesign.customerId,
-      apiKey: simulator.credentials.telesign.apiKey,
-      baseUrl: baseUrl ?? simulator.url,
-      timeoutMs,
-    }),
+  create: (simulator, transport) => createTelesign({ ...simulator.credentials.telesign, ...transport }),
 });

@@ -1,25 +1,16 @@
-import { type Simulator, startSimulator } from '@mfa-sms/simulator';
-import { rejection } from '@mfa-sms/simulator/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { rejection, testMessage, useSimulator, withDefaults } from '@mfa-sms/simulator/testing';
+import { describe, expect, it } from 'vitest';
 import { telesignErrorTable } from './telesign-errors.js';
 import { createTelesign } from './telesign-provider.js';
 
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulator();
-});
-afterAll(() => simulator.close());
-beforeEach(() => simulator.reset());
+const { simulator } = useSimulator();
 
-function telesign() {
-  return createTelesign({
-    customerId: simulator.credentials.telesign.customerId,
-    apiKey: simulator.credentials.telesign.apiKey,
-    baseUrl: simulator.url,
-  });
-}
+const telesign = withDefaults(createTelesign, () => ({
+  ...simulator.credentials.telesign,
+  baseUrl: simulator.url,
+}));
 
-const sms = { to: '+447400123456', text: 'Your code is 493817', channel: 'sms' as const, code: '493817' };
+const sms = testMessage();
 
 function answer(status: number, body: unknown) {
   simulator.fail('telesign', { type: 'status', status, body: JSON.stringify(body) });

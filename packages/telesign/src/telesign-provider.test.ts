@@ -1,43 +1,27 @@
 import type { PhoneMessage } from '@mfa-sms/core';
-import { type Simulator, startSimulator } from '@mfa-sms/simulator';
-import { everythingVisible, recordingDispatcher, rejection } from '@mfa-sms/simulator/testing';
-import { Agent } from 'undici';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  rejection,
+  testMessage,
+  testOptions,
+  testRedaction,
+  useSimulator,
+  withDefaults,
+} from '@mfa-sms/simulator/testing';
+import { describe, expect, it } from 'vitest';
 import type { TelesignOptions } from './telesign-options.js';
 import { createTelesign } from './telesign-provider.js';
 
-let simulator: Simulator;
-const agent = new Agent();
-beforeAll(async () => {
-  simulator = await startSimulator();
-});
-afterAll(async () => {
-  await simulator.close();
-  await agent.close();
-});
-beforeEach(() => simulator.reset());
+const { simulator, record } = useSimulator();
 
-function telesign(overrides: Partial<TelesignOptions> = {}) {
-  return createTelesign({
-    customerId: simulator.credentials.telesign.customerId,
-    apiKey: simulator.credentials.telesign.apiKey,
-    baseUrl: simulator.url,
-    ...overrides,
-  });
-}
+const options = (): TelesignOptions => ({ ...simulator.credentials.telesign, baseUrl: simulator.url });
+const telesign = withDefaults(createTelesign, options);
 
-const sms: PhoneMessage = {
-  to: '+447400123456',
-  text: 'Your code is 493817',
-  channel: 'sms',
-  code: '493817',
-  reference: 'txn-42',
-};
+const sms: PhoneMessage = testMessage({ reference: 'txn-42' });
 const call: PhoneMessage = { ...sms, channel: 'voice', text: 'Your code is 4.9.3.8.1.7. {{pause}} Goodbye.' };
 
 describe('createTelesign: sending', () => {
   it('sends an SMS: the digits of the number, OTP traffic, the reference as external_id, Basic auth', async () => {
-    const { dispatcher, sent } = recordingDispatcher(agent);
+    const { dispatcher, sent } = record();
     const result = await telesign({ dispatcher }).send(sms);
     const [message] = simulator.messages;
     expect(result).toEqual({
@@ -106,7 +90,7 @@ describe('createTelesign: sending', () => {
   });
 
   it('keeps a base URL path as a prefix', async () => {
-    const { dispatcher, sent } = recordingDispatcher(agent);
+    const { dispatcher, sent } = record();
     await telesign({ dispatcher, baseUrl: `${simulator.url}/prefix` })
       .send(sms)
       .catch(() => undefined);
@@ -139,41 +123,25 @@ describe('createTelesign: sending', () => {
 });
 
 describe('createTelesign: options and input', () => {
-  const bad: [string, Record<string, unknown>, string][] = [
-    ['a missing Customer ID', { customerId: undefined }, 'customerId'],
-    ['a Customer ID with a colon', { customerId: 'ACME:1234' }, 'customerId'],
-    ['a missing API key', { apiKey: undefined }, 'apiKey'],
-    ['an API key with spaces', { apiKey: 'secret key value' }, 'apiKey'],
-    ['a base URL that is not one', { baseUrl: 'rest-ww.telesign.com' }, 'baseUrl'],
-    ['a voice that is not Telesign’s form', { voice: { voice: 'Polly.Amy' } }, 'voice.voice'],
-    ['a timeout too short', { timeoutMs: 10 }, 'timeoutMs'],
-  ];
-  for (const [name, override, option] of bad) {
-    it(`rejects ${name}, naming the option and not its value`, () => {
-      let caught: unknown;
-      try {
-        createTelesign({
-          customerId: 'CUSTOMER-1',
-          apiKey: 'c2ltLWtleS0wMDAwMDAwMA==',
-          ...override,
-        } as TelesignOptions);
-      } catch (error) {
-        caught = error;
-      }
-      expect(caught).toMatchObject({ code: 'invalid_config', provider: 'telesign' });
-      const message = (caught as Error).message;
-      expect(message).toContain(`"${option}"`);
-      for (const value of Object.values(override)) {
-        if (typeof value === 'string') expect(message).not.toContain(value);
-      }
-      expect(message).not.toContain('c2ltLWtleS0wMDAwMDAwMA==');
-    });
-  }
-
-  it('rejects an unknown option', () => {
-    expect(() => createTelesign({ customerId: 'C', apiKey: 'k', from: 'Acme' } as TelesignOptions)).toThrow(
-      /unknown option "from"/,
-    );
+  testOptions(createTelesign, {
+    provider: 'telesign',
+    valid: () => ({ customerId: 'CUSTOMER-1', apiKey: 'c2ltLWtleS0wMDAwMDAwMA==' }),
+    bad: [
+      { what: 'a missing Customer ID', options: { customerId: undefined }, option: 'customerId' },
+      { what: 'a Customer ID with a colon', options: { customerId: 'ACME:1234' }, option: 'customerId' },
+      { what: 'a missing API key', options: { apiKey: undefined }, option: 'apiKey' },
+      { what: 'an API key with spaces', options: { apiKey: 'secret key value' }, option: 'apiKey' },
+      { what: 'a base URL that is not one', options: { baseUrl: 'rest-ww.telesign.com' }, option: 'baseUrl' },
+      {
+        what: 'a voice that is not Telesign’s form',
+        options: { voice: { voice: 'Polly.Amy' } },
+        option: 'voice.voice',
+      },
+      { what: 'a timeout too short', options: { timeoutMs: 10 }, option: 'timeoutMs' },
+    ],
+    unknown: { from: 'Acme' },
+    secrets: () => ['c2ltLWtleS0wMDAwMDAwMA=='],
+    title: (what) => `rejects ${what}, naming the option and not its value`,
   });
 
   it('offers SMS and voice', () => {
@@ -194,67 +162,57 @@ describe('createTelesign: options and input', () => {
 });
 
 describe('createTelesign: redaction (the classic guide passed axios errors, credentials included, to Auth0)', () => {
-  const scenarios: [string, () => void, Partial<TelesignOptions>][] = [
-    ['a wrong key', () => undefined, { apiKey: 'd3JvbmctdGVsZXNpZ24ta2V5' }],
-    ['an invalid number', () => simulator.fail('telesign', 'invalid-number'), {}],
-    [
-      'a body echoing everything',
-      () =>
-        simulator.fail('telesign', {
-          type: 'status',
-          status: 400,
-          body: JSON.stringify({
-            status: {
-              code: 11000,
-              description: `${simulator.credentials.telesign.customerId}:${simulator.credentials.telesign.apiKey} 493817 +447400123456 447400123456`,
-            },
+  testRedaction(createTelesign, {
+    options,
+    messages: [sms, call],
+    scenarios: [
+      { what: 'a wrong key', options: { apiKey: 'd3JvbmctdGVsZXNpZ24ta2V5' } },
+      { what: 'an invalid number', arrange: () => simulator.fail('telesign', 'invalid-number') },
+      {
+        what: 'a body echoing everything',
+        arrange: () =>
+          simulator.fail('telesign', {
+            type: 'status',
+            status: 400,
+            body: JSON.stringify({
+              status: {
+                code: 11000,
+                description: `${simulator.credentials.telesign.customerId}:${simulator.credentials.telesign.apiKey} 493817 +447400123456 447400123456`,
+              },
+            }),
           }),
-        }),
-      {},
-    ],
-    [
-      'an unknown code echoing everything',
-      () =>
-        simulator.fail('telesign', {
-          type: 'status',
-          status: 200,
-          body: JSON.stringify({
-            status: {
-              code: 77777,
-              description: `key ${simulator.credentials.telesign.apiKey} 493817 447400123456`,
-            },
+      },
+      {
+        what: 'an unknown code echoing everything',
+        arrange: () =>
+          simulator.fail('telesign', {
+            type: 'status',
+            status: 200,
+            body: JSON.stringify({
+              status: {
+                code: 77777,
+                description: `key ${simulator.credentials.telesign.apiKey} 493817 447400123456`,
+              },
+            }),
           }),
-        }),
-      {},
+      },
+      {
+        what: 'a 500 echoing everything',
+        arrange: () =>
+          simulator.fail('telesign', {
+            type: 'status',
+            status: 500,
+            body: `${simulator.credentials.telesign.apiKey} 493817 447400123456`,
+          }),
+      },
     ],
-    [
-      'a 500 echoing everything',
-      () =>
-        simulator.fail('telesign', {
-          type: 'status',
-          status: 500,
-          body: `${simulator.credentials.telesign.apiKey} 493817 447400123456`,
-        }),
-      {},
+    hidden: ({ customerId, apiKey }) => [
+      apiKey,
+      customerId,
+      Buffer.from(`${customerId}:${apiKey}`).toString('base64'),
+      '493817',
+      '447400123456',
     ],
-  ];
-  for (const [name, arrange, overrides] of scenarios) {
-    for (const message of [sms, call]) {
-      it(`keeps the key, Customer ID, code and number out of ${name} (${message.channel})`, async () => {
-        arrange();
-        const options = {
-          customerId: simulator.credentials.telesign.customerId,
-          apiKey: simulator.credentials.telesign.apiKey,
-          baseUrl: simulator.url,
-          ...overrides,
-        };
-        const error = await rejection(createTelesign(options).send(message));
-        const basic = Buffer.from(`${options.customerId}:${options.apiKey}`).toString('base64');
-        const visible = everythingVisible(error);
-        for (const value of [options.apiKey, options.customerId, basic, '493817', '447400123456']) {
-          expect(visible).not.toContain(value);
-        }
-      });
-    }
-  }
+    kept: 'the key, Customer ID, code and number',
+  });
 });

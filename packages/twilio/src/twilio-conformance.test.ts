@@ -4,14 +4,13 @@ import { createTwilio } from './twilio-provider.js';
 testProvider({
   name: 'twilio',
   channels: ['sms', 'voice'],
-  create: (simulator, { timeoutMs, baseUrl }) => {
+  create: (simulator, transport) => {
     const { accountSid, authToken } = simulator.credentials.twilio;
     return createTwilio({
       accountSid,
       authToken,
       from: '+14155550100',
-      baseUrl: baseUrl ?? simulator.url,
-      timeoutMs,
+      ...transport,
     });
   },
 });

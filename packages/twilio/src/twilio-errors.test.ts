@@ -1,6 +1,6 @@
 import { isMfaSmsError, type MfaSmsError, type MfaSmsErrorCode } from '@mfa-sms/core';
-import { type Simulator, startSimulator } from '@mfa-sms/simulator';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { useSimulator } from '@mfa-sms/simulator/testing';
+import { describe, expect, it } from 'vitest';
 import { classifyTwilioError, twilioErrorTable } from './twilio-errors.js';
 import { createTwilio } from './twilio-provider.js';
 
@@ -61,12 +61,7 @@ describe('twilioErrorTable', () => {
 });
 
 describe('Twilio errors through the simulator', () => {
-  let simulator: Simulator;
-  beforeAll(async () => {
-    simulator = await startSimulator();
-  });
-  afterAll(() => simulator.close());
-  beforeEach(() => simulator.reset());
+  const { simulator } = useSimulator();
 
   function twilio() {
     const { accountSid, authToken } = simulator.credentials.twilio;

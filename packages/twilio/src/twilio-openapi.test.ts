@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseXml } from '@mfa-sms/core/provider';
-import { type Simulator, startSimulator } from '@mfa-sms/simulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useSimulator } from '@mfa-sms/simulator/testing';
+import { describe, expect, it } from 'vitest';
 import type { TwilioOptions } from './twilio-options.js';
 import { createTwilio } from './twilio-provider.js';
 
@@ -113,11 +113,7 @@ describe('requests against Twilio’s OpenAPI description', () => {
   const spec = JSON.parse(readFileSync(specUrl, 'utf8')) as Record<string, unknown>;
   const createMessage = loadOperation(spec, 'CreateMessage');
   const createCall = loadOperation(spec, 'CreateCall');
-  let simulator: Simulator;
-  beforeAll(async () => {
-    simulator = await startSimulator();
-  });
-  afterAll(() => simulator.close());
+  const { simulator } = useSimulator({ reset: false });
 
   it('reads the operations it checks against', () => {
     expect(createMessage.path).toBe('/2010-04-01/Accounts/{AccountSid}/Messages.json');

@@ -1,9 +1,7 @@
-import { createServer } from 'node:net';
-import { inspect } from 'node:util';
-import { isMfaSmsError, type MfaSmsError, type PhoneMessage } from '@mfa-sms/core';
+import type { PhoneMessage } from '@mfa-sms/core';
 import { parseXml } from '@mfa-sms/core/provider';
-import { type Simulator, startSimulator } from '@mfa-sms/simulator';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { closedPort, rejection, testOptions, testRedaction, useSimulator } from '@mfa-sms/simulator/testing';
+import { describe, expect, it } from 'vitest';
 import type { TwilioOptions } from './twilio-options.js';
 import { createTwilio } from './twilio-provider.js';
 
@@ -12,25 +10,11 @@ const serviceSid = 'MG0123456789abcdef0123456789abcdef';
 const to = '+447700900123';
 
 describe('createTwilio against the simulator', () => {
-  let simulator: Simulator;
-  beforeAll(async () => {
-    simulator = await startSimulator();
-  });
-  afterAll(() => simulator.close());
-  beforeEach(() => simulator.reset());
+  const { simulator } = useSimulator();
 
   function twilio(overrides: Partial<TwilioOptions> = {}) {
     const { accountSid, authToken } = simulator.credentials.twilio;
     return createTwilio({ accountSid, authToken, from, baseUrl: simulator.url, ...overrides });
-  }
-
-  async function failure(promise: Promise<unknown>): Promise<MfaSmsError> {
-    const caught = await promise.then(
-      () => undefined,
-      (error: unknown) => error,
-    );
-    if (!isMfaSmsError(caught)) throw new Error(`expected an MfaSmsError, got ${String(caught)}`);
-    return caught;
   }
 
   const sms: PhoneMessage = { to, text: 'Your code is 123456', channel: 'sms', code: '123456' };
@@ -83,7 +67,7 @@ describe('createTwilio against the simulator', () => {
       });
       expect(provider.channels).toEqual(['sms']);
       await expect(provider.send(sms)).resolves.toMatchObject({ channel: 'sms' });
-      const error = await failure(provider.send(voice));
+      const error = await rejection(provider.send(voice));
       expect(error).toMatchObject({ code: 'unsupported_channel', provider: 'twilio' });
       expect(simulator.requests).toHaveLength(1);
     });
@@ -112,7 +96,7 @@ describe('createTwilio against the simulator', () => {
     });
 
     it('refuses a text Twilio would refuse before sending it', async () => {
-      const error = await failure(twilio().send({ ...sms, text: 'x'.repeat(1601) }));
+      const error = await rejection(twilio().send({ ...sms, text: 'x'.repeat(1601) }));
       expect(error).toMatchObject({ code: 'rejected', retryable: false });
       expect(simulator.requests).toEqual([]);
     });
@@ -130,7 +114,7 @@ describe('createTwilio against the simulator', () => {
           error_code: 21610,
         }),
       });
-      const error = await failure(twilio().send(sms));
+      const error = await rejection(twilio().send(sms));
       expect(error).toMatchObject({ code: 'rejected', providerCode: '21610', status: 201 });
     });
   });
@@ -186,7 +170,7 @@ describe('createTwilio against the simulator', () => {
     });
 
     it('refuses a call whose TwiML would exceed 4,000 characters before sending it', async () => {
-      const error = await failure(twilio().send({ ...voice, text: '&'.repeat(900) }));
+      const error = await rejection(twilio().send({ ...voice, text: '&'.repeat(900) }));
       expect(error).toMatchObject({ code: 'rejected', provider: 'twilio', retryable: false });
       expect(error.message).toMatch(/4000/);
       expect(simulator.requests).toEqual([]);
@@ -196,7 +180,7 @@ describe('createTwilio against the simulator', () => {
   describe('failures', () => {
     it('maps 429 with Retry-After to a retryable rate_limited', async () => {
       simulator.fail('twilio', { type: 'error', kind: 'rate-limit', retryAfter: 2 });
-      const error = await failure(twilio().send(sms));
+      const error = await rejection(twilio().send(sms));
       expect(error).toMatchObject({
         code: 'rate_limited',
         retryable: true,
@@ -210,7 +194,7 @@ describe('createTwilio against the simulator', () => {
       'maps %s (5xx) to a retryable provider_unavailable',
       async (kind) => {
         simulator.fail('twilio', kind);
-        const error = await failure(twilio().send(sms));
+        const error = await rejection(twilio().send(sms));
         expect(error).toMatchObject({ code: 'provider_unavailable', retryable: true });
       },
     );
@@ -222,19 +206,19 @@ describe('createTwilio against the simulator', () => {
         body: '<html><body>Bad Gateway</body></html>',
         headers: { 'content-type': 'text/html' },
       });
-      const error = await failure(twilio().send(sms));
+      const error = await rejection(twilio().send(sms));
       expect(error).toMatchObject({ code: 'provider_unavailable', retryable: true, status: 502 });
       expect(error.providerCode).toBeUndefined();
     });
 
     it('maps a 401 with no body to auth_failed', async () => {
       simulator.fail('twilio', { type: 'status', status: 401 });
-      const error = await failure(twilio().send(sms));
+      const error = await rejection(twilio().send(sms));
       expect(error).toMatchObject({ code: 'auth_failed', retryable: false, status: 401 });
     });
 
     it('maps real bad credentials to auth_failed', async () => {
-      const error = await failure(twilio({ authToken: 'not-the-right-token' }).send(sms));
+      const error = await rejection(twilio({ authToken: 'not-the-right-token' }).send(sms));
       expect(error).toMatchObject({ code: 'auth_failed', providerCode: '20003', status: 401 });
       expect(error.message).toContain('https://www.twilio.com/docs/errors/20003');
     });
@@ -242,32 +226,25 @@ describe('createTwilio against the simulator', () => {
     it('times out after timeoutMs', async () => {
       simulator.fail('twilio', 'no-answer');
       const started = Date.now();
-      const error = await failure(twilio({ timeoutMs: 300 }).send(sms));
+      const error = await rejection(twilio({ timeoutMs: 300 }).send(sms));
       expect(error).toMatchObject({ code: 'timeout', retryable: true });
       expect(Date.now() - started).toBeLessThan(1500);
     });
 
     it('honours a per-send timeout', async () => {
       simulator.fail('twilio', 'no-answer');
-      const error = await failure(twilio().send(sms, { timeoutMs: 200 }));
+      const error = await rejection(twilio().send(sms, { timeoutMs: 200 }));
       expect(error).toMatchObject({ code: 'timeout' });
     });
 
     it('maps a reset connection to network', async () => {
       simulator.fail('twilio', 'reset');
-      const error = await failure(twilio().send(sms));
+      const error = await rejection(twilio().send(sms));
       expect(error).toMatchObject({ code: 'network', retryable: true });
     });
 
     it('maps a refused connection to network', async () => {
-      const port = await new Promise<number>((resolve) => {
-        const server = createServer();
-        server.listen(0, '127.0.0.1', () => {
-          const address = server.address() as { port: number };
-          server.close(() => resolve(address.port));
-        });
-      });
-      const error = await failure(twilio({ baseUrl: `http://127.0.0.1:${port}` }).send(sms));
+      const error = await rejection(twilio({ baseUrl: `http://127.0.0.1:${await closedPort()}` }).send(sms));
       expect(error).toMatchObject({ code: 'network', retryable: true });
     });
 
@@ -275,7 +252,7 @@ describe('createTwilio against the simulator', () => {
       'maps a %s 200 to bad_response',
       async (fault) => {
         simulator.fail('twilio', fault);
-        const error = await failure(twilio().send(sms));
+        const error = await rejection(twilio().send(sms));
         expect(error).toMatchObject({ code: 'bad_response', provider: 'twilio' });
       },
     );
@@ -303,56 +280,51 @@ describe('createTwilio against the simulator', () => {
       [{ ...sms, text: '  ' }, 'rejected'],
       [{ ...sms, channel: 'fax' as unknown as 'sms' }, 'unsupported_channel'],
     ])('refuses %o before any request', async (message, code) => {
-      const error = await failure(twilio().send(message));
+      const error = await rejection(twilio().send(message));
       expect(error.code).toBe(code);
       expect(simulator.requests).toEqual([]);
     });
   });
 
   describe('redaction', () => {
-    const secretValues = () => [
-      simulator.credentials.twilio.authToken,
-      simulator.credentials.twilio.apiKeySecret,
-      Buffer.from(
-        `${simulator.credentials.twilio.accountSid}:${simulator.credentials.twilio.authToken}`,
-      ).toString('base64'),
-      '123456',
-      '1, 2, 3, 4, 5, 6',
-      '447700900123',
-    ];
-
-    function exposed(error: MfaSmsError): string {
-      const causes: string[] = [];
-      for (let cause: unknown = error.cause; cause instanceof Error; cause = cause.cause) {
-        causes.push(cause.message, cause.stack ?? '', inspect(cause, { depth: null }));
-      }
-      return [
-        error.message,
-        error.stack ?? '',
-        inspect(error, { depth: null }),
-        JSON.stringify(error),
-        ...causes,
-      ].join('\n');
-    }
-
-    const cases: [string, () => void, Partial<PhoneMessage>][] = [
-      ['bad credentials', () => undefined, {}],
-      ['an invalid number echoed back', () => simulator.fail('twilio', 'invalid-number'), {}],
-      ['a code echoing the number', () => simulator.fail('twilio', { type: 'code', code: 21614 }), {}],
-      ['a timeout', () => simulator.fail('twilio', 'no-answer'), {}],
-      ['a reset', () => simulator.fail('twilio', 'reset'), {}],
-      ['a voice call refused', () => simulator.fail('twilio', 'invalid-number'), { channel: 'voice' }],
-    ];
-    it.each(cases)('keeps secrets, the code and the number out of %s', async (label, arrange, change) => {
-      arrange();
-      const provider =
-        label === 'bad credentials'
-          ? twilio({ authToken: `${simulator.credentials.twilio.authToken}-wrong` })
-          : twilio({ timeoutMs: 300 });
-      const error = await failure(provider.send({ ...sms, ...change }));
-      const text = exposed(error);
-      for (const secret of secretValues()) expect(text).not.toContain(secret);
-      expect(text).not.toContain(`${simulator.credentials.twilio.authToken}-wrong`);
+    testRedaction(createTwilio, {
+      options: (): TwilioOptions => {
+        const { accountSid, authToken } = simulator.credentials.twilio;
+        return { accountSid, authToken, from, baseUrl: simulator.url };
+      },
+      messages: [sms],
+      scenarios: [
+        {
+          what: 'bad credentials',
+          options: () => ({ authToken: `${simulator.credentials.twilio.authToken}-wrong` }),
+        },
+        { what: 'an invalid number echoed back', arrange: () => simulator.fail('twilio', 'invalid-number') },
+        {
+          what: 'a code echoing the number',
+          arrange: () => simulator.fail('twilio', { type: 'code', code: 21614 }),
+        },
+        { what: 'a timeout', arrange: () => simulator.fail('twilio', 'no-answer') },
+        { what: 'a reset', arrange: () => simulator.fail('twilio', 'reset') },
+        {
+          what: 'a voice call refused',
+          arrange: () => simulator.fail('twilio', 'invalid-number'),
+          messages: [{ ...sms, channel: 'voice' }],
+        },
+      ].map((scenario) => ({ options: { timeoutMs: 300 } as Partial<TwilioOptions>, ...scenario })),
+      hidden: (options) => {
+        const { accountSid, authToken, apiKeySecret } = simulator.credentials.twilio;
+        return [
+          authToken,
+          apiKeySecret,
+          Buffer.from(`${accountSid}:${authToken}`).toString('base64'),
+          '123456',
+          '1, 2, 3, 4, 5, 6',
+          '447700900123',
+          `${authToken}-wrong`,
+          options.authToken ?? '',
+        ];
+      },
+      kept: 'secrets, the code and the number',
     });
   });
 });
@@ -360,50 +332,38 @@ describe('createTwilio against the simulator', () => {
 describe('createTwilio options', () => {
   const accountSid = 'AC0123456789abcdef0123456789abcdef';
   const authToken = 'a-secret-auth-token-value';
+  const apiKeySid = `SK${'0'.repeat(32)}`;
 
-  function invalid(options: unknown): MfaSmsError {
-    try {
-      createTwilio(options as TwilioOptions);
-    } catch (error) {
-      if (isMfaSmsError(error)) return error;
-      throw error;
-    }
-    throw new Error('expected createTwilio to throw');
-  }
-
-  it.each([
-    [{ accountSid: 'AC123', authToken, from }, 'accountSid'],
-    [{ accountSid, from }, 'authToken'],
-    [
-      { accountSid, authToken, apiKeySid: `SK${'0'.repeat(32)}`, apiKeySecret: 'another-secret', from },
-      'authToken',
+  testOptions(createTwilio, {
+    provider: 'twilio',
+    valid: () => ({ accountSid, authToken, from }),
+    bad: [
+      { options: { accountSid: 'AC123' }, option: 'accountSid' },
+      { options: { authToken: undefined }, option: 'authToken' },
+      { options: { apiKeySid, apiKeySecret: 'another-secret' }, option: 'authToken' },
+      { options: { authToken: undefined, apiKeySid }, option: 'apiKeySecret' },
+      { options: { authToken: undefined, apiKeySecret: 'another-secret' }, option: 'apiKeySid' },
+      {
+        options: { authToken: undefined, apiKeySid: 'SKnope', apiKeySecret: 'another-secret' },
+        option: 'apiKeySid',
+      },
+      { options: { from: undefined }, option: 'from' },
+      { options: { from: '+0123' }, option: 'from' },
+      {
+        options: { from: undefined, messagingServiceSid: 'MG-secret-looking-value' },
+        option: 'messagingServiceSid',
+      },
+      { options: { baseUrl: 'ftp://example.com' }, option: 'baseUrl' },
+      { options: { timeoutMs: 50 }, option: 'timeoutMs' },
+      { options: { dispatcher: {} }, option: 'dispatcher' },
+      { options: { voice: { loop: 0 } }, option: 'voice.loop' },
+      { options: { voice: { language: 'English' } }, option: 'voice.language' },
+      { options: { voice: { speed: 2 } }, option: 'voice', errorOption: 'speed' },
+      { options: { statusCallback: 'not a url' }, option: 'statusCallback' },
     ],
-    [{ accountSid, apiKeySid: `SK${'0'.repeat(32)}`, from }, 'apiKeySecret'],
-    [{ accountSid, apiKeySecret: 'another-secret', from }, 'apiKeySid'],
-    [{ accountSid, apiKeySid: 'SKnope', apiKeySecret: 'another-secret', from }, 'apiKeySid'],
-    [{ accountSid, authToken }, 'from'],
-    [{ accountSid, authToken, from: '+0123' }, 'from'],
-    [{ accountSid, authToken, messagingServiceSid: 'MG-secret-looking-value' }, 'messagingServiceSid'],
-    [{ accountSid, authToken, from, baseUrl: 'ftp://example.com' }, 'baseUrl'],
-    [{ accountSid, authToken, from, timeoutMs: 50 }, 'timeoutMs'],
-    [{ accountSid, authToken, from, dispatcher: {} }, 'dispatcher'],
-    [{ accountSid, authToken, from, voice: { loop: 0 } }, 'voice.loop'],
-    [{ accountSid, authToken, from, voice: { language: 'English' } }, 'voice.language'],
-    [{ accountSid, authToken, from, voice: { speed: 2 } }, 'voice'],
-    [{ accountSid, authToken, from, statusCallback: 'not a url' }, 'statusCallback'],
-    [{ accountSid, authToken, from, token: 'x' }, ''],
-  ])('refuses %o naming %s, never its value', (options, option) => {
-    const error = invalid(options);
-    expect(error).toMatchObject({ code: 'invalid_config', provider: 'twilio', retryable: false });
-    if (option !== '') expect(error.message).toContain(`"${option}"`);
-    for (const value of Object.values(options)) {
-      if (typeof value === 'string' && value !== accountSid && value !== from)
-        expect(error.message).not.toContain(value);
-    }
-  });
-
-  it('names an unknown option', () => {
-    expect(invalid({ accountSid, authToken, from, token: 'x' }).message).toContain('unknown option "token"');
+    unknown: { token: 'x' },
+    secrets: () => [authToken],
+    minValueLength: 5,
   });
 
   it('accepts the smallest valid configurations', () => {

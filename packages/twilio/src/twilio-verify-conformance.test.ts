@@ -6,14 +6,13 @@ import { createTwilio } from './twilio-provider.js';
 testProvider({
   name: 'twilio',
   channels: ['sms', 'voice'],
-  create: (simulator, { timeoutMs, baseUrl }) => {
+  create: (simulator, transport) => {
     const { accountSid, authToken, verifyServiceSid } = simulator.credentials.twilio;
     return createTwilio({
       accountSid,
       authToken,
       verifyServiceSid,
-      baseUrl: baseUrl ?? simulator.url,
-      timeoutMs,
+      ...transport,
     });
   },
 });

@@ -1,8 +1,8 @@
 import { inspect } from 'node:util';
 import type { PhoneMessage } from '@mfa-sms/core';
-import { type Simulator, startSimulator } from '@mfa-sms/simulator';
+import { useSimulator } from '@mfa-sms/simulator/testing';
 import { MockAgent } from 'undici';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TwilioOptions } from './twilio-options.js';
 import { createTwilio } from './twilio-provider.js';
 import { verificationRequestForm, verifyLocale } from './twilio-verify.js';
@@ -72,12 +72,7 @@ describe('Verify error codes', () => {
 });
 
 describe('Twilio in Verify mode, against the simulator', () => {
-  let simulator: Simulator;
-  beforeAll(async () => {
-    simulator = await startSimulator();
-  });
-  afterAll(() => simulator.close());
-  beforeEach(() => simulator.reset());
+  const { simulator } = useSimulator();
 
   const create = (extra: Partial<TwilioOptions> = {}) => {
     const { accountSid, authToken, verifyServiceSid } = simulator.credentials.twilio;

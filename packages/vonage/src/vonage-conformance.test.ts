@@ -5,7 +5,7 @@ for (const api of ['sms', 'messages'] as const) {
   testProvider({
     name: 'vonage',
     channels: api === 'sms' ? ['sms', 'voice'] : ['sms'],
-    create: (simulator, { timeoutMs, baseUrl }) => {
+    create: (simulator, transport) => {
       const { apiKey, apiSecret, applicationId, privateKey } = simulator.credentials.vonage;
       return createVonage({
         apiKey,
@@ -14,8 +14,7 @@ for (const api of ['sms', 'messages'] as const) {
         api,
         applicationId,
         privateKey,
-        baseUrl: baseUrl ?? simulator.url,
-        timeoutMs,
+        ...transport,
       });
     },
   });

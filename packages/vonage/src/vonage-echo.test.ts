@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import type { PhoneMessage } from '@mfa-sms/core';
+import { testMessage } from '@mfa-sms/simulator/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VonageOptions } from './vonage-options.js';
 import { createVonage } from './vonage-provider.js';
@@ -36,12 +37,7 @@ const { privateKey } = generateKeyPairSync('rsa', {
   privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
   publicKeyEncoding: { type: 'spki', format: 'pem' },
 });
-const message: PhoneMessage = {
-  to: '+447400123456',
-  text: 'Your code is 493817',
-  channel: 'sms',
-  code: '493817',
-};
+const message: PhoneMessage = testMessage();
 
 function vonage(overrides: Partial<VonageOptions> = {}) {
   return createVonage({

@@ -1,43 +1,36 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isRetryableCode, type PhoneMessage } from '@mfa-sms/core';
-import { type Simulator, startSimulator } from '@mfa-sms/simulator';
-import { everythingVisible, rejection } from '@mfa-sms/simulator/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  everythingVisible,
+  rejection,
+  testMessage,
+  testOptions,
+  testRedaction,
+  useSimulator,
+  withDefaults,
+} from '@mfa-sms/simulator/testing';
+import { describe, expect, it } from 'vitest';
 import { vonageStatusTable } from './vonage-errors.js';
 import type { VonageOptions } from './vonage-options.js';
 import { createVonage } from './vonage-provider.js';
 import { vonageTalkLanguage, vonageTalkLanguages } from './vonage-wire.js';
 
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulator();
-});
-afterAll(() => simulator.close());
-beforeEach(() => simulator.reset());
+const { simulator } = useSimulator();
 
-function vonage(overrides: Partial<VonageOptions> = {}) {
+/** Options that work against the simulator, with both APIs' credentials. */
+function vonageOptions(): VonageOptions {
   const { apiKey, apiSecret, applicationId, privateKey } = simulator.credentials.vonage;
-  return createVonage({
-    apiKey,
-    apiSecret,
-    from: 'Acme',
-    applicationId,
-    privateKey,
-    voice: { from: '447700900000' },
-    baseUrl: simulator.url,
-    timeoutMs: 2000,
-    ...overrides,
-  });
+  return { apiKey, apiSecret, from: 'Acme', applicationId, privateKey, voice: { from: '447700900000' } };
 }
 
-const sms: PhoneMessage = {
-  to: '+447400123456',
-  text: 'Your code is 493817',
-  channel: 'sms',
-  code: '493817',
-  reference: 'corr-1',
-};
+const vonage = withDefaults(createVonage, () => ({
+  ...vonageOptions(),
+  baseUrl: simulator.url,
+  timeoutMs: 2000,
+}));
+
+const sms: PhoneMessage = testMessage({ reference: 'corr-1' });
 const voice: PhoneMessage = {
   ...sms,
   channel: 'voice',
@@ -225,29 +218,25 @@ describe('voice', () => {
 });
 
 describe('options', () => {
-  it.each([
-    [{ apiKey: '' }, 'apiKey'],
-    [{ from: 'Far Too Long Sender' }, 'from'],
-    [{ api: 'rest' }, 'api'],
-    [
-      { privateKey: '-----BEGIN PRIVATE KEY-----\nnot-a-key-at-all\n-----END PRIVATE KEY-----' },
-      'privateKey',
+  testOptions(createVonage, {
+    provider: 'vonage',
+    valid: vonageOptions,
+    bad: [
+      { options: { apiKey: '' }, option: 'apiKey' },
+      { options: { from: 'Far Too Long Sender' }, option: 'from' },
+      { options: { api: 'rest' }, option: 'api' },
+      {
+        options: { privateKey: '-----BEGIN PRIVATE KEY-----\nnot-a-key-at-all\n-----END PRIVATE KEY-----' },
+        option: 'privateKey',
+      },
+      { options: { applicationId: undefined }, option: 'applicationId' },
+      { options: { voice: {} }, option: 'voice.from' },
+      { options: { baseUrl: 'ftp://example.com' }, option: 'baseUrl' },
+      { options: { timeoutMs: 5 }, option: 'timeoutMs' },
     ],
-    [{ applicationId: undefined }, 'applicationId'],
-    [{ voice: {} }, 'voice.from'],
-    [{ baseUrl: 'ftp://example.com' }, 'baseUrl'],
-    [{ timeoutMs: 5 }, 'timeoutMs'],
-    [{ region: 'eu' }, 'unknown option "region"'],
-  ])('rejects %j naming the option and not its value', (overrides, name) => {
-    let error: unknown;
-    try {
-      vonage(overrides as Partial<VonageOptions>);
-    } catch (thrown) {
-      error = thrown;
-    }
-    expect(error).toMatchObject({ code: 'invalid_config', provider: 'vonage' });
-    expect((error as Error).message).toContain(name);
-    expect((error as Error).message).not.toContain('not-a-key-at-all');
+    unknown: { region: 'eu' },
+    secrets: () => [simulator.credentials.vonage.apiSecret, 'not-a-key-at-all'],
+    title: (what) => `rejects ${what} naming the option and not its value`,
   });
 
   it('uses the default hosts unless baseUrl is given', async () => {
@@ -257,26 +246,23 @@ describe('options', () => {
 });
 
 describe('secret hygiene', () => {
-  it.each(['auth', 'invalid-number', 'reset', 'no-answer', 'unavailable'] as const)(
-    'leaks nothing on %s',
-    async (fault) => {
-      for (const channel of ['sms', 'voice'] as const) {
-        simulator.fail('vonage', fault, { channel });
-        const error = await rejection(vonage({ timeoutMs: 300 }).send(channel === 'sms' ? sms : voice));
-        const text = everythingVisible(error);
-        const { apiSecret, privateKey } = simulator.credentials.vonage;
-        for (const secret of [
-          apiSecret,
-          privateKey.split('\n')[1] as string,
-          '493817',
-          '447400123456',
-          '4.9.3.8.1.7',
-        ]) {
-          expect(text).not.toContain(secret);
-        }
-      }
-    },
-  );
+  testRedaction(createVonage, {
+    options: vonageOptions,
+    messages: [sms, voice],
+    scenarios: (['auth', 'invalid-number', 'reset', 'no-answer', 'unavailable'] as const).map((fault) => ({
+      what: fault,
+      arrange: (message: PhoneMessage) => simulator.fail('vonage', fault, { channel: message.channel }),
+      options: () => ({ baseUrl: simulator.url, timeoutMs: 300 }),
+    })),
+    hidden: ({ apiSecret, privateKey }) => [
+      apiSecret ?? '',
+      privateKey?.split('\n')[1] ?? '',
+      '493817',
+      '447400123456',
+      '4.9.3.8.1.7',
+    ],
+    kept: 'the secret, the private key, the code and the number',
+  });
 });
 
 describe('the requests match the published specifications', () => {

@@ -1,33 +1,7 @@
-import {
-  type Auth0EventInput,
-  createFakeAuth0Cache,
-  customPhoneProviderApi,
-  customPhoneProviderEvent,
-  sendPhoneMessageEvent,
-} from '@mfa-sms/simulator/auth0';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PhoneMessage, Provider, SendOptions } from '../contract/types.js';
+import { cache, customApi, customEvent, sendEvent } from './action-events.test-helper.js';
 import { createActionHandlers } from './action-handlers.js';
-
-// The message these tests send, on the simulator's fake Auth0 runtime: a national number that the
-// request's country (GB) completes, and a fixed code and correlation id that log lines show.
-const secrets = { TOKEN: 'token-value-that-is-secret' };
-const fixed = { code: '493817', text: 'Your code is 493817', secrets };
-const sendEvent = (input: Auth0EventInput = {}) =>
-  sendPhoneMessageEvent({
-    recipient: '07400 123456',
-    language: 'de-DE',
-    ...fixed,
-    event: { transaction: { correlation_id: 'corr-123' } },
-    ...input,
-  });
-const customEvent = (recipient = '+447400123456') =>
-  customPhoneProviderEvent({ recipient, ...fixed, event: { client: undefined } });
-const cache = () => createFakeAuth0Cache();
-const customApi = () => {
-  const api = customPhoneProviderApi();
-  return { api, calls: api.calls };
-};
 
 // A provider that accepts the request and never answers, deaf to its timeout and to the signal:
 // the worst a provider (or the network in front of it) can do to a login.

@@ -1,35 +1,9 @@
-import {
-  type Auth0EventInput,
-  createFakeAuth0Cache,
-  customPhoneProviderApi,
-  customPhoneProviderEvent,
-  sendPhoneMessageEvent,
-} from '@mfa-sms/simulator/auth0';
 import { describe, expect, it } from 'vitest';
 import type { Auth0Cache, CustomPhoneProviderEvent } from '../auth0/auth0-types.js';
 import type { PhoneMessage, Provider } from '../contract/types.js';
 import { MfaSmsError, type MfaSmsErrorCode } from '../errors/errors.js';
+import { cache, customApi, customEvent, secrets, sendEvent } from './action-events.test-helper.js';
 import { createActionHandlers } from './action-handlers.js';
-
-// The message these tests send, on the simulator's fake Auth0 runtime: a national number that the
-// request's country (GB) completes, and a fixed code and correlation id that log lines show.
-const secrets = { TOKEN: 'token-value-that-is-secret' };
-const fixed = { code: '493817', text: 'Your code is 493817', secrets };
-const sendEvent = (input: Auth0EventInput = {}) =>
-  sendPhoneMessageEvent({
-    recipient: '07400 123456',
-    language: 'de-DE',
-    ...fixed,
-    event: { transaction: { correlation_id: 'corr-123' } },
-    ...input,
-  });
-const customEvent = (recipient = '+447400123456') =>
-  customPhoneProviderEvent({ recipient, ...fixed, event: { client: undefined } });
-const cache = () => createFakeAuth0Cache();
-const customApi = () => {
-  const api = customPhoneProviderApi();
-  return { api, calls: api.calls };
-};
 
 // Providers are scripted here: these tests are about the Auth0 behaviour around them. The same
 // handlers run with every real provider against the simulator in apps/action's tests.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MfaSmsError, type MfaSmsErrorCode } from '../errors/errors.js';
+import { hangingStore, throwingStore } from '../store/failing-stores.test-helper.js';
 import { createMemoryStore, type Store } from '../store/store.js';
 import { createStoreKeyer } from '../store/store-keys.js';
 import { createProviderHealth, resolveHealth } from './health.js';
@@ -187,22 +188,8 @@ describe('createProviderHealth', () => {
 
   it('takes a store that throws, hangs or answers nonsense as "no health information"', async () => {
     const { health, a, b } = setup();
-    const throwing: Store = {
-      name: 'broken',
-      shared: false,
-      increment: () => {
-        throw new Error('down');
-      },
-      get: () => Promise.reject(new Error('down')),
-      set: () => Promise.reject(new Error('down')),
-    };
-    const hanging: Store = {
-      name: 'hanging',
-      shared: false,
-      increment: () => new Promise(() => {}),
-      get: () => new Promise(() => {}),
-      set: () => new Promise(() => {}),
-    };
+    const throwing = throwingStore();
+    const hanging = hangingStore();
     const garbage: Store = { ...createMemoryStore(), get: () => '{"a":{"until":"soon"},"b":[1]}' };
     for (const store of [throwing, hanging, garbage]) {
       const started = Date.now();

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PhoneMessage, Provider } from '../contract/types.js';
 import { MfaSmsError } from '../errors/errors.js';
-import { type RedisServer, redisServerPath, startRedisServer } from '../store/redis-server.test-helper.js';
-import { createRedisStore, type RedisStore } from '../store/redis-store.js';
+import { redisServerPath, useRedisServer } from '../store/redis-server.test-helper.js';
 import { createRouter } from './router.js';
 
 const binary = redisServerPath();
@@ -30,21 +29,8 @@ function provider(name: string, outcome: () => 'ok' | 'down') {
 }
 
 describe.skipIf(binary === undefined)('provider health shared through a real redis-server', () => {
-  let redis: RedisServer;
-  const stores: RedisStore[] = [];
-  const store = () => {
-    const created = createRedisStore({ url: redis.url, log: () => {}, timeoutMs: 2000 });
-    stores.push(created);
-    return created;
-  };
-
-  beforeAll(async () => {
-    redis = await startRedisServer(binary as string);
-  });
-  afterAll(async () => {
-    await Promise.all(stores.map((created) => created.close()));
-    await redis?.stop();
-  });
+  const redis = useRedisServer(binary as string, { timeoutMs: 2000 });
+  const store = redis.store;
 
   it("sends a second container's first message straight to the healthy provider after the first saw the outage", async () => {
     let twilioState: 'ok' | 'down' = 'down';
@@ -76,15 +62,14 @@ describe.skipIf(binary === undefined)('provider health shared through a real red
     expect(twilio.calls()).toBe(3);
 
     // Redis holds the health entry and the counters under keyed names only.
-    const keys = redis.cli('--scan').trim().split('\n').sort();
+    const keys = redis.server.cli('--scan').trim().split('\n').sort();
     expect(keys.some((key) => key.startsWith('mfa-sms:health:'))).toBe(true);
     for (const key of keys) expect(key).toMatch(/^mfa-sms:health(-fail|-probe)?:[A-Za-z0-9_-]{32}$/);
     twilioState = 'ok';
   });
 
   it('keeps the configured order when Redis is down, without failing a login', async () => {
-    const down = createRedisStore({ url: 'redis://127.0.0.1:1', log: () => {}, timeoutMs: 100 });
-    stores.push(down);
+    const down = store({ url: 'redis://127.0.0.1:1', timeoutMs: 100 });
     const twilio = provider('twilio', () => 'ok');
     const vonage = provider('vonage', () => 'ok');
     const router = createRouter({

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PhoneMessage, Provider } from '../contract/types.js';
 import { MfaSmsError, type MfaSmsErrorCode } from '../errors/errors.js';
+import { hangingStore, rejectingStore } from '../store/failing-stores.test-helper.js';
 import { createMemoryStore, type Store } from '../store/store.js';
 import { createRouter } from './router.js';
 
@@ -190,20 +191,8 @@ describe('createRouter with health', () => {
   it('sends in the configured order when the store is down, and within the deadline when it hangs', async () => {
     const a = switchable('a');
     const b = switchable('b');
-    const down: Store = {
-      name: 'down',
-      shared: false,
-      increment: () => Promise.reject(new Error('ECONNREFUSED')),
-      get: () => Promise.reject(new Error('ECONNREFUSED')),
-      set: () => Promise.reject(new Error('ECONNREFUSED')),
-    };
-    const hanging: Store = {
-      name: 'hanging',
-      shared: false,
-      increment: () => new Promise(() => {}),
-      get: () => new Promise(() => {}),
-      set: () => new Promise(() => {}),
-    };
+    const down = rejectingStore();
+    const hanging = hangingStore();
     for (const store of [down, hanging]) {
       const router = createRouter({
         providers: [a.provider, b.provider],

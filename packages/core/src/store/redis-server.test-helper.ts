@@ -1,5 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { closedPort } from '@mfa-sms/simulator/testing';
+import { afterAll, beforeAll } from 'vitest';
+import { createRedisStore, type RedisStore, type RedisStoreOptions } from './redis-store.js';
 
 // A real redis-server (Debian's package; .ci/run installs it), started on a free loopback port with
 // nothing persisted, for the Redis store's own tests and its run of testStore in the simulator.
@@ -21,18 +23,8 @@ export function redisServerPath(): string | undefined {
   }
 }
 
-/** A loopback port nothing listens on: one the system just gave us and that we closed. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 export async function startRedisServer(binary: string): Promise<RedisServer> {
-  const port = await freePort();
+  const port = await closedPort();
   const child: ChildProcess = spawn(
     binary,
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
@@ -63,6 +55,40 @@ export async function startRedisServer(binary: string): Promise<RedisServer> {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
+    },
+  };
+}
+
+/** A describe block's redis-server, and Redis stores on it: all stopped and closed after its tests. */
+export interface RedisForTests {
+  readonly server: RedisServer;
+  /** A Redis store on the server (quiet log), with `options` over the block's defaults. */
+  store(options?: Partial<RedisStoreOptions>): RedisStore;
+}
+
+/** Starts `binary` before the calling describe block's tests; call it inside that block. */
+export function useRedisServer(binary: string, defaults: Partial<RedisStoreOptions> = {}): RedisForTests {
+  let server: RedisServer | undefined;
+  const stores: RedisStore[] = [];
+  beforeAll(async () => {
+    server = await startRedisServer(binary);
+  });
+  afterAll(async () => {
+    await Promise.all(stores.map((store) => store.close()));
+    await server?.stop();
+  });
+  const started = (): RedisServer => {
+    if (server === undefined) throw new Error('redis-server is used before its beforeAll ran');
+    return server;
+  };
+  return {
+    get server() {
+      return started();
+    },
+    store(options = {}) {
+      const store = createRedisStore({ url: started().url, log: () => {}, ...defaults, ...options });
+      stores.push(store);
+      return store;
     },
   };
 }

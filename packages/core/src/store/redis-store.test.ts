@@ -1,12 +1,13 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { createFakeAuth0Cache, sendPhoneMessageEvent } from '@mfa-sms/simulator/auth0';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closedPort } from '@mfa-sms/simulator/testing';
+import { describe, expect, it } from 'vitest';
 import { createActionHandlers } from '../action/action-handlers.js';
 import type { PhoneMessage, Provider } from '../contract/types.js';
 import { createVelocityLimiter } from '../routing/limits.js';
 import { createRouter } from '../routing/router.js';
-import { freePort, type RedisServer, redisServerPath, startRedisServer } from './redis-server.test-helper.js';
-import { createRedisStore, type RedisStore } from './redis-store.js';
+import { redisServerPath, useRedisServer } from './redis-server.test-helper.js';
+import { createRedisStore } from './redis-store.js';
 
 const binary = redisServerPath();
 const storeKey = 'test-store-key-0123456789abcdef';
@@ -31,21 +32,8 @@ const sendEvent = (recipient: string, code: string) =>
   sendPhoneMessageEvent({ recipient, code, text: `Your code is ${code}`, secrets: {} });
 
 describe.skipIf(binary === undefined)('Redis store (a real redis-server)', () => {
-  let redis: RedisServer;
-  const stores: RedisStore[] = [];
-  const store = (options: Partial<Parameters<typeof createRedisStore>[0]> = {}) => {
-    const created = createRedisStore({ url: redis.url, log: () => {}, ...options });
-    stores.push(created);
-    return created;
-  };
-
-  beforeAll(async () => {
-    redis = await startRedisServer(binary as string);
-  });
-  afterAll(async () => {
-    await Promise.all(stores.map((created) => created.close()));
-    await redis?.stop();
-  });
+  const redis = useRedisServer(binary as string);
+  const store = redis.store;
 
   it('enforces the limits across two processes sharing it (two stores, one server)', async () => {
     const first = createVelocityLimiter({ store: store(), storeKey, limits: { range: false } });
@@ -60,7 +48,7 @@ describe.skipIf(binary === undefined)('Redis store (a real redis-server)', () =>
   });
 
   it('stops a pumping burst (1,000 sends to 200 numbers of one range) after the range limit, counted in Redis', async () => {
-    redis.cli('flushall');
+    redis.server.cli('flushall');
     const provider = countingProvider();
     // Two routers on one Redis: two Auth0 containers sharing the count.
     const routers = [0, 1].map(() =>
@@ -148,7 +136,7 @@ describe.skipIf(binary === undefined)('Redis store (a real redis-server)', () =>
 
   it('fails open, fast and logged, when Redis is down', async () => {
     const lines: string[] = [];
-    const down = store({ url: `redis://127.0.0.1:${await freePort()}`, log: (line) => lines.push(line) });
+    const down = store({ url: `redis://127.0.0.1:${await closedPort()}`, log: (line) => lines.push(line) });
     const limiter = createVelocityLimiter({
       store: down,
       storeKey,

@@ -1,3 +1,4 @@
+import { credentialsWith, secretHex, secretToken } from '../../random-credentials.js';
 import type { SimulatorEndpoint } from '../../simulated-provider.js';
 
 export type AwsCredentials = {
@@ -7,17 +8,15 @@ export type AwsCredentials = {
   sessionToken: string;
 };
 
-// Fake keys that pass @mfa-sms/aws's option checks and work nowhere real.
-const defaults: AwsCredentials = {
-  accessKeyId: 'AKIASIMULATOR0000000',
-  secretAccessKey: 'sim-aws-secret-access-key-000000000000000',
-  sessionToken: 'sim-aws-session-token-0000000000000000000',
-};
-
-/** The credentials the AWS simulator accepts. */
-export function awsCredentials(given: Partial<AwsCredentials>): AwsCredentials {
-  return { ...defaults, ...given };
-}
+/**
+ * The credentials the AWS simulator accepts: random for each simulator (../../random-credentials.ts
+ * says why), shaped as AWS issues them (an `AKIA` key id).
+ */
+export const awsCredentials = credentialsWith<AwsCredentials>(() => ({
+  accessKeyId: `AKIA${secretHex(8).toUpperCase()}`,
+  secretAccessKey: secretToken(30),
+  sessionToken: secretToken(48),
+}));
 
 /**
  * Where the simulator answers for AWS: AWS serves `/` of its own hosts, and here `/` is the inbox

@@ -1,20 +1,17 @@
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Simulator, startSimulator } from '../../index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSimulator } from '../../test-simulator.js';
 import { awsPath } from './aws-credentials.js';
 
 // The official AWS clients, nobody's here, pointed at the simulator with their `endpoint` option:
 // the simulator must accept their signatures and requests, and answer in shapes they parse.
 const require = createRequire(import.meta.url);
 
-let simulator: Simulator;
+const { simulator } = useSimulator();
 let endpoint: string;
-beforeAll(async () => {
-  simulator = await startSimulator();
+beforeAll(() => {
   endpoint = `${simulator.url}${awsPath}`;
 });
-afterAll(() => simulator.close());
-beforeEach(() => simulator.reset());
 
 const region = 'eu-west-1';
 const credentials = () => {

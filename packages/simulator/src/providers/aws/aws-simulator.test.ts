@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ErrorKind } from '../../faults.js';
 import { type Answer, rawRequest } from '../../raw-request.test-helper.js';
-import { type Simulator, startSimulatorWith } from '../../simulator.js';
+import { useSimulator } from '../../test-simulator.js';
 import { awsPath } from './aws-credentials.js';
 import { awsSimulator } from './aws-simulator.js';
 
@@ -24,12 +24,7 @@ const v2 = require('@aws-sdk/client-pinpoint-sms-voice-v2') as {
   SendTextMessageCommand: new (input: Record<string, unknown>) => unknown;
 };
 
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulatorWith([awsSimulator]);
-});
-afterAll(() => simulator.close());
-beforeEach(() => simulator.reset());
+const { simulator } = useSimulator({ providers: [awsSimulator] });
 
 const config = () => ({
   region: 'eu-west-1',

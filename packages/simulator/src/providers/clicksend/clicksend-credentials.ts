@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { credentialsWith, secretHex } from '../../random-credentials.js';
 import type { SimulatorEndpoint } from '../../simulated-provider.js';
 
 export type ClickSendCredentials = {
@@ -5,16 +7,14 @@ export type ClickSendCredentials = {
   apiKey: string;
 };
 
-// Fake values that pass @mfa-sms/clicksend's option checks and work nowhere real.
-const defaults: ClickSendCredentials = {
-  username: 'sim-clicksend-user',
-  apiKey: 'SIM00000-0000-4000-8000-CLICKSEND000',
-};
-
-/** The credentials the ClickSend simulator accepts. */
-export function clickSendCredentials(given: Partial<ClickSendCredentials>): ClickSendCredentials {
-  return { ...defaults, ...given };
-}
+/**
+ * The credentials the ClickSend simulator accepts: random for each simulator (../../random-credentials.ts
+ * says why), in the shapes @mfa-sms/clicksend's option checks take (a user name, a UUID-like key).
+ */
+export const clickSendCredentials = credentialsWith<ClickSendCredentials>(() => ({
+  username: `sim-${secretHex(4)}`,
+  apiKey: randomUUID().toUpperCase(),
+}));
 
 /** The Action secrets (@mfa-sms/clicksend's plugin names) that send through the simulator. */
 export function clickSendActionSecrets({ url, credentials }: SimulatorEndpoint<ClickSendCredentials>) {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Simulator, startSimulator } from '../../index.js';
+import { describe, expect, it } from 'vitest';
+import { useSimulator } from '../../test-simulator.js';
 
 // ClickSend's official Node SDK (`clicksend`), pointed at the simulator: it must accept what
 // ClickSend accepts from it. Its models also say which fields a message may carry.
@@ -33,12 +33,7 @@ interface ClickSendModule {
 
 const clicksend = require('clicksend') as ClickSendModule;
 
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulator();
-});
-afterAll(() => simulator.close());
-beforeEach(() => simulator.reset());
+const { simulator } = useSimulator();
 
 function message<T extends Record<string, unknown>>(Model: new () => Record<string, unknown>, fields: T) {
   return Object.assign(new Model(), fields);

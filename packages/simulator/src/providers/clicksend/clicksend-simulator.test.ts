@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Answer, rawRequest } from '../../raw-request.test-helper.js';
-import { type Simulator, startSimulatorWith } from '../../simulator.js';
+import { useSimulator } from '../../test-simulator.js';
 import { clickSendSimulator } from './clicksend-simulator.js';
-
-let simulator: Simulator;
 
 function post(
   path: string,
@@ -23,11 +21,7 @@ function post(
 const sms = { source: 'curl', to: '+61411111111', body: 'Your code is 493817' };
 const call = { ...sms, voice: 'female', lang: 'en-au' };
 
-beforeAll(async () => {
-  simulator = await startSimulatorWith([clickSendSimulator]);
-});
-afterAll(() => simulator.close());
-beforeEach(() => simulator.reset());
+const { simulator } = useSimulator({ providers: [clickSendSimulator] });
 
 function statuses(answer: Answer): string[] {
   return (JSON.parse(answer.body) as { data: { messages: { status: string }[] } }).data.messages.map(

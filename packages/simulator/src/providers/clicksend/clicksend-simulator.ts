@@ -7,6 +7,7 @@ import {
   clickSendActionSecrets,
   clickSendCredentials,
 } from './clicksend-credentials.js';
+import allowedLanguages from './clicksend-voice-languages.json' with { type: 'json' };
 
 // ClickSend's v3 REST API as documented, stated here rather than taken from any package:
 // https://developers.clicksend.com/docs/messaging/sms and .../voice-messaging (a JSON
@@ -24,32 +25,8 @@ const httpCodes: Readonly<Record<number, string>> = {
   500: 'INTERNAL_SERVER_ERROR',
 };
 
-/** The voice languages and the voices each offers ("Allowed Languages" of the voice page). */
-const voiceLanguages: Readonly<Record<string, readonly string[]>> = {
-  'en-us': ['female', 'male'],
-  'en-au': ['female', 'male'],
-  'en-gb': ['female', 'male'],
-  'en-in': ['female'],
-  'en-gb-wls': ['female', 'male'],
-  'cy-gb-wls': ['female', 'male'],
-  'de-de': ['female', 'male'],
-  'es-es': ['female', 'male'],
-  'es-us': ['female', 'male'],
-  'fr-ca': ['female'],
-  'fr-fr': ['female', 'male'],
-  'is-is': ['female', 'male'],
-  'it-it': ['female', 'male'],
-  'da-dk': ['female', 'male'],
-  'nl-nl': ['female', 'male'],
-  'nb-no': ['female'],
-  'pl-pl': ['female', 'male'],
-  'pt-pt': ['male'],
-  'pt-br': ['female', 'male'],
-  'ro-ro': ['female'],
-  'ru-ru': ['female', 'male'],
-  'sv-se': ['female'],
-  'tr-tr': ['female'],
-};
+// The voice languages and the voices each offers, the default first: data with its source.
+const voiceLanguages: Readonly<Record<string, readonly string[] | undefined>> = allowedLanguages.languages;
 
 const maxMessages = 1000;
 /** E.164 with or without its +: 8 to 15 digits. */

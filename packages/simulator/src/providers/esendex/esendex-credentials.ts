@@ -1,4 +1,4 @@
-import { secretDigits, secretToken } from '../../random-credentials.js';
+import { credentialsWith, secretDigits, secretToken } from '../../random-credentials.js';
 import type { SimulatorEndpoint } from '../../simulated-provider.js';
 
 export type EsendexCredentials = {
@@ -9,18 +9,13 @@ export type EsendexCredentials = {
 
 // Random for each simulator (../../random-credentials.ts says why); they pass @mfa-sms/esendex's
 // option checks. The user name is not a secret.
-function defaults(): EsendexCredentials {
-  return {
-    accountReference: `EX${secretDigits(7)}`,
-    username: 'sim@example.com',
-    password: `sim-${secretToken(18)}`,
-  };
-}
 
 /** The credentials the Esendex simulator accepts. */
-export function esendexCredentials(given: Partial<EsendexCredentials>): EsendexCredentials {
-  return { ...defaults(), ...given };
-}
+export const esendexCredentials = credentialsWith<EsendexCredentials>(() => ({
+  accountReference: `EX${secretDigits(7)}`,
+  username: 'sim@example.com',
+  password: `sim-${secretToken(18)}`,
+}));
 
 /** The Action secrets (@mfa-sms/esendex's plugin names) that send through the simulator. */
 export function esendexActionSecrets({ url, credentials }: SimulatorEndpoint<EsendexCredentials>) {

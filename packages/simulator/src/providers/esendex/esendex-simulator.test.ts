@@ -1,7 +1,8 @@
 import axios from 'axios';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Answer, rawRequest } from '../../raw-request.test-helper.js';
-import { type Simulator, startSimulatorWith } from '../../simulator.js';
+import type { Simulator } from '../../simulator.js';
+import { useSimulator } from '../../test-simulator.js';
 import { esendexSimulator } from './esendex-simulator.js';
 
 interface PostOptions {
@@ -12,8 +13,6 @@ interface PostOptions {
   contentType?: string;
   accept?: string;
 }
-
-let simulator: Simulator;
 
 function post(body: string, options: PostOptions = {}): Promise<Answer> {
   const credentials = simulator.credentials.esendex;
@@ -39,14 +38,11 @@ const sms = document(
   '<from>Acme</from><to>447700900123</to><type>SMS</type><body>Your code is 123456</body>',
 );
 
-beforeAll(async () => {
-  // The account reference the documents below name; the rest stays random.
-  simulator = await startSimulatorWith([esendexSimulator], {
-    credentials: { esendex: { accountReference: 'EX0000000' } },
-  });
+// The account reference the documents below name; the rest stays random.
+const { simulator } = useSimulator({
+  providers: [esendexSimulator],
+  credentials: { esendex: { accountReference: 'EX0000000' } },
 });
-afterAll(() => simulator.close());
-beforeEach(() => simulator.reset());
 
 describe('esendex simulator: accepted requests', () => {
   it('accepts an XML SMS and answers with message headers in XML', async () => {

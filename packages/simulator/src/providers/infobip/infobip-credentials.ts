@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { credentialsWith, secretHex } from '../../random-credentials.js';
 import type { SimulatorEndpoint } from '../../simulated-provider.js';
 
 export type InfobipCredentials = {
@@ -5,13 +7,10 @@ export type InfobipCredentials = {
   apiKey: string;
 };
 
-// Well-formed but obviously fake: it passes @mfa-sms/infobip's option checks and works nowhere real.
-const defaults: InfobipCredentials = { apiKey: 'sim-infobip-api-key-0000000000000000' };
-
-/** The credentials the Infobip simulator accepts. */
-export function infobipCredentials(given: Partial<InfobipCredentials>): InfobipCredentials {
-  return { ...defaults, ...given };
-}
+/** The credentials the Infobip simulator accepts: random for each simulator (../../random-credentials.ts says why). */
+export const infobipCredentials = credentialsWith<InfobipCredentials>(() => ({
+  apiKey: `${secretHex(16)}-${randomUUID()}`,
+}));
 
 /** The Action secrets (@mfa-sms/infobip's plugin names) that send and call through the simulator. */
 export function infobipActionSecrets({ url, credentials }: SimulatorEndpoint<InfobipCredentials>) {

@@ -1,19 +1,14 @@
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Simulator, startSimulator } from '../../index.js';
+import { describe, expect, it } from 'vitest';
 import { rawRequest } from '../../raw-request.test-helper.js';
+import { useSimulator } from '../../test-simulator.js';
 
 // What users already run against Infobip, pointed at the simulator: the official SDK, and the
 // classic Auth0 guide's requests with its two bugs fixed (it read `secrets.API_KEY` although it
 // told users to create INFOBIP_API_KEY, and hard-coded one account's host).
 const require = createRequire(import.meta.url);
 
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulator();
-});
-afterAll(() => simulator.close());
-beforeEach(() => simulator.reset());
+const { simulator } = useSimulator();
 
 describe('@infobip-api/sdk, the official Node SDK', () => {
   interface SdkModule {

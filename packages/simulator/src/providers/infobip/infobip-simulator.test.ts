@@ -1,15 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Answer, rawRequest } from '../../raw-request.test-helper.js';
-import { type Simulator, startSimulatorWith } from '../../simulator.js';
+import { useSimulator } from '../../test-simulator.js';
 import { infobipSimulator } from './infobip-simulator.js';
 
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulatorWith([infobipSimulator]);
-});
-afterAll(() => simulator.close());
-beforeEach(() => simulator.reset());
+const { simulator } = useSimulator({ providers: [infobipSimulator] });
 
 function post(path: string, body: unknown, apiKey: string | null = simulator.credentials.infobip.apiKey) {
   return rawRequest(`${simulator.url}${path}`, {

@@ -1,10 +1,9 @@
 import axios from 'axios';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Answer, rawRequest } from '../../raw-request.test-helper.js';
-import { type Simulator, startSimulatorWith } from '../../simulator.js';
+import type { Simulator } from '../../simulator.js';
+import { useSimulator } from '../../test-simulator.js';
 import { mittoSimulator } from './mitto-simulator.js';
-
-let simulator: Simulator;
 
 function post(body: unknown, options: { path?: string; apiKey?: string | null } = {}): Promise<Answer> {
   const apiKey = options.apiKey === undefined ? simulator.credentials.mitto.apiKey : options.apiKey;
@@ -19,11 +18,7 @@ function post(body: unknown, options: { path?: string; apiKey?: string | null } 
 
 const good = { from: 'Acme', to: '491775682913', text: 'Your code is 123456', reference: 'ref-1' };
 
-beforeAll(async () => {
-  simulator = await startSimulatorWith([mittoSimulator]);
-});
-afterAll(() => simulator.close());
-beforeEach(() => simulator.reset());
+const { simulator } = useSimulator({ providers: [mittoSimulator] });
 
 describe('mitto simulator: accepted requests', () => {
   for (const path of ['/sms.json', '/sms', '/v2/sms.json']) {

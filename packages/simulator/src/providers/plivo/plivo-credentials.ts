@@ -1,3 +1,4 @@
+import { credentialsWith, secretHex, secretToken } from '../../random-credentials.js';
 import type { SimulatorEndpoint } from '../../simulated-provider.js';
 
 export type PlivoCredentials = {
@@ -5,16 +6,15 @@ export type PlivoCredentials = {
   authToken: string;
 };
 
-// Fake values that pass @mfa-sms/plivo's option checks (an Auth ID is "MA" + 18) and work nowhere real.
-const defaults: PlivoCredentials = {
-  authId: 'MA00000000000000SIM0',
-  authToken: 'sim-plivo-auth-token-000000000000000000',
-};
-
-/** The credentials the Plivo simulator accepts. */
-export function plivoCredentials(given: Partial<PlivoCredentials>): PlivoCredentials {
-  return { ...defaults, ...given };
-}
+/**
+ * The credentials the Plivo simulator accepts: random for each simulator (../../random-credentials.ts
+ * says why), in the shapes @mfa-sms/plivo's option checks take (an Auth ID is "MA" and 18 capitals
+ * or digits).
+ */
+export const plivoCredentials = credentialsWith<PlivoCredentials>(() => ({
+  authId: `MA${secretHex(9).toUpperCase()}`,
+  authToken: secretToken(30),
+}));
 
 /** The Action secrets (@mfa-sms/plivo's plugin names) that send through the simulator. */
 export function plivoActionSecrets({ url, credentials }: SimulatorEndpoint<PlivoCredentials>) {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Simulator, startSimulator } from '../../index.js';
+import { describe, expect, it } from 'vitest';
+import { useSimulator } from '../../test-simulator.js';
 
 // Plivo's official Node SDK, pointed at the simulator: it must accept what Plivo accepts from it.
 const require = createRequire(import.meta.url);
@@ -21,12 +21,7 @@ interface PlivoModule {
   };
 }
 
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulator();
-});
-afterAll(() => simulator.close());
-beforeEach(() => simulator.reset());
+const { simulator } = useSimulator();
 
 describe('the plivo SDK', () => {
   const plivo = require('plivo') as PlivoModule;

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Answer, rawRequest } from '../../raw-request.test-helper.js';
-import { type Simulator, startSimulatorWith } from '../../simulator.js';
+import { useSimulator } from '../../test-simulator.js';
 import { plivoSimulator } from './plivo-simulator.js';
-
-let simulator: Simulator;
 
 function post(
   body: unknown,
@@ -23,11 +21,7 @@ function post(
 
 const good = { src: '14155550100', dst: '447400123456', text: 'Your code is 493817' };
 
-beforeAll(async () => {
-  simulator = await startSimulatorWith([plivoSimulator]);
-});
-afterAll(() => simulator.close());
-beforeEach(() => simulator.reset());
+const { simulator } = useSimulator({ providers: [plivoSimulator] });
 
 describe('plivo simulator', () => {
   it('queues a message: 202 with api_id, message and message_uuid', async () => {

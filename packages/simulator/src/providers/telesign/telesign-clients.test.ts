@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import querystring from 'node:querystring';
 import axios from 'axios';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Simulator, startSimulatorWith } from '../../simulator.js';
+import { describe, expect, it } from 'vitest';
+import { useSimulator } from '../../test-simulator.js';
 import { telesignSimulator } from './telesign-simulator.js';
 
 // What Telesign users already run, pointed at the simulator: the official Node SDK (which signs
@@ -32,12 +32,7 @@ function promised(run: (callback: Callback) => void): Promise<TelesignAnswer> {
   return new Promise((resolve, reject) => run((error, answer) => (error ? reject(error) : resolve(answer))));
 }
 
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulatorWith([telesignSimulator]);
-});
-afterAll(() => simulator.close());
-beforeEach(() => simulator.reset());
+const { simulator } = useSimulator({ providers: [telesignSimulator] });
 
 describe('telesignsdk 3.0.4, the official Node SDK', () => {
   function client(apiKey = simulator.credentials.telesign.apiKey) {

@@ -1,3 +1,5 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { credentialsWith } from '../../random-credentials.js';
 import type { SimulatorEndpoint } from '../../simulated-provider.js';
 
 export type TelesignCredentials = {
@@ -7,16 +9,14 @@ export type TelesignCredentials = {
   apiKey: string;
 };
 
-// Fake values that pass @mfa-sms/telesign's option checks and work nowhere real.
-const defaults: TelesignCredentials = {
-  customerId: '5111A000-0000-4000-8000-00000000CAFE',
-  apiKey: 'c2ltLXRlbGVzaWduLWFwaS1rZXktbm90LWEtcmVhbC1vbmU=',
-};
-
-/** The credentials the Telesign simulator accepts. */
-export function telesignCredentials(given: Partial<TelesignCredentials>): TelesignCredentials {
-  return { ...defaults, ...given };
-}
+/**
+ * The credentials the Telesign simulator accepts: random for each simulator (../../random-credentials.ts
+ * says why); an API key is base64, as Telesign issues them.
+ */
+export const telesignCredentials = credentialsWith<TelesignCredentials>(() => ({
+  customerId: randomUUID().toUpperCase(),
+  apiKey: randomBytes(64).toString('base64'),
+}));
 
 /** The Action secrets (@mfa-sms/telesign's plugin names) that send through the simulator. */
 export function telesignActionSecrets({ url, credentials }: SimulatorEndpoint<TelesignCredentials>) {

@@ -3,6 +3,7 @@
 // Codes and texts: https://developer.telesign.com/enterprise/docs/all-status-and-error-codes
 // SMS request and its 400 codes: https://developer.telesign.com/enterprise/reference/sms
 // Voice request and voices: https://standard.telesign.com/api-reference/apis/voice-api/send-a-voice-message/post-voice
+import documentedVoices from './telesign-voices.json' with { type: 'json' };
 
 /** The texts Telesign sends with the codes the simulator answers with. */
 export const telesignTexts: Readonly<Record<number, string>> = {
@@ -35,33 +36,8 @@ export const telesignTexts: Readonly<Record<number, string>> = {
   12017: 'Missing Required Parameter message_type',
 };
 
-/** The voices the Voice API documents, all female. */
-export const telesignVoices: ReadonlySet<string> = new Set(
-  [
-    'zh-HK',
-    'zh-CN',
-    'zh-TW',
-    'da-DK',
-    'nl-NL',
-    'en-AU',
-    'en-GB',
-    'en-US',
-    'en-CA',
-    'en-IN',
-    'fi-FI',
-    'fr-FR',
-    'fr-CA',
-    'it-IT',
-    'ja-JP',
-    'ko-KR',
-    'nb-NO',
-    'pl-PL',
-    'pt-BR',
-    'pt-PT',
-    'es-MX',
-    'es-ES',
-  ].map((tag) => `f-${tag}`),
-);
+/** The voices the Voice API documents (data with its source). */
+export const telesignVoices: ReadonlySet<string> = new Set(documentedVoices.voices);
 
 const messageTypes = new Set(['OTP', 'ARN', 'MKT']);
 

@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Fault } from '../../faults.js';
 import { type Answer, rawRequest } from '../../raw-request.test-helper.js';
-import { type Simulator, startSimulatorWith } from '../../simulator.js';
+import { useSimulator } from '../../test-simulator.js';
 import { telesignSimulator } from './telesign-simulator.js';
-
-let simulator: Simulator;
 
 function post(
   path: '/v1/messaging' | '/v1/voice',
@@ -33,11 +31,7 @@ function body(answer: Answer): {
 
 const sms = { phone_number: '447400123456', message: 'Your code is 493817', message_type: 'OTP' };
 
-beforeAll(async () => {
-  simulator = await startSimulatorWith([telesignSimulator]);
-});
-afterAll(() => simulator.close());
-beforeEach(() => simulator.reset());
+const { simulator } = useSimulator({ providers: [telesignSimulator] });
 
 describe('telesign simulator: accepted requests', () => {
   it('takes an SMS: HTTP 200, status 290 and a reference id', async () => {

@@ -1,4 +1,4 @@
-import { secretHex, secretToken } from '../../random-credentials.js';
+import { credentialsWith, secretHex, secretToken } from '../../random-credentials.js';
 import type { SimulatorEndpoint } from '../../simulated-provider.js';
 
 export type TwilioCredentials = {
@@ -12,20 +12,15 @@ export type TwilioCredentials = {
 
 // Random for each simulator (../../random-credentials.ts says why) and well-formed: they match
 // Twilio's patterns (AC, SK, VA + 32 hex) so that @mfa-sms/twilio's option checks accept them.
-function defaults(): TwilioCredentials {
-  return {
-    accountSid: `AC${secretHex(16)}`,
-    authToken: `sim-${secretHex(14)}`,
-    apiKeySid: `SK${secretHex(16)}`,
-    apiKeySecret: `sim-${secretToken(24)}`,
-    verifyServiceSid: `VA${secretHex(16)}`,
-  };
-}
 
 /** The credentials the Twilio simulators (Messages, Calls and Verify) accept. */
-export function twilioCredentials(given: Partial<TwilioCredentials>): TwilioCredentials {
-  return { ...defaults(), ...given };
-}
+export const twilioCredentials = credentialsWith<TwilioCredentials>(() => ({
+  accountSid: `AC${secretHex(16)}`,
+  authToken: `sim-${secretHex(14)}`,
+  apiKeySid: `SK${secretHex(16)}`,
+  apiKeySecret: `sim-${secretToken(24)}`,
+  verifyServiceSid: `VA${secretHex(16)}`,
+}));
 
 /** The Action secrets (@mfa-sms/twilio's plugin names) that send through the simulator. */
 export function twilioActionSecrets({ url, credentials }: SimulatorEndpoint<TwilioCredentials>) {

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ErrorKind } from '../../faults.js';
 import { type Answer, rawRequest } from '../../raw-request.test-helper.js';
-import { type Simulator, startSimulatorWith } from '../../simulator.js';
 import { smsPartCount } from '../../sms-parts.js';
+import { useSimulator } from '../../test-simulator.js';
 import { twilioSimulator } from './twilio-simulator.js';
 import { readTwiml } from './twilio-twiml.js';
 
@@ -41,15 +41,11 @@ const calls = `/2010-04-01/Accounts/${accountSid}/Calls.json`;
 const twiml = '<Response><Say language="en-GB" loop="2">Your code is 1, 2, 3.</Say></Response>';
 
 describe('twilioSimulator', () => {
-  let simulator: Simulator;
-  beforeAll(async () => {
-    // Given: the simulator's own credentials are random.
-    simulator = await startSimulatorWith([twilioSimulator], {
-      credentials: { twilio: { accountSid, authToken, apiKeySid, apiKeySecret } },
-    });
+  // Given: the simulator's own credentials are random.
+  const { simulator } = useSimulator({
+    providers: [twilioSimulator],
+    credentials: { twilio: { accountSid, authToken, apiKeySid, apiKeySecret } },
   });
-  afterAll(() => simulator.close());
-  beforeEach(() => simulator.reset());
 
   it('creates a message from a number, shaped like Twilio', async () => {
     const answer = await post(simulator.url, messages, {

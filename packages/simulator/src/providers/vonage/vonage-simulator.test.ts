@@ -1,17 +1,13 @@
 import { createPrivateKey, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { errorKinds, type Simulator, startSimulator } from '../../index.js';
+import { describe, expect, it } from 'vitest';
+import { errorKinds } from '../../index.js';
 import { smsPartCount } from '../../sms-parts.js';
+import { useSimulator } from '../../test-simulator.js';
 import { nccoTalkLanguages } from './vonage-simulator-requests.js';
 
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulator();
-});
-afterAll(() => simulator.close());
-beforeEach(() => simulator.reset());
+const { simulator } = useSimulator();
 
 async function post(path: string, body: string, headers: Record<string, string>) {
   const response = await fetch(`${simulator.url}${path}`, { method: 'POST', body, headers });

@@ -1,4 +1,4 @@
-import { createPublicKey, randomUUID, verify } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { ErrorKind } from '../../faults.js';
 import {
   defineSimulatedProvider,
@@ -13,6 +13,7 @@ import {
 } from '../../simulated-provider.js';
 import { isGsm, smsPartCount } from '../../sms-parts.js';
 import { type VonageCredentials, vonageActionSecrets, vonageCredentials } from './vonage-credentials.js';
+import { jwtProblem } from './vonage-jwt.js';
 import { isVonageSender } from './vonage-sender.js';
 import { errorsPage, problem, smsFields, smsStatus, statusTexts } from './vonage-simulator-answers.js';
 import { callRequest, messagesRequest } from './vonage-simulator-requests.js';
@@ -110,45 +111,6 @@ function messagesApi(
     request: parsed.data,
   });
   return { status: 202, body: { message_uuid: id } };
-}
-
-function decodeSegment(segment: string): Record<string, unknown> | undefined {
-  const value = readJson(Buffer.from(segment, 'base64url').toString('utf8'));
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
-}
-
-/**
- * Checks the Voice API's JWT as Vonage does: an RS256 signature by the application's private
- * key, the application id, `iat` not in the future, a `jti`, and an `exp` (optional, as Vonage
- * defaults it) that has not passed and is at most 24 hours after `iat`.
- */
-function jwtProblem(
-  token: string | undefined,
-  context: SimulatorContext<VonageCredentials>,
-): string | undefined {
-  if (!token) return 'no Bearer token';
-  const [header, claims, signature, extra] = token.split('.');
-  if (!header || !claims || !signature || extra !== undefined) return 'not a JWT';
-  if (decodeSegment(header)?.alg !== 'RS256') return 'alg is not RS256';
-  const signed = verify(
-    'sha256',
-    Buffer.from(`${header}.${claims}`),
-    createPublicKey(context.credentials.publicKey),
-    Buffer.from(signature, 'base64url'),
-  );
-  if (!signed) return 'the signature does not verify';
-  const decoded = decodeSegment(claims);
-  const now = Math.floor(Date.now() / 1000);
-  if (decoded?.application_id !== context.credentials.applicationId) return 'unknown application_id';
-  if (typeof decoded.iat !== 'number' || decoded.iat > now + 60) return 'iat is missing or in the future';
-  if (typeof decoded.jti !== 'string' || decoded.jti.length === 0) return 'jti is missing';
-  if (
-    decoded.exp !== undefined &&
-    (typeof decoded.exp !== 'number' || decoded.exp < now || decoded.exp > decoded.iat + 86_400)
-  ) {
-    return 'exp is expired or more than 24 hours after iat';
-  }
-  return undefined;
 }
 
 function callsApi(
