@@ -242,7 +242,7 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
           const sendOptions: CheckedSendOptions = { [checkedProviders]: candidates };
           if (cacheStore) sendOptions.store = cacheStore;
           const result = await router.send(message, sendOptions);
-          if (key !== undefined) await ledger.remember(key, result.id.slice(0, 64));
+          if (key !== undefined) await ledger.remember(key);
           outcome = {
             status: 'sent',
             message,

@@ -12,8 +12,12 @@ import { createStoreKeyer, dedupeKind, isKeyOfKind, type StoreKeyer } from '../s
  */
 export interface SentLedger {
   seen(key: string): boolean | Promise<boolean>;
-  remember(key: string, value: string): void | Promise<void>;
+  remember(key: string): void | Promise<void>;
 }
+
+// What a ledger stores: that the message went out. It stored the provider's message id before,
+// which nothing read and which was most of each entry in api.cache's 8 kB.
+const sentMark = '1';
 
 const unkeyed = createStoreKeyer();
 
@@ -47,9 +51,9 @@ export function storeLedger(store: Store, ttlMs: number): SentLedger {
         return false;
       }
     },
-    remember(key, value) {
+    remember(key) {
       try {
-        const done = store.set(key, value, ttlMs);
+        const done = store.set(key, sentMark, ttlMs);
         if (isPromise(done)) return done.catch(() => undefined);
       } catch {
         // A full or failing store only costs deduplication.

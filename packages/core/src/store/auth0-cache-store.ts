@@ -132,7 +132,8 @@ export function createAuth0CacheStore(cache: Auth0Cache, options: Auth0CacheStor
       const fresh = new Set<string>();
       const counts: number[] = [];
       let lost = false;
-      for (const [index, hit] of hits.entries()) {
+      for (let index = 0; index < hits.length; index += 1) {
+        const hit = hits[index] as StoreHit;
         const id = idOf(hit.key);
         const shard = shardOf(id);
         let table = tables.get(shard);
