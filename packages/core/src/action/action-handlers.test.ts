@@ -84,6 +84,21 @@ describe('createActionHandlers', () => {
     expect([...shared.entries().keys()].every((key) => Buffer.byteLength(key) <= 64)).toBe(true);
   });
 
+  it('sends once across containers sharing api.cache, which holds neither the number nor the message id', async () => {
+    const a = scripted('a');
+    const lines: string[] = [];
+    const container = () =>
+      createActionHandlers({ providers: [a.provider], limits: false, log: (line) => lines.push(line) });
+    const shared = cache();
+    await container().onExecuteSendPhoneMessage(sendEvent(), { cache: shared });
+    await container().onExecuteSendPhoneMessage(sendEvent(), { cache: shared });
+    expect(a.sent).toHaveLength(1);
+    expect(lines.map((line) => line.split(' ')[1])).toEqual(['sent', 'duplicate']);
+    const held = [...shared.entries()].flat().join(' ');
+    expect(held).not.toContain('a-1');
+    expect(held).not.toContain((a.sent[0] as PhoneMessage).to.slice(1));
+  });
+
   it('still sends when the cache fails', async () => {
     const a = scripted('a');
     const broken: Auth0Cache = {

@@ -11,7 +11,7 @@ import { normalizePhoneNumber } from '../phone/phone-number.js';
 import { type CheckedSendOptions, checkedProviders, createRouter } from '../routing/router.js';
 import { isSenderId } from '../sender/sender-id.js';
 import { createAuth0CacheStore } from '../store/auth0-cache-store.js';
-import { createMemoryStore } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import { storeKeyerFor } from '../store/store-keys.js';
 import { appendValidatedLines } from '../text/autofill.js';
 import { defaultMessage } from '../text/message-catalog.js';
@@ -32,7 +32,7 @@ import {
   type PolicyForEvent,
   policySchema,
 } from './action-policy.js';
-import { dedupeKey, memoryLedger, type SentLedger, storeLedger } from './dedupe.js';
+import { containerMemory, dedupeKey, memoryLedger, type SentLedger, storeLedger } from './dedupe.js';
 
 const defaultDedupeWindowMs = 60_000;
 // A healthy SMS API answers in well under a second. Five seconds for a provider that hangs still
@@ -54,8 +54,27 @@ function namesOf(providers: readonly Provider[]): string[] {
 export function createActionHandlers(options: ActionHandlersOptions): ActionHandlers {
   // The container's memory: counts here too when they live in api.cache, so that a write the
   // cache refuses, evicts or loses never lets a count start again (module scope in an Action).
-  const container = createMemoryStore();
+  const container = containerMemory();
   let cached: { secrets: Auth0Secrets; select: Select } | undefined;
+  // The store over an execution's api.cache and its ledger, built again only for another cache
+  // object, logger or window: a store and its closures per execution were most of what the
+  // Action allocated of its own.
+  let lastCache:
+    | { cache: Auth0Cache; log: (line: string) => void; window: number; store: Store; ledger: SentLedger }
+    | undefined;
+
+  function cacheStoreFor(cache: Auth0Cache, log: (line: string) => void, window: number) {
+    if (
+      lastCache === undefined ||
+      lastCache.cache !== cache ||
+      lastCache.log !== log ||
+      lastCache.window !== window
+    ) {
+      const store = createAuth0CacheStore(cache, { memory: container, log });
+      lastCache = { cache, log, window, store, ledger: storeLedger(store, window) };
+    }
+    return lastCache;
+  }
 
   // Built at the first event, not at module scope: secrets exist only in events, and a mistake
   // in the options surfaces as that event's error, naming the option.
@@ -203,10 +222,13 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
       message = toMessage(request, policy, context.appName);
       const window = policy.dedupeWindowMs ?? defaultDedupeWindowMs;
       // Without a store of its own, an Action counts and remembers in its execution's api.cache.
-      const cacheStore =
-        !policy.store && cache ? createAuth0CacheStore(cache, { memory: container, log }) : undefined;
-      const store = policy.store ?? cacheStore;
-      const ledger = store ? storeLedger(store, window) : memory;
+      const fromCache = !policy.store && cache ? cacheStoreFor(cache, log, window) : undefined;
+      const cacheStore = fromCache === undefined ? undefined : fromCache.store;
+      const ledger = policy.store
+        ? storeLedger(policy.store, window)
+        : fromCache === undefined
+          ? memory
+          : fromCache.ledger;
       const key = window > 0 ? dedupeKey(message, request.purpose, keyer) : undefined;
       // Checked before the ledger is asked, so that a blocked destination is never a "duplicate".
       const candidates = router.check(message);
@@ -220,7 +242,7 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
           const sendOptions: CheckedSendOptions = { [checkedProviders]: candidates };
           if (cacheStore) sendOptions.store = cacheStore;
           const result = await router.send(message, sendOptions);
-          if (key !== undefined) await ledger.remember(key, result.id.slice(0, 64));
+          if (key !== undefined) await ledger.remember(key);
           outcome = {
             status: 'sent',
             message,

@@ -1,6 +1,6 @@
 import type { PhoneMessage, Purpose } from '../contract/types.js';
 import { createMemoryStore, type Store } from '../store/store.js';
-import { createStoreKeyer, type StoreKeyer } from '../store/store-keys.js';
+import { createStoreKeyer, dedupeKind, isKeyOfKind, type StoreKeyer } from '../store/store-keys.js';
 
 /**
  * Remembers what was sent recently so that a repeated trigger (a double-clicked "resend", an
@@ -12,8 +12,12 @@ import { createStoreKeyer, type StoreKeyer } from '../store/store-keys.js';
  */
 export interface SentLedger {
   seen(key: string): boolean | Promise<boolean>;
-  remember(key: string, value: string): void | Promise<void>;
+  remember(key: string): void | Promise<void>;
 }
+
+// What a ledger stores: that the message went out. It stored the provider's message id before,
+// which nothing read and which was most of each entry in api.cache's 8 kB.
+const sentMark = '1';
 
 const unkeyed = createStoreKeyer();
 
@@ -22,12 +26,13 @@ const unkeyed = createStoreKeyer();
  * by `keyer` (an HMAC with a shared store, so that the store holds neither number nor code).
  */
 export function dedupeKey(message: PhoneMessage, purpose: Purpose, keyer: StoreKeyer = unkeyed): string {
-  const material = `${message.to}\u0000${message.channel}\u0000${purpose}\u0000${message.code ?? message.text}`;
-  return keyer('d', material);
+  const material = `${message.to}\u0000${message.channel}\u0000${purpose}\u0000${message.code === undefined ? message.text : message.code}`;
+  return keyer(dedupeKind, material);
 }
 
 function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
-  return typeof (value as Promise<T> | undefined)?.then === 'function';
+  // Not `?.`: per send, and core's CommonJS build compiles it into a helper that allocates.
+  return typeof value === 'object' && value !== null && typeof (value as Promise<T>).then === 'function';
 }
 
 /** A ledger over any store; entries live `ttlMs`. */
@@ -46,9 +51,9 @@ export function storeLedger(store: Store, ttlMs: number): SentLedger {
         return false;
       }
     },
-    remember(key, value) {
+    remember(key) {
       try {
-        const done = store.set(key, value, ttlMs);
+        const done = store.set(key, sentMark, ttlMs);
         if (isPromise(done)) return done.catch(() => undefined);
       } catch {
         // A full or failing store only costs deduplication.
@@ -58,8 +63,28 @@ export function storeLedger(store: Store, ttlMs: number): SentLedger {
   };
 }
 
+// A repeat comes within seconds: the last few hundred sends of a container are enough to remember.
 const memoryLimit = 256;
 
 export function memoryLedger(ttlMs: number, now: () => number = Date.now): SentLedger {
   return storeLedger(createMemoryStore({ maxEntries: memoryLimit, now }), ttlMs);
+}
+
+/**
+ * The memory of one container (module scope in an Action), beside `api.cache`: counts and other
+ * entries in a memory store of the default size, deduplication entries in one of their own as small
+ * as `memoryLedger`'s, so that a busy container's sends never push a count out of it, and its
+ * memory does not grow with each one.
+ */
+export function containerMemory(): Store {
+  const counts = createMemoryStore();
+  const sent = createMemoryStore({ maxEntries: memoryLimit });
+  const memoryOf = (key: string) => (isKeyOfKind(key, dedupeKind) ? sent : counts);
+  return {
+    name: 'memory',
+    shared: false,
+    increment: (hits) => counts.increment(hits),
+    get: (key) => memoryOf(key).get(key),
+    set: (key, value, ttlMs) => memoryOf(key).set(key, value, ttlMs),
+  };
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createVelocityLimiter } from '../routing/limits.js';
 import { createAuth0CacheStore } from './auth0-cache-store.js';
 import { createMemoryStore, type Store } from './store.js';
+import { createStoreKeyer } from './store-keys.js';
 
 // UK mobile numbers, each in a range (first five national digits) of its own, index < 3000.
 const otherRange = (index: number) =>
@@ -216,5 +217,46 @@ describe('api.cache store values', () => {
       createAuth0CacheStore(broken, { memory, log: () => {} }).increment(hit),
     );
     expect(counts).toEqual([[1], [2], [3]]);
+  });
+});
+
+describe('api.cache store, deduplication entries', () => {
+  const keyer = createStoreKeyer();
+  const dedupeKey = (index: number) => keyer('d', `message ${index}`);
+  const dedupeRecords = (cache: ReturnType<typeof createFakeAuth0Cache>) =>
+    [...cache.entries().values()].map(
+      (table) => table.split(',').filter((record) => /^d/.test(record)).length,
+    );
+
+  it('keeps the newest 16 in each cache entry, the container remembering the others', () => {
+    const cache = createFakeAuth0Cache();
+    const memory = createMemoryStore();
+    const store = createAuth0CacheStore(cache, { memory, log: () => {} });
+    // A stored value of another kind (provider health's rests) is never pushed out by them.
+    const rests = 'mfa-sms:health:RRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRR';
+    store.set(rests, '{"a":{"until":1,"reason":"3 timeouts in 30 s"}}', 1000);
+    for (let index = 0; index < 100; index += 1) store.set(dedupeKey(index), `SM${index}`, 60_000);
+    expect(dedupeRecords(cache)).toEqual([16, 16]);
+    expect(store.get(rests)).toContain('3 timeouts');
+    // This container still knows every one; another container knows the newest from the cache.
+    expect(store.get(dedupeKey(0))).toBe('SM0');
+    const other = createAuth0CacheStore(cache, { memory: createMemoryStore(), log: () => {} });
+    expect(other.get(dedupeKey(99))).toBe('SM99');
+    expect(other.get(dedupeKey(98))).toBe('SM98');
+    expect(other.get(dedupeKey(0))).toBeUndefined();
+  });
+
+  it('leaves counters where they were, and writes a table of their size', () => {
+    const cache = createFakeAuth0Cache();
+    const store = createAuth0CacheStore(cache, { log: () => {} });
+    const hits = Array.from({ length: 20 }, (_, index) => ({
+      key: keyer('r', `range ${index}`),
+      windowMs: 600_000,
+    }));
+    expect(store.increment(hits)).toEqual(hits.map(() => 1));
+    for (let index = 0; index < 100; index += 1) store.set(dedupeKey(index), `SM${index}`, 60_000);
+    expect(store.increment(hits)).toEqual(hits.map(() => 2));
+    const bytes = [...cache.entries().values()].reduce((sum, table) => sum + table.length, 0);
+    expect(bytes).toBeLessThan(2 * 16 * 40 + 20 * 30);
   });
 });

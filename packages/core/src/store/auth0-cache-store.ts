@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import type { Auth0Cache } from '../auth0/auth0-types.js';
 import { forgetTable, readTable, type Table, tableText, wroteTable } from './auth0-cache-table.js';
 import { createMemoryStore, type Store, type StoreHit } from './store.js';
+import { storeKeyPrefix } from './store-keys.js';
 
 // Auth0's api.cache: 20 entries per trigger, keys ≤ 64 bytes, values ≤ 4 kB, keys and values 8 kB in
 // all, 24 h at most, entries may vanish; what a full cache does with a new key is not documented
@@ -11,13 +12,39 @@ const tableKeys = ['mfa-sms:t0', 'mfa-sms:t1'] as const;
 const auth0MaxTtlMs = 86_400_000;
 // A deduplication value longer than this stays in memory only: the table is for counters.
 const tableValueLength = 96;
-const storeKeyShape = /^mfa-sms:([a-z]):([\w-]{10})/;
+const idLength = 10;
 
-function idOf(key: string): string {
-  const match = storeKeyShape.exec(key);
-  return match ? `${match[1]}${match[2]}` : `x${hash('sha256', key, 'base64url').slice(0, 10)}`;
+// A base64url character (`[\w-]`), tested by code: a regular expression's match array per key cost
+// more than the rest of the lookup.
+function isIdCharacter(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code === 45 ||
+    code === 95
+  );
 }
 
+/** `mfa-sms:<kind>:<hash>` → kind and 10 characters of the hash; any other key → a hash of it. */
+function idOf(key: string): string {
+  const kind = key.charCodeAt(storeKeyPrefix.length);
+  let shaped =
+    key.length >= storeKeyPrefix.length + 2 + idLength &&
+    key.startsWith(storeKeyPrefix) &&
+    kind >= 97 &&
+    kind <= 122 &&
+    key.charCodeAt(storeKeyPrefix.length + 1) === 58;
+  const start = storeKeyPrefix.length + 2;
+  for (let index = start; shaped && index < start + idLength; index += 1)
+    shaped = isIdCharacter(key.charCodeAt(index));
+  return shaped
+    ? `${key[storeKeyPrefix.length]}${key.slice(start, start + idLength)}`
+    : `x${hash('sha256', key, 'base64url').slice(0, idLength)}`;
+}
+
+// The per-send paths below test for undefined by hand: core's CommonJS build, which Auth0 loads,
+// compiles each `?.` and `??` into a helper call that allocates an array and closures.
 const shardOf = (id: string) => (id.charCodeAt(id.length - 1) % tableKeys.length) as 0 | 1;
 
 export interface Auth0CacheStoreOptions {
@@ -64,19 +91,20 @@ export function createAuth0CacheStore(cache: Auth0Cache, options: Auth0CacheStor
   /** The table of a shard, or `undefined` when the cache cannot be read. */
   function read(shard: 0 | 1): Table | undefined {
     try {
-      return readTable(tableKeys[shard], cache.get(tableKeys[shard])?.value);
+      const entry = cache.get(tableKeys[shard]);
+      return readTable(tableKeys[shard], entry === undefined || entry === null ? undefined : entry.value);
     } catch {
       return undefined;
     }
   }
 
-  function write(shard: 0 | 1, table: Table, fresh: ReadonlySet<string>, at: number): void {
+  function write(shard: 0 | 1, table: Table, fresh: string | ReadonlySet<string>, at: number): void {
     const name = tableKeys[shard];
     const { text, dropped, expires } = tableText(table, fresh, at);
     if (dropped > 0) warn(`${dropped} counters over 8 kB`);
     try {
       const answer = text === '' ? cache.delete(name) : cache.set(name, text, { expires_at: expires });
-      if (answer?.type !== 'error') {
+      if (answer === undefined || answer === null || answer.type !== 'error') {
         wroteTable(name, text, table);
         return;
       }
@@ -104,7 +132,8 @@ export function createAuth0CacheStore(cache: Auth0Cache, options: Auth0CacheStor
       const fresh = new Set<string>();
       const counts: number[] = [];
       let lost = false;
-      for (const [index, hit] of hits.entries()) {
+      for (let index = 0; index < hits.length; index += 1) {
+        const hit = hits[index] as StoreHit;
         const id = idOf(hit.key);
         const shard = shardOf(id);
         let table = tables.get(shard);
@@ -112,16 +141,16 @@ export function createAuth0CacheStore(cache: Auth0Cache, options: Auth0CacheStor
           const readable = read(shard);
           // Neither the cache nor the memory answered: "could not count".
           if (readable === undefined && remembered.length !== hits.length) return [];
-          table = readable ?? new Map();
+          table = readable === undefined ? new Map() : readable;
           tables.set(shard, table);
         }
         const found = table.get(id);
         const current = found !== undefined && found.expires > at ? found : undefined;
-        const cached = (current?.count ?? 0) + 1;
-        const mine = remembered[index] ?? 0;
+        const cached = (current === undefined ? 0 : current.count) + 1;
+        const mine = index < remembered.length ? (remembered[index] as number) : 0;
         if (mine > cached) lost = true;
         const count = Math.max(cached, mine);
-        const expires = current?.expires ?? at + Math.min(hit.windowMs, auth0MaxTtlMs);
+        const expires = current === undefined ? at + Math.min(hit.windowMs, auth0MaxTtlMs) : current.expires;
         table.set(id, { count, value: undefined, expires });
         fresh.add(id);
         counts.push(count);
@@ -132,8 +161,9 @@ export function createAuth0CacheStore(cache: Auth0Cache, options: Auth0CacheStor
     },
     get(key) {
       const id = idOf(key);
-      const found = read(shardOf(id))?.get(id);
-      if (found?.value !== undefined && found.expires > now()) return found.value;
+      const table = read(shardOf(id));
+      const found = table === undefined ? undefined : table.get(id);
+      if (found !== undefined && found.value !== undefined && found.expires > now()) return found.value;
       try {
         const remembered = memory.get(key);
         return typeof remembered === 'string' ? remembered : undefined;
@@ -151,9 +181,10 @@ export function createAuth0CacheStore(cache: Auth0Cache, options: Auth0CacheStor
       const at = now();
       const id = idOf(key);
       const shard = shardOf(id);
-      const table = read(shard) ?? new Map();
+      const readable = read(shard);
+      const table = readable === undefined ? new Map() : readable;
       table.set(id, { count: 0, value, expires: at + Math.min(ttlMs, auth0MaxTtlMs) });
-      write(shard, table, new Set([id]), at);
+      write(shard, table, id, at);
     },
   };
 }

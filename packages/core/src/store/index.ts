@@ -7,4 +7,4 @@ export { createRedisStore } from './redis-store.js';
 export type { MemoryStoreOptions, Store, StoreHit } from './store.js';
 export { createMemoryStore, storeOption } from './store.js';
 export type { StoreKeyer } from './store-keys.js';
-export { checkStoreKey, createStoreKeyer, storeKeyerFor } from './store-keys.js';
+export { checkStoreKey, createStoreKeyer, dedupeKind, isKeyOfKind, storeKeyerFor } from './store-keys.js';

@@ -5,6 +5,23 @@ import type { Store } from './store.js';
 /** Turns what a key is about (a number, a range, a message) into the key a store sees. */
 export type StoreKeyer = (kind: string, material: string) => string;
 
+/** What every key a keyer makes starts with, before its kind. */
+export const storeKeyPrefix = 'mfa-sms:';
+/**
+ * The kind of the Action's deduplication entries (`mfa-sms:d:…`): one per send, so the stores that
+ * keep few entries (the api.cache table, the container's memory) keep only the newest of them.
+ */
+export const dedupeKind = 'd';
+
+/** Whether `key` was made by a keyer for `kind`. */
+export function isKeyOfKind(key: string, kind: string): boolean {
+  return (
+    key.startsWith(storeKeyPrefix) &&
+    key.startsWith(kind, storeKeyPrefix.length) &&
+    key.charCodeAt(storeKeyPrefix.length + kind.length) === 58
+  );
+}
+
 // A key secret shorter than this is guessable; 16 characters of a random string are 96 bits or more.
 const minimumSecretLength = 16;
 // Fewer different characters than this in 16 or more is a pattern, not a random string (a random
@@ -57,10 +74,10 @@ export function checkStoreKey(secret: string, option = 'storeKey'): void {
 export function createStoreKeyer(secret?: string): StoreKeyer {
   if (secret === undefined) {
     return (kind, material) =>
-      `mfa-sms:${kind}:${hash('sha256', `${kind}\u0000${material}`, 'base64url').slice(0, 32)}`;
+      `${storeKeyPrefix}${kind}:${hash('sha256', `${kind}\u0000${material}`, 'base64url').slice(0, 32)}`;
   }
   return (kind, material) =>
-    `mfa-sms:${kind}:${createHmac('sha256', secret).update(`${kind}\u0000${material}`).digest('base64url').slice(0, 32)}`;
+    `${storeKeyPrefix}${kind}:${createHmac('sha256', secret).update(`${kind}\u0000${material}`).digest('base64url').slice(0, 32)}`;
 }
 
 /**

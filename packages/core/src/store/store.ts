@@ -113,7 +113,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       return counts;
     },
     get(key) {
-      return live(key, now())?.value;
+      const entry = live(key, now());
+      return entry === undefined ? undefined : entry.value;
     },
     set(key, value, ttlMs) {
       insert(key, { count: 0, value, expires: now() + ttlMs });
