@@ -13,6 +13,9 @@ export default defineConfig({
   // class, the keep-alive pools and zod must be the same for users and for providers.
   entry: ['src/index.ts', 'src/provider.ts'],
   splitting: true,
+  // Rollup, not tsup's sucrase step, turns the split chunks into CommonJS: sucrase also rewrote
+  // every ?. and ?? into helper calls that allocate on each send (bench/BUDGET-NOTES.md).
+  treeshake: true,
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

@@ -59,8 +59,8 @@ export {
   parseVelocityLimits,
   resolveVelocityLimits,
 } from './routing/limits.js';
-export type { RoutedSendResult, Router, RouterOptions, RouterSendOptions } from './routing/router.js';
 export { createRouter } from './routing/router.js';
+export type { RoutedSendResult, Router, RouterOptions, RouterSendOptions } from './routing/router-options.js';
 export type { SenderIdKind } from './sender/sender-id.js';
 export { isSenderId, senderIdKind } from './sender/sender-id.js';
 export type { SenderOption } from './sender/sender-map.js';

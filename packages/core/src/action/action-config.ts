@@ -1,7 +1,7 @@
 import type { Auth0Client, Auth0Connection, Auth0Organization, Auth0Secrets } from '../auth0/auth0-types.js';
 import type { Provider } from '../contract/types.js';
 import { isMfaSmsError, MfaSmsError } from '../errors/errors.js';
-import type { Router } from '../routing/router.js';
+import type { Router } from '../routing/router-options.js';
 import type { StoreKeyer } from '../store/store-keys.js';
 import type { ActionEventContext, ActionPolicy } from './action-policy.js';
 import type { SentLedger } from './dedupe.js';

@@ -8,10 +8,9 @@ import { parseOptions } from '../contract/options.js';
 import type { DeliveryRequest, PhoneMessage, Provider, Purpose } from '../contract/types.js';
 import { carryNumber } from '../phone/message-number.js';
 import { normalizePhoneNumber } from '../phone/phone-number.js';
-import { type CheckedSendOptions, checkedProviders, createRouter } from '../routing/router.js';
+import { createRouter } from '../routing/router.js';
+import { type CheckedSendOptions, checkedProviders } from '../routing/router-options.js';
 import { isSenderId } from '../sender/sender-id.js';
-import { createAuth0CacheStore } from '../store/auth0-cache-store.js';
-import type { Store } from '../store/store.js';
 import { storeKeyerFor } from '../store/store-keys.js';
 import { appendValidatedLines } from '../text/autofill.js';
 import { defaultMessage } from '../text/message-catalog.js';
@@ -32,7 +31,14 @@ import {
   type PolicyForEvent,
   policySchema,
 } from './action-policy.js';
-import { containerMemory, dedupeKey, memoryLedger, type SentLedger, storeLedger } from './dedupe.js';
+import {
+  cacheStoreMemo,
+  containerMemory,
+  dedupeKey,
+  memoryLedger,
+  type SentLedger,
+  storeLedger,
+} from './dedupe.js';
 
 const defaultDedupeWindowMs = 60_000;
 // A healthy SMS API answers in well under a second. Five seconds for a provider that hangs still
@@ -56,25 +62,7 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
   // cache refuses, evicts or loses never lets a count start again (module scope in an Action).
   const container = containerMemory();
   let cached: { secrets: Auth0Secrets; select: Select } | undefined;
-  // The store over an execution's api.cache and its ledger, built again only for another cache
-  // object, logger or window: a store and its closures per execution were most of what the
-  // Action allocated of its own.
-  let lastCache:
-    | { cache: Auth0Cache; log: (line: string) => void; window: number; store: Store; ledger: SentLedger }
-    | undefined;
-
-  function cacheStoreFor(cache: Auth0Cache, log: (line: string) => void, window: number) {
-    if (
-      lastCache === undefined ||
-      lastCache.cache !== cache ||
-      lastCache.log !== log ||
-      lastCache.window !== window
-    ) {
-      const store = createAuth0CacheStore(cache, { memory: container, log });
-      lastCache = { cache, log, window, store, ledger: storeLedger(store, window) };
-    }
-    return lastCache;
-  }
+  const cacheStoreFor = cacheStoreMemo(container);
 
   // Built at the first event, not at module scope: secrets exist only in events, and a mistake
   // in the options surfaces as that event's error, naming the option.

@@ -1,4 +1,6 @@
+import type { Auth0Cache } from '../auth0/auth0-types.js';
 import type { PhoneMessage, Purpose } from '../contract/types.js';
+import { createAuth0CacheStore } from '../store/auth0-cache-store.js';
 import { createMemoryStore, type Store } from '../store/store.js';
 import { createStoreKeyer, dedupeKind, isKeyOfKind, type StoreKeyer } from '../store/store-keys.js';
 
@@ -86,5 +88,29 @@ export function containerMemory(): Store {
     increment: (hits) => counts.increment(hits),
     get: (key) => memoryOf(key).get(key),
     set: (key, value, ttlMs) => memoryOf(key).set(key, value, ttlMs),
+  };
+}
+
+/** An execution's api.cache as a store, with its deduplication ledger. */
+export interface CacheStore {
+  store: Store;
+  ledger: SentLedger;
+}
+
+/**
+ * The store over an execution's api.cache and its ledger, built again only for another cache
+ * object, logger or window: a store and its closures per execution were most of what the Action
+ * allocated of its own. `memory` is the container's (`containerMemory`).
+ */
+export function cacheStoreMemo(
+  memory: Store,
+): (cache: Auth0Cache, log: (line: string) => void, window: number) => CacheStore {
+  let last: { cache: Auth0Cache; log: (line: string) => void; window: number; made: CacheStore } | undefined;
+  return (cache, log, window) => {
+    if (last === undefined || last.cache !== cache || last.log !== log || last.window !== window) {
+      const store = createAuth0CacheStore(cache, { memory, log });
+      last = { cache, log, window, made: { store, ledger: storeLedger(store, window) } };
+    }
+    return last.made;
   };
 }

@@ -19,11 +19,12 @@ export {
   parseVelocityLimits,
   resolveVelocityLimits,
 } from './limits.js';
+export { createRouter } from './router.js';
 export type {
   CheckedSendOptions,
   RoutedSendResult,
   Router,
   RouterOptions,
   RouterSendOptions,
-} from './router.js';
-export { checkedProviders, createRouter } from './router.js';
+} from './router-options.js';
+export { checkedProviders } from './router-options.js';
