@@ -157,13 +157,14 @@ async function withRegistry(work, scratch, registry, resources) {
     `installed ${[...consumerPackages.keys()].join(', ')}; the manifests declare ${closure.join(', ')}`,
   );
   const twilioVersion = workspace.get(`${scope}/twilio`).version;
-  // The user-agent carries the version the build saw: `mfa-sms-twilio/${"0.2.0"}` once bundled.
-  const userAgent = /mfa-sms-twilio\/(?:\$\{")?(\d[^"`]*)/.exec(
+  // The user agent (`mfa-sms-twilio/<version>`, made by core's provider kit) carries the version
+  // the build saw: the factory hands the kit `version: "0.2.0"` once bundled.
+  const builtVersion = /\bversion: "(\d[^"]*)"/.exec(
     readFileSync(join(consumer, 'node_modules', scope, 'twilio', 'dist', 'index.cjs'), 'utf8'),
   )?.[1];
   check(
-    userAgent === twilioVersion,
-    `the published ${scope}/twilio was built as ${userAgent}, not as its version ${twilioVersion}`,
+    builtVersion === twilioVersion,
+    `the published ${scope}/twilio was built as ${builtVersion}, not as its version ${twilioVersion}`,
   );
   console.log(
     `  only ${ours.join(' and ')} of ours, plus what their package.json files declare; built as ${twilioVersion}`,
