@@ -3,7 +3,7 @@
 // left as require()s and listed with exact versions for Auth0's dependency list, so a tenant
 // upgrades a provider by changing a version. Fails when the Action's own code passes Auth0's
 // 100 kB limit.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { build } from 'esbuild';
 import { sourceEntries } from '../../scripts/source-aliases.mjs';
@@ -74,6 +74,10 @@ for (const [entry, outfile, banner, sourcemap] of [
     banner: { js: banner },
   });
 }
+
+// `npx mfa-sms` in a fresh clone runs the file through the bin link that `npm ci` made before the
+// file existed, so npm never marked it executable: the build does.
+chmodSync('dist/cli.cjs', 0o755);
 
 writeFileSync('dist/dependencies.json', `${JSON.stringify(dependencies, null, 2)}\n`);
 
