@@ -1,7 +1,6 @@
 // @mfa-sms/aws from its built dist/ (CommonJS, as Auth0 loads code): SNS Publish signed with
 // SigV4, sent straight through the provider (no router), as the official client sends it.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { unbuilt } from '../lib/builds.mjs';
 
 export const label = 'mfa-sms aws (createAws, SNS)';
 export const endpoint = 'aws';
@@ -9,8 +8,7 @@ export const endpoint = 'aws';
 const builds = ['packages/core/dist/index.cjs', 'packages/aws/dist/index.cjs'];
 
 export function missing(root) {
-  const absent = builds.filter((file) => !existsSync(fileURLToPath(new URL(file, root))));
-  return absent.length ? `${absent.join(', ')} not built yet (npm run build)` : undefined;
+  return unbuilt(root, builds);
 }
 
 export function load(require) {

@@ -1,7 +1,6 @@
 // mfa-sms as a library: @mfa-sms/core's router in front of @mfa-sms/twilio, both from their built
 // dist/ (CommonJS, as Auth0 loads code), dependencies from node_modules.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { unbuilt } from '../lib/builds.mjs';
 
 export const label = 'mfa-sms router + twilio (packages)';
 export const endpoint = 'twilio';
@@ -9,8 +8,7 @@ export const endpoint = 'twilio';
 const builds = ['packages/core/dist/index.cjs', 'packages/twilio/dist/index.cjs'];
 
 export function missing(root) {
-  const absent = builds.filter((file) => !existsSync(fileURLToPath(new URL(file, root))));
-  return absent.length ? `${absent.join(', ')} not built yet (npm run build)` : undefined;
+  return unbuilt(root, builds);
 }
 
 export function load(require) {
