@@ -4,7 +4,6 @@ import {
   type HttpClient,
   type HttpResponse,
   parseRetryAfter,
-  redactSecrets,
   summarizeBody,
 } from '@mfa-sms/core/provider';
 import { jsonErrorSchema, jsonErrorType } from './aws-sms-voice-wire.js';
@@ -174,7 +173,7 @@ export function awsError(
 ): MfaSmsError {
   const said = readAnswer(response, http);
   const rule = awsErrorRule(said.type, said.reason, said.text);
-  const classified = classifyAnswer(response.status, rule === undefined ? undefined : rule, (found) => found);
+  const classified = classifyAnswer(response.status, rule, (found) => found);
   const providerCode =
     said.type === undefined ? undefined : said.reason ? `${said.type}/${said.reason}` : said.type;
   if (said.type === undefined) {
@@ -182,7 +181,7 @@ export function awsError(
   }
   const explained = classified.meaning ?? 'AWS refused the request';
   // Not through `fromResponse`: it shortens the whole detail, and the console hints are the point.
-  const awsSays = said.text ? summarizeBody(redactSecrets(said.text, sensitive), 160) : '';
+  const awsSays = said.text ? summarizeBody(http.errors.redact(said.text, sensitive), 160) : '';
   return http.errors.create({
     code: classified.code,
     retryable: classified.retryable,

@@ -1,5 +1,5 @@
 import { type MfaSmsError, type MfaSmsErrorCode, maskPhoneNumber } from '@mfa-sms/core';
-import { classifyAnswer, type HttpClient, type HttpResponse, redactSecrets } from '@mfa-sms/core/provider';
+import { classifyAnswer, type HttpClient, type HttpResponse } from '@mfa-sms/core/provider';
 import type { ClickSendAnswer } from './clicksend-wire.js';
 
 /** What one ClickSend status means for a sender of one-time codes. */
@@ -84,7 +84,7 @@ export function clickSendError(
     parts.push(`recipient ${maskPhoneNumber(message.to)}`);
   }
   const said = answer?.response_msg?.trim();
-  if (said) parts.push(`ClickSend says: ${redactSecrets(said, message.sensitive)}`);
+  if (said) parts.push(`ClickSend says: ${said}`);
   return http.errors.fromResponse(response, {
     code: classified.code,
     providerCode,

@@ -1,5 +1,5 @@
 import { type MfaSmsError, type MfaSmsErrorCode, maskPhoneNumber } from '@mfa-sms/core';
-import { classifyAnswer, type HttpClient, type HttpResponse, redactSecrets } from '@mfa-sms/core/provider';
+import { classifyAnswer, type HttpClient, type HttpResponse } from '@mfa-sms/core/provider';
 import { plivoErrorBodySchema } from './plivo-wire.js';
 
 /** What one kind of Plivo error text means. Plivo's message API answers text, not codes. */
@@ -98,8 +98,7 @@ export function plivoError(
   if (classified.code === 'invalid_recipient' || classified.code === 'blocked_destination') {
     parts.push(`recipient ${masked}`);
   }
-  // Redacted before core shortens the detail: a number cut in half would escape the masking.
-  parts.push(`Plivo says: ${redactSecrets(text, message.sensitive)}`);
+  parts.push(`Plivo says: ${text}`);
   return http.errors.fromResponse(response, {
     code: classified.code,
     detail: parts.join('; '),

@@ -5,7 +5,6 @@ import {
   type HttpClient,
   type HttpResponse,
   lazySchema,
-  redactSecrets,
 } from '@mfa-sms/core/provider';
 import * as z from 'zod/mini';
 
@@ -126,10 +125,10 @@ export function twilioError(
     `recipient ${maskPhoneNumber(message.to)}`,
     `see ${documentationLink(body)}`,
   ];
-  // Redacted before core shortens the detail: a number cut in half would escape the masking.
+  // The recipient masked rather than hidden, as in the line above; core's fromResponse redacts
+  // the rest (secrets, the code) before it shortens the detail.
   if (body.message) {
-    const masked = body.message.split(message.to).join(maskPhoneNumber(message.to));
-    parts.push(`Twilio says: ${redactSecrets(masked, message.sensitive)}`);
+    parts.push(`Twilio says: ${body.message.split(message.to).join(maskPhoneNumber(message.to))}`);
   }
   return http.errors.fromResponse(response, {
     code: classified.code,
