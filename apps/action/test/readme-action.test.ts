@@ -94,6 +94,16 @@ describe("the Twilio README's Action, in a project with only the packed packages
     expect(voice.stdout).toMatch(/provider received: twilio voice → .*"Your verification code is: \d, \d/);
   }, 60_000);
 
+  it('refuses a --trigger that is only an Object property name, as deploy does', async () => {
+    for (const trigger of ['toString', 'constructor', '__proto__']) {
+      const refused = await mfaSms(['run', '--code', 'action.js', '--trigger', trigger]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(
+        `--trigger must be custom-phone-provider or send-phone-message, not "${trigger}"`,
+      );
+    }
+  });
+
   it('runs an event file, and says what the event is missing', async () => {
     const sample = await mfaSms(['run', '--print-event', '--trigger', 'send-phone-message']);
     const event = JSON.parse(sample.stdout) as Record<string, unknown>;

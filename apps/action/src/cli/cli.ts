@@ -175,6 +175,7 @@ async function runSend(
     const channel = values.voice ? 'voice' : 'sms';
     const dryRun = values['dry-run'] ? dryRunHandlers(cliPackageLoader) : undefined;
     const handlers = dryRun?.handlers ?? createHandlers(cliPackageLoader);
+    const providerNames = providerSecretNames(secrets.MFA_SMS_PROVIDERS, cliPackageLoader);
     const event = sendPhoneMessageEvent({
       recipient: values.to,
       channel,
@@ -182,10 +183,10 @@ async function runSend(
       // What the Action reads, as Auth0 holds it (strings): a .env's other names stay out.
       // Near-miss names too (ACME_SID for ACME_ACCOUNT_SID), so that the error can say which secret was meant.
       secrets: {
-        ...nearMissNames(secrets, providerSecretNames(secrets.MFA_SMS_PROVIDERS, cliPackageLoader)),
+        ...nearMissNames(secrets, providerNames),
         ...pickActionSecrets(
           Object.fromEntries(Object.entries(secrets).filter(([, value]) => typeof value === 'string')),
-          providerSecretNames(secrets.MFA_SMS_PROVIDERS, cliPackageLoader),
+          providerNames,
         ),
       } as Record<string, string>,
       ...(secrets.MFA_SMS_DEFAULT_COUNTRY ? { country: secrets.MFA_SMS_DEFAULT_COUNTRY } : {}),

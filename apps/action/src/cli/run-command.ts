@@ -13,7 +13,7 @@ import {
 } from '@mfa-sms/simulator/auth0';
 import { exitCodes, runUsage } from './cli-usage.js';
 import type { CommandOutput } from './deploy/deploy-command.js';
-import { deployTriggers } from './deploy/deploy-options.js';
+import { deployTriggers, isDeployTrigger } from './deploy/deploy-options.js';
 import { loadEnvFile } from './env-file.js';
 import { firstSimulated, simulatorSecrets } from './simulator-secrets.js';
 
@@ -39,7 +39,7 @@ function parse(argv: readonly string[]) {
     },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-  if (values.trigger !== undefined && !(values.trigger in deployTriggers))
+  if (values.trigger !== undefined && !isDeployTrigger(values.trigger))
     throw new UsageError(
       `--trigger must be ${Object.keys(deployTriggers).join(' or ')}, not "${values.trigger}"`,
     );

@@ -4,6 +4,11 @@ import { parseArgs } from 'node:util';
 export const deployTriggers = { 'custom-phone-provider': 'v1', 'send-phone-message': 'v2' } as const;
 export type DeployTrigger = keyof typeof deployTriggers;
 
+/** One of the triggers; an own key only, so that `__proto__` or `toString` is no trigger. */
+export function isDeployTrigger(value: unknown): value is DeployTrigger {
+  return typeof value === 'string' && Object.hasOwn(deployTriggers, value);
+}
+
 export interface DeployOptions {
   trigger: DeployTrigger;
   name: string;
@@ -89,7 +94,7 @@ export function parseDeployArgs(argv: readonly string[]): DeployOptions | 'help'
   if (values.help) return 'help';
   if (positionals.length > 1) throw new Error(`unexpected argument "${positionals[1]}"`);
   const trigger = values.trigger;
-  if (!Object.hasOwn(deployTriggers, trigger))
+  if (!isDeployTrigger(trigger))
     throw new Error(`--trigger must be ${Object.keys(deployTriggers).join(' or ')}, not "${trigger}"`);
   if (values.rollback && values.code)
     throw new Error('--rollback deploys a version already in the tenant: leave out --code');
