@@ -1,4 +1,5 @@
 import {
+  channelOfDeliveryMethod,
   fromCustomPhoneProviderEvent,
   fromHook,
   fromSendPhoneMessageEvent,
@@ -179,7 +180,7 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
       message.from = request.from;
     }
     // Parse once: the guard, the routes, the limits and the providers' sender maps read the
-    // number's country and type from here (phone/message-number.ts says why not on the message).
+    // number's country and type from here (phone/message-number.ts says why under a symbol, not a field).
     carryNumber(message, number);
     return message;
   }
@@ -270,9 +271,8 @@ export function createActionHandlers(options: ActionHandlersOptions): ActionHand
         correlationId: event?.transaction?.correlation_id,
         // Auth0 says `text` here; log lines speak one vocabulary, the message's channel (`sms`).
         channelHint:
-          event?.notification?.delivery_method === 'text'
-            ? 'sms'
-            : String(event?.notification?.delivery_method ?? 'unknown'),
+          channelOfDeliveryMethod(event?.notification?.delivery_method) ??
+          String(event?.notification?.delivery_method ?? 'unknown'),
         event: () => eventContext('custom-phone-provider', event),
       });
       if (outcome.status !== 'failed') return;

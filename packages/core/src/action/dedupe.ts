@@ -33,7 +33,6 @@ export function dedupeKey(message: PhoneMessage, purpose: Purpose, keyer: StoreK
 }
 
 function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
-  // Not `?.`: per send, and core's CommonJS build compiles it into a helper that allocates.
   return typeof value === 'object' && value !== null && typeof (value as Promise<T>).then === 'function';
 }
 

@@ -23,6 +23,11 @@ const deliveryMethodChannels = new Map<string, Channel>([
   ['text', 'sms'],
   ['voice', 'voice'],
 ]);
+
+/** The channel of a custom-phone-provider `delivery_method` (Auth0 says `text` for SMS). */
+export function channelOfDeliveryMethod(method: unknown): Channel | undefined {
+  return typeof method === 'string' ? deliveryMethodChannels.get(method) : undefined;
+}
 const actionPurposes = new Map<string, Purpose>([
   ['enrollment', 'enrollment'],
   ['second-factor-authentication', 'authentication'],

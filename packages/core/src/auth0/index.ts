@@ -1,5 +1,10 @@
 // Auth0's own shapes (events, api, the legacy Hook) and their translation into a DeliveryRequest.
-export { fromCustomPhoneProviderEvent, fromHook, fromSendPhoneMessageEvent } from './auth0-adapters.js';
+export {
+  channelOfDeliveryMethod,
+  fromCustomPhoneProviderEvent,
+  fromHook,
+  fromSendPhoneMessageEvent,
+} from './auth0-adapters.js';
 export type {
   Auth0Cache,
   Auth0CacheResult,

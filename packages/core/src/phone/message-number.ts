@@ -11,8 +11,9 @@ export interface MessageNumber {
 // guard, the routes, the velocity limits, a provider's sender map) gets that answer. It rides on
 // the message object under a symbol only core holds, as check-once's `checkedProviders` does, and
 // is not enumerable: `PhoneMessage`, which third-party providers implement, keeps its shape
-// (spread, `Object.keys`, JSON, `util.inspect` and test equality see no new field), and nothing
-// outside core can write it, so nobody hands the guard a country of their choosing. It counts only
+// (spread, `Object.keys`, JSON, `util.inspect` and test equality see no new field), and code outside
+// core does not set it by accident (a caller who digs the symbol out could, and would only fool
+// its own guard). It counts only
 // while it describes the message's current `to`: a message changed after it was parsed is parsed
 // again. A symbol rather than a WeakMap keyed by the message: a WeakMap entry per send cost about
 // three times as much as defining the property (bench/BUDGET-NOTES.md, "Parse once").

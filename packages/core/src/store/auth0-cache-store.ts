@@ -43,8 +43,6 @@ function idOf(key: string): string {
     : `x${hash('sha256', key, 'base64url').slice(0, idLength)}`;
 }
 
-// The per-send paths below test for undefined by hand: core's CommonJS build, which Auth0 loads,
-// compiles each `?.` and `??` into a helper call that allocates an array and closures.
 const shardOf = (id: string) => (id.charCodeAt(id.length - 1) % tableKeys.length) as 0 | 1;
 
 export interface Auth0CacheStoreOptions {
