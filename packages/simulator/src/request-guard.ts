@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { exposedHostWarning, isLoopbackHost } from './inbox/loopback.js';
 
 /** The name in a Host header, without its port. */
-export function hostnameOf(header: string | undefined): string {
+function hostnameOf(header: string | undefined): string {
   if (header === undefined) return '';
   return header.startsWith('[') ? header.slice(0, header.indexOf(']') + 1) : (header.split(':')[0] ?? '');
 }

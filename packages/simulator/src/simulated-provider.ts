@@ -123,6 +123,11 @@ export function defineSimulatedProvider<N extends string, C extends object = Cre
   return provider;
 }
 
+/** A plain-text answer (a front end's or a gateway's, not an API document). */
+export function plain(status: number, body: string, headers: Record<string, string> = {}): SimulatorResponse {
+  return { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers }, body };
+}
+
 /** Decodes an `application/x-www-form-urlencoded` body; repeated fields keep the last value. */
 export function readForm(body: string): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(body));

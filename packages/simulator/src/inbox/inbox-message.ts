@@ -28,7 +28,7 @@ export function spokenLanguage(
  * screen shared in a call does not show a tester's number. The simulator's own: what it shows is
  * not one of core's rules under test.
  */
-export function maskNumber(to: string): string {
+function maskNumber(to: string): string {
   const plus = to.startsWith('+') ? '+' : '';
   const digits = to.slice(plus.length);
   if (digits.length < 8) return `${plus}${'*'.repeat(Math.max(0, digits.length - 2))}${digits.slice(-2)}`;

@@ -9,7 +9,7 @@ import type { SignatureProblem } from './aws-simulator-sigv4.js';
 // (https://docs.aws.amazon.com/pinpoint/latest/apireference_smsvoicev2/CommonErrors.html).
 
 const snsNamespace = 'http://sns.amazonaws.com/doc/2010-03-31/';
-export const jsonContentType = 'application/x-amz-json-1.0';
+const jsonContentType = 'application/x-amz-json-1.0';
 const jsonNamespace = 'com.amazonaws.pinpointsmsvoicev2';
 
 /** End User Messaging's requests name their operation in `X-Amz-Target`; SNS's in the form. */
@@ -97,8 +97,4 @@ export function signatureAnswer(problem: SignatureProblem, json: boolean): Simul
     return snsError(status, code.sns, problem.message);
   }
   return jsonError(problem.kind === 'missing' ? 403 : 400, code.json, problem.message);
-}
-
-export function plain(status: number, body: string, headers: Record<string, string> = {}): SimulatorResponse {
-  return { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers }, body };
 }

@@ -1,11 +1,12 @@
 import {
   defineSimulatedProvider,
+  plain,
   readForm,
   readJson,
   type SimulatorResponse,
 } from '../../simulated-provider.js';
 import { awsActionSecrets, awsCredentials } from './aws-credentials.js';
-import { isJsonApi, jsonError, plain, snsError } from './aws-simulator-answers.js';
+import { isJsonApi, jsonError, snsError } from './aws-simulator-answers.js';
 import { sendMessage, sendVoice } from './aws-simulator-sms-voice.js';
 import { publish } from './aws-simulator-sns.js';
 

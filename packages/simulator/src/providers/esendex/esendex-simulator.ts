@@ -3,6 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import { z } from 'zod';
 import {
   defineSimulatedProvider,
+  plain,
   readBasicAuth,
   readJson,
   type SimulatorRequest,
@@ -72,10 +73,6 @@ function xmlAnswer(status: number, body: string, headers: Record<string, string>
   return { status, headers: { 'content-type': 'application/xml; charset=utf-8', ...headers }, body };
 }
 
-function textAnswer(status: number, body: string, headers: Record<string, string> = {}): SimulatorResponse {
-  return { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers }, body };
-}
-
 /** The recipient of a request, best effort, for an error that names it. */
 function recipientOf(request: SimulatorRequest): string {
   const xml = /<to>([^<]*)<\/to>/.exec(request.body)?.[1];
@@ -90,7 +87,7 @@ function answerForStatus(status: number, retryAfter?: number): SimulatorResponse
     case 400:
       return xmlAnswer(400, errorsXml(['Bad Request: the request could not be understood']));
     case 401:
-      return textAnswer(401, 'Unauthorised', { 'www-authenticate': 'Basic realm="api.esendex.com"' });
+      return plain(401, 'Unauthorised', { 'www-authenticate': 'Basic realm="api.esendex.com"' });
     case 402:
       return xmlAnswer(
         402,
@@ -99,17 +96,17 @@ function answerForStatus(status: number, retryAfter?: number): SimulatorResponse
     case 403:
       return xmlAnswer(403, errorsXml(['Forbidden: the user does not have access to the account reference']));
     case 404:
-      return textAnswer(404, 'Not Found');
+      return plain(404, 'Not Found');
     case 405:
-      return textAnswer(405, 'Method Not Allowed', { allow: 'POST' });
+      return plain(405, 'Method Not Allowed', { allow: 'POST' });
     case 429:
-      return textAnswer(
+      return plain(
         429,
         'Too Many Requests',
         retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) },
       );
     default:
-      return textAnswer(status, STATUS_CODES[status] ?? 'Error');
+      return plain(status, STATUS_CODES[status] ?? 'Error');
   }
 }
 

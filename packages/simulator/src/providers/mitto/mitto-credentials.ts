@@ -1,4 +1,4 @@
-import { secretToken } from '../../random-credentials.js';
+import { credentialsWith, secretToken } from '../../random-credentials.js';
 import type { SimulatorEndpoint } from '../../simulated-provider.js';
 
 export type MittoCredentials = {
@@ -6,9 +6,9 @@ export type MittoCredentials = {
 };
 
 /** The credentials the Mitto simulator accepts: a random key (../../random-credentials.ts says why) unless given. */
-export function mittoCredentials(given: Partial<MittoCredentials>): MittoCredentials {
-  return { apiKey: `sim-${secretToken(24)}`, ...given };
-}
+export const mittoCredentials = credentialsWith<MittoCredentials>(() => ({
+  apiKey: `sim-${secretToken(24)}`,
+}));
 
 /** The Action secrets (@mfa-sms/mitto's plugin names) that send through the simulator. */
 export function mittoActionSecrets({ url, credentials }: SimulatorEndpoint<MittoCredentials>) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SimulatorResponse } from '../../simulated-provider.js';
-import { defineSimulatedProvider, readJson } from '../../simulated-provider.js';
+import { defineSimulatedProvider, plain, readJson } from '../../simulated-provider.js';
 import { mittoActionSecrets, mittoCredentials } from './mitto-credentials.js';
 import { isMittoSender } from './mitto-sender.js';
 
@@ -40,10 +40,6 @@ function answer(
     status,
     body: { ...extra, responseCode, responseText: responseTexts[responseCode] ?? 'Error' },
   };
-}
-
-function plain(status: number, body: string, headers: Record<string, string> = {}): SimulatorResponse {
-  return { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers }, body };
 }
 
 const unauthorized = (): SimulatorResponse => plain(401, 'Invalid or no API Key specified');

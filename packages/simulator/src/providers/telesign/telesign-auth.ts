@@ -24,7 +24,7 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
  * The API key's bytes. Like Python's `b64decode` (what the known answers come from), characters
  * outside the standard alphabet are dropped; Telesign issues standard base64 keys.
  */
-export function telesignKeyBytes(apiKey: string): Buffer {
+function telesignKeyBytes(apiKey: string): Buffer {
   return Buffer.from(apiKey.replace(/[^A-Za-z0-9+/]/g, ''), 'base64');
 }
 

@@ -37,7 +37,7 @@ export const telesignTexts: Readonly<Record<number, string>> = {
 };
 
 /** The voices the Voice API documents (data with its source). */
-export const telesignVoices: ReadonlySet<string> = new Set(documentedVoices.voices);
+const telesignVoices: ReadonlySet<string> = new Set(documentedVoices.voices);
 
 const messageTypes = new Set(['OTP', 'ARN', 'MKT']);
 

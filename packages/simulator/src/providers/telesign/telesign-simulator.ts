@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { SimulatorResponse, SimulatorRoute } from '../../simulated-provider.js';
-import { defineSimulatedProvider, readForm } from '../../simulated-provider.js';
+import { defineSimulatedProvider, plain, readForm } from '../../simulated-provider.js';
 import { telesignAuthProblem } from './telesign-auth.js';
 import {
   type TelesignCredentials,
@@ -20,7 +20,7 @@ function referenceId(): string {
   return randomBytes(16).toString('hex').toUpperCase();
 }
 
-export function telesignAnswer(
+function telesignAnswer(
   status: number,
   code: number,
   extra: { description?: string; reference?: string; retryAfter?: number } = {},
@@ -81,10 +81,6 @@ function route(path: RegExp, channel: 'sms' | 'voice'): SimulatorRoute<TelesignC
       return telesignAnswer(200, channel === 'sms' ? 290 : 103, { reference: message.id });
     },
   };
-}
-
-function plain(status: number, body: string, headers: Record<string, string> = {}): SimulatorResponse {
-  return { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers }, body };
 }
 
 export const telesignSimulator = defineSimulatedProvider({
