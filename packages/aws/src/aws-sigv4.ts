@@ -83,12 +83,14 @@ function canonicalHeaders(headers: SigV4Request['headers']): { lines: string; si
 }
 
 /** The canonical request of SigV4's first task. */
-export function canonicalRequest(request: SigV4Request): string {
+export function canonicalRequest(
+  request: SigV4Request,
+  headers: { lines: string; signed: string } = canonicalHeaders(request.headers),
+): string {
   const path = request.path
     .split('/')
     .map((segment) => uriEncode(segment))
     .join('/');
-  const headers = canonicalHeaders(request.headers);
   return [
     request.method.toUpperCase(),
     path === '' ? '/' : path,
@@ -108,9 +110,14 @@ export function amzDate(date: Date): string {
 }
 
 /** The string to sign of SigV4's second task. */
-export function stringToSign(request: SigV4Request, scope: SigV4Scope, date: string): string {
+export function stringToSign(
+  request: SigV4Request,
+  scope: SigV4Scope,
+  date: string,
+  headers: { lines: string; signed: string } = canonicalHeaders(request.headers),
+): string {
   const credentialScope = `${date.slice(0, 8)}/${scope.region}/${scope.service}/aws4_request`;
-  return [algorithm, date, credentialScope, sha256Hex(canonicalRequest(request))].join('\n');
+  return [algorithm, date, credentialScope, sha256Hex(canonicalRequest(request, headers))].join('\n');
 }
 
 function hmac(key: string | Buffer, value: string): Buffer {
@@ -119,7 +126,7 @@ function hmac(key: string | Buffer, value: string): Buffer {
 
 /**
  * Signs requests with one set of credentials. The derived key depends only on the day, region and
- * service, so it is kept for the day: a warm send makes two HMACs, not six.
+ * service, so it is kept for the day: a warm send makes one HMAC (the signature), not five.
  */
 export function createSigner(credentials: AwsCredentials) {
   let cached: { day: string; region: string; service: string; key: Buffer } | undefined;
@@ -137,8 +144,11 @@ export function createSigner(credentials: AwsCredentials) {
   /** The `Authorization` header for a request whose `x-amz-date` header is `date`. */
   function authorization(request: SigV4Request, scope: SigV4Scope, date: string): string {
     const day = date.slice(0, 8);
-    const signature = hmac(signingKey(day, scope), stringToSign(request, scope, date)).toString('hex');
-    const signed = canonicalHeaders(request.headers).signed;
+    const headers = canonicalHeaders(request.headers);
+    const signature = hmac(signingKey(day, scope), stringToSign(request, scope, date, headers)).toString(
+      'hex',
+    );
+    const signed = headers.signed;
     return `${algorithm} Credential=${credentials.accessKeyId}/${day}/${scope.region}/${scope.service}/aws4_request, SignedHeaders=${signed}, Signature=${signature}`;
   }
 

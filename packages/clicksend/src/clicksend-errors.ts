@@ -9,11 +9,10 @@ export interface ClickSendErrorRule {
   meaning: string;
 }
 
-const statusCodes = 'https://developers.clicksend.com/docs/#status-codes';
-
 /**
  * ClickSend's message statuses other than SUCCESS, each answered in a message's `status` (or as
- * `response_code`). Source: ClickSend's "Status Codes" (`statusCodes`), except where a row says.
+ * `response_code`). Source: ClickSend's "Status Codes"
+ * (https://developers.clicksend.com/docs/#status-codes), except where a row says.
  */
 export const clickSendErrorTable: Readonly<Record<string, ClickSendErrorRule>> = {
   MISSING_CREDENTIALS: { code: 'auth_failed', meaning: 'no username or API key was sent' },
@@ -52,7 +51,6 @@ export const clickSendErrorTable: Readonly<Record<string, ClickSendErrorRule>> =
 };
 
 /** Where the table's rows come from. */
-export const clickSendStatusSource = statusCodes;
 
 function ruleFor(status: string): ClickSendErrorRule | undefined {
   return Object.hasOwn(clickSendErrorTable, status) ? clickSendErrorTable[status] : undefined;

@@ -92,7 +92,6 @@ export function createClickSend(options: ClickSendOptions): Provider {
     name,
     label,
     channels,
-    cannotSend: (message) => (message.channel === 'sms' ? senders(message).problem : undefined),
     send: (message, sendOptions) =>
       message.channel === 'voice' ? sendVoice(message, sendOptions) : sendSms(message, sendOptions),
   });

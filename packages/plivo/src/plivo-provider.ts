@@ -34,7 +34,8 @@ export function createPlivo(options: PlivoOptions): Provider {
     name,
     label,
     channels,
-    cannotSend: (message) => (message.channel === 'sms' ? senders(message).problem : undefined),
+    // Only SMS gets this far: the router offers a provider its own channels, buildProvider refuses others.
+    cannotSend: (message) => senders(message).problem,
     async send(message, sendOptions) {
       const from = chosenSender(senders(message)) as string;
       const { answer, response, sensitive } = await postMessage(http, {
