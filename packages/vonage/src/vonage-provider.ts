@@ -5,6 +5,7 @@ import type { Delivered, HttpResponse, SenderChoice } from '@mfa-sms/core/provid
 import {
   basicAuthorization,
   buildProvider,
+  chosenSender,
   createProviderClient,
   postMessage,
   summarizeBody,
@@ -51,10 +52,6 @@ export function createVonage(options: VonageOptions): Provider {
     const given = message.from !== undefined && phoneNumber.test(message.from);
     return { sender: given ? (message.from as string) : settings.voice.from };
   }
-  // Called after senderChoice found no problem.
-  function senderOf(message: PhoneMessage): string {
-    return senderChoice(message).sender as string;
-  }
   const basic = basicAuthorization(settings.apiKey, settings.apiSecret);
 
   function problemError(response: HttpResponse, sensitive: readonly string[]): MfaSmsError {
@@ -70,7 +67,11 @@ export function createVonage(options: VonageOptions): Provider {
     });
   }
 
-  async function sendSmsApi(message: PhoneMessage, sendOptions: SendOptions | undefined): Promise<Delivered> {
+  async function sendSmsApi(
+    message: PhoneMessage,
+    from: string,
+    sendOptions: SendOptions | undefined,
+  ): Promise<Delivered> {
     const segments = countSegments(message.text);
     const { answer, response, sensitive } = await postMessage(rest, {
       path: '/sms/json',
@@ -78,7 +79,7 @@ export function createVonage(options: VonageOptions): Provider {
       body: smsApiForm({
         apiKey: settings.apiKey,
         apiSecret: settings.apiSecret,
-        from: senderOf(message).replace(/^\+/, ''),
+        from,
         to: message.to.slice(1),
         text: message.text,
         unicode: segments.encoding === 'UCS-2',
@@ -118,13 +119,14 @@ export function createVonage(options: VonageOptions): Provider {
 
   async function sendMessagesApi(
     message: PhoneMessage,
+    from: string,
     sendOptions: SendOptions | undefined,
   ): Promise<Delivered> {
     const { answer } = await postMessage(api, {
       path: '/v1/messages',
       headers: { 'content-type': 'application/json', accept: 'application/json', authorization: basic },
       body: messagesApiBody({
-        from: senderOf(message).replace(/^\+/, ''),
+        from,
         to: message.to.slice(1),
         text: message.text,
         reference: message.reference,
@@ -139,7 +141,11 @@ export function createVonage(options: VonageOptions): Provider {
     return { id: answer.message_uuid, segments: countSegments(message.text).segments };
   }
 
-  async function sendCall(message: PhoneMessage, sendOptions: SendOptions | undefined): Promise<Delivered> {
+  async function sendCall(
+    message: PhoneMessage,
+    from: string,
+    sendOptions: SendOptions | undefined,
+  ): Promise<Delivered> {
     const text = speakCodesInText(message.text, message.code);
     if (text.length > talkTextLimit) {
       throw errors.create({
@@ -157,7 +163,7 @@ export function createVonage(options: VonageOptions): Provider {
       },
       body: callBody({
         // A Phone Template's "From" is used for a call when it is a number; a name cannot call.
-        from: senderOf(message).replace(/^\+/, ''),
+        from,
         to: message.to.slice(1),
         text,
         talk: {
@@ -182,12 +188,12 @@ export function createVonage(options: VonageOptions): Provider {
     channels,
     cannotSend: (message) => senderChoice(message).problem,
     send(message, sendOptions) {
-      const problem = senderChoice(message).problem;
-      if (problem) throw problem;
-      if (message.channel === 'voice') return sendCall(message, sendOptions);
+      // Vonage writes numbers without their +.
+      const from = (chosenSender(senderChoice(message)) as string).replace(/^\+/, '');
+      if (message.channel === 'voice') return sendCall(message, from, sendOptions);
       return settings.api === 'messages'
-        ? sendMessagesApi(message, sendOptions)
-        : sendSmsApi(message, sendOptions);
+        ? sendMessagesApi(message, from, sendOptions)
+        : sendSmsApi(message, from, sendOptions);
     },
   });
 }
