@@ -93,6 +93,10 @@ export function createTwilio(options: TwilioOptions): Provider {
     !voiceCapable && verifyServiceSid === undefined ? ['sms'] : ['sms', 'voice'];
   const messagesOn = settings.from !== undefined || settings.messagingServiceSid !== undefined;
 
+  // The account's paths, made once: a send only picks one.
+  const messagesAt = messagesPath(settings.accountSid);
+  const callsAt = callsPath(settings.accountSid);
+
   // Twilio answers 200 or 201 for a message, a call or a verification it created.
   function post<T>(
     client: HttpClient,
@@ -128,10 +132,9 @@ export function createTwilio(options: TwilioOptions): Provider {
       messagingServiceSid: settings.messagingServiceSid,
       statusCallback: statusCallbackUrl(settings.statusCallback, message.reference),
     });
-    const path = messagesPath(settings.accountSid);
     const { answer: created, response } = await post(
       http,
-      path,
+      messagesAt,
       form,
       message,
       sendOptions,
@@ -174,8 +177,7 @@ export function createTwilio(options: TwilioOptions): Provider {
       twiml,
       statusCallback: statusCallbackUrl(settings.statusCallback, message.reference),
     });
-    const path = callsPath(settings.accountSid);
-    const { answer } = await post(http, path, form, message, sendOptions, twilioCallSchema());
+    const { answer } = await post(http, callsAt, form, message, sendOptions, twilioCallSchema());
     return { id: answer.sid };
   }
 
