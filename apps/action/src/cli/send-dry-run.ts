@@ -9,6 +9,7 @@ import {
   type PhoneMessage,
   type Provider,
 } from '@mfa-sms/core';
+import { createSenderResolver, type ProviderPlugin } from '@mfa-sms/core/provider';
 import { packageOfEntry } from '../action/provider-entries.js';
 import { loadPlugin, type PackageLoader } from '../action/provider-plugins.js';
 import { policyFromSecrets } from '../action/secrets.js';
@@ -55,29 +56,44 @@ export function dryRunHandlers(load: PackageLoader): { handlers: ActionHandlers;
   return { handlers, recorded };
 }
 
-/** The sender a provider would use: Auth0's From, else its sender secret for the destination. */
-function senderOf(
-  record: Recorded,
+/**
+ * The sender each provider would use, as its own resolver picks it (core's `createSenderResolver`:
+ * Auth0's From where usable, else its sender secret for the destination, no name where networks
+ * refuse one or for a call), with where it came from. Plugins are loaded once per dry run.
+ */
+function senderDescriber(
   secrets: Readonly<Record<string, string | undefined>>,
   load: PackageLoader,
-): string {
-  if (record.message.from) return `${record.message.from} (the Phone Template's From)`;
+): (record: Recorded) => string {
+  const plugins = new Map<string, ProviderPlugin>();
   for (const entry of (secrets.MFA_SMS_PROVIDERS ?? '').split(',')) {
     try {
       const plugin = loadPlugin(packageOfEntry(entry.trim().toLowerCase()), load);
-      if (plugin.name !== record.provider) continue;
-      const name = plugin.secrets.from?.find((candidate) => secrets[candidate]);
-      if (name === undefined) return "the account's default sender (no sender secret set)";
-      const parsed = parseSenderSecret(secrets[name]);
-      if (typeof parsed === 'string') return `${parsed} (${name})`;
-      const country = normalizePhoneNumber(record.message.to).country ?? '*';
-      const sender = parsed?.[country] ?? parsed?.['*'];
-      return sender ? `${sender} (${name}, for ${country})` : `none for ${country} in ${name}`;
+      plugins.set(plugin.name, plugin);
     } catch {
       // An entry that does not load was reported by the run itself.
     }
   }
-  return 'unknown';
+  return (record) => {
+    const plugin = plugins.get(record.provider);
+    if (plugin === undefined) return 'unknown';
+    const name = plugin.secrets.from?.find((candidate) => secrets[candidate]);
+    const option = name === undefined ? undefined : parseSenderSecret(secrets[name]);
+    const { sender } = createSenderResolver(option, {
+      provider: plugin.name,
+      label: plugin.name,
+      required: { sms: false, voice: false },
+    })(record.message);
+    if (sender !== undefined && sender === record.message.from)
+      return `${sender} (the Phone Template's From)`;
+    if (typeof option === 'string' || option === undefined) {
+      return sender === undefined
+        ? `the account's default sender (${name === undefined ? 'no sender secret set' : `${name} is not usable here`})`
+        : `${sender} (${name})`;
+    }
+    const country = normalizePhoneNumber(record.message.to).country ?? '*';
+    return sender === undefined ? `none for ${country} in ${name}` : `${sender} (${name}, for ${country})`;
+  };
 }
 
 /** What a dry run shows: the message as it would leave, without its one-time code. */
@@ -93,10 +109,8 @@ export function describeDryRun(
     ? message.text.split(message.code).join('•'.repeat(message.code.length))
     : message.text;
   const segments = message.channel === 'sms' ? countSegments(message.text) : undefined;
-  const senders = recorded.map((record) => ({
-    provider: record.provider,
-    sender: senderOf(record, secrets, load),
-  }));
+  const senderOf = senderDescriber(secrets, load);
+  const senders = recorded.map((record) => ({ provider: record.provider, sender: senderOf(record) }));
   const lines = [
     `dry run: nothing sent to ${maskPhoneNumber(message.to)} (${message.channel})`,
     `  providers: ${recorded.map((record) => record.provider).join(' → ')} (the order they would be tried in)`,
