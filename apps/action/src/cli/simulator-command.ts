@@ -3,7 +3,7 @@ import { startManagementSimulator, startSimulator } from '@mfa-sms/simulator';
 import { exitCodes, simulatorUsage } from './cli-usage.js';
 import type { CommandOutput } from './deploy/deploy-command.js';
 import { dotenvLine } from './dotenv.js';
-import { simulatorSecrets } from './simulator-secrets.js';
+import { simulatedNames, simulatorSecrets } from './simulator-secrets.js';
 
 /**
  * `mfa-sms simulator [--management]`: the simulators a user tries `send` and `deploy` against
@@ -44,7 +44,7 @@ export async function runSimulatorCommand(
   const simulator = await startSimulator({ port });
   const management = values.management ? await startManagementSimulator() : undefined;
   try {
-    const providers = [...new Set(simulator.providers.map(({ name }) => name))].join(',');
+    const providers = simulatedNames(simulator).join(',');
     output.out(`# mfa-sms simulator on ${simulator.url} (inbox: ${simulator.url}/); Ctrl-C stops it.`);
     output.out('# Paste into .env: fake credentials this simulator accepts, and nothing else does.');
     if (management) {
