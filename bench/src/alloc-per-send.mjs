@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { gcTotals } from './lib/fixed-run.mjs';
 import { childFailure, runNode } from './lib/processes.mjs';
 import { formatNumber, formatSpread, rotated, summarize } from './lib/statistics.mjs';
-import { startTarget } from './lib/target.mjs';
+import { checkJournal, startTarget } from './lib/target.mjs';
 
 const fixedRun = fileURLToPath(new URL('./lib/fixed-run.mjs', import.meta.url));
 const ownRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -44,13 +44,6 @@ const checkouts = compare
     ]
   : [{ label: 'this', root: ownRoot }];
 
-async function checkedJournal(target, what, sends) {
-  const journal = await target.journal();
-  if (journal.messages !== sends || journal.requests !== sends) {
-    throw new Error(`${what} reported ${sends} sends but the simulator accepted ${journal.messages}`);
-  }
-}
-
 async function fixed(target, checkout, scenario) {
   await target.reset();
   const result = await runNode(['--expose-gc', '--trace-gc-nvp', fixedRun, checkout.root, scenario], {
@@ -60,7 +53,7 @@ async function fixed(target, checkout, scenario) {
   if (result.code !== 0 || !result.json || result.json.error) {
     throw childFailure(`${scenario} (${checkout.label}, fixed run)`, result);
   }
-  await checkedJournal(target, `${scenario} (${checkout.label})`, result.json.sends);
+  await checkJournal(target, `${scenario} (${checkout.label})`, result.json.sends);
   const gc = gcTotals(result.stdout);
   return {
     ...result.json,
@@ -87,7 +80,7 @@ async function warmRun(target, checkout, scenario, retries = 1) {
     console.error(`${failure.message.split('\n')[0]}; running it again`);
     return warmRun(target, checkout, scenario, retries - 1);
   }
-  await checkedJournal(target, `${scenario} (${checkout.label}, warm)`, result.json.sends);
+  await checkJournal(target, `${scenario} (${checkout.label}, warm)`, result.json.sends);
   const [one, many] = result.json.phases;
   return { c1: one.perSecond, c32: many.perSecond, peakRss32: many.peakRssBytes };
 }

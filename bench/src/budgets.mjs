@@ -18,16 +18,18 @@ function whyMissing(section, scenario) {
   return section.skipped?.[scenario] ?? `${scenario} not measured in this run`;
 }
 
-function coldBudget(cold, id, baseline, limit) {
-  const title = `Cold start: Action ≤ ${limit.toFixed(1)}× ${baseline === 'axios-classic' ? 'classic axios code' : 'twilio SDK'}`;
-  const subject = cold?.clients.action;
-  const reference = cold?.clients[baseline];
-  if (!subject) return skip(id, title, whyMissing(cold, 'action'));
-  if (!reference) return skip(id, title, whyMissing(cold, baseline));
-  // What a user waits for: from the process's start to the first SMS accepted. The exit is left
-  // out: Auth0 keeps the container, and the exit of an undici-based process waits about 90 ms for
-  // a V8 background thread, which would be charged to the Action and to nothing a user sees.
+// What a user waits for: from the process's start to the first SMS accepted. The exit is left out
+// of the ratio: Auth0 keeps the container, and the exit of an undici-based process waits about 90 ms
+// for a V8 background thread, which would be charged to the Action and to nothing a user sees.
+function coldBudget(cold, { id, title, subject: subjectName, reference: referenceName, limit, wall }) {
+  const subject = cold?.clients[subjectName];
+  const reference = cold?.clients[referenceName];
+  if (!subject) return skip(id, title, whyMissing(cold, subjectName));
+  if (!reference) return skip(id, title, whyMissing(cold, referenceName));
   const ratio = subject.sinceProcessStart.median / reference.sinceProcessStart.median;
+  const exit = wall
+    ? `; process wall time with exit: ${formatNumber(subject.coldWall.median, 1)} ms vs ${formatNumber(reference.coldWall.median, 1)} ms`
+    : '';
   return {
     id,
     title,
@@ -35,28 +37,15 @@ function coldBudget(cold, id, baseline, limit) {
     measured: `${formatNumber(subject.sinceProcessStart.median, 1)} ms vs ${formatNumber(reference.sinceProcessStart.median, 1)} ms (process start → first SMS accepted, medians)`,
     limit: `≤ ${limit.toFixed(2)}×`,
     ratio,
-    note: `require → first SMS: ${formatNumber(subject.loadAndSend.median, 1)} ms vs ${formatNumber(reference.loadAndSend.median, 1)} ms; process wall time with exit: ${formatNumber(subject.coldWall.median, 1)} ms vs ${formatNumber(reference.coldWall.median, 1)} ms`,
+    note: `require → first SMS: ${formatNumber(subject.loadAndSend.median, 1)} ms vs ${formatNumber(reference.loadAndSend.median, 1)} ms${exit}`,
   };
 }
 
-// Issue 27: a tenant moving to AWS pays no more than 10 % over the Action with Twilio to start.
-function awsColdBudget(cold) {
-  const id = '1c';
-  const title = 'Cold start: Action with MFA_SMS_PROVIDERS=aws ≤ 1.1× Action with Twilio';
-  const subject = cold?.clients['action-aws'];
-  const reference = cold?.clients.action;
-  if (!subject) return skip(id, title, whyMissing(cold, 'action-aws'));
-  if (!reference) return skip(id, title, whyMissing(cold, 'action'));
-  const ratio = subject.sinceProcessStart.median / reference.sinceProcessStart.median;
-  return {
-    id,
-    title,
-    status: ratio <= 1.1 ? 'PASS' : 'FAIL',
-    measured: `${formatNumber(subject.sinceProcessStart.median, 1)} ms vs ${formatNumber(reference.sinceProcessStart.median, 1)} ms (process start → first SMS accepted, medians)`,
-    limit: '≤ 1.10×',
-    ratio,
-    note: `require → first SMS: ${formatNumber(subject.loadAndSend.median, 1)} ms vs ${formatNumber(reference.loadAndSend.median, 1)} ms`,
-  };
+/** Budgets 1a and 1b: the Action against the classic guides' code and the official SDK. */
+function actionColdBudget(cold, id, baseline, limit) {
+  const against = baseline === 'axios-classic' ? 'classic axios code' : 'twilio SDK';
+  const title = `Cold start: Action ≤ ${limit.toFixed(1)}× ${against}`;
+  return coldBudget(cold, { id, title, subject: 'action', reference: baseline, limit, wall: true });
 }
 
 function warmBudget(warm, id, scenario, concurrency) {
@@ -135,9 +124,17 @@ function sizeBudget(size) {
 /** Every budget with its figures, ratio and PASS / FAIL / SKIP. */
 export function evaluateBudgets({ cold, warm, numbers, actionSize }) {
   const budgets = [
-    coldBudget(cold, '1a', 'axios-classic', 1.0),
-    coldBudget(cold, '1b', 'twilio-sdk', 0.6),
-    awsColdBudget(cold),
+    actionColdBudget(cold, '1a', 'axios-classic', 1.0),
+    actionColdBudget(cold, '1b', 'twilio-sdk', 0.6),
+    // Issue 27: a tenant moving to AWS pays no more than 10 % over the Action with Twilio to start.
+    coldBudget(cold, {
+      id: '1c',
+      title: 'Cold start: Action with MFA_SMS_PROVIDERS=aws ≤ 1.1× Action with Twilio',
+      subject: 'action-aws',
+      reference: 'action',
+      limit: 1.1,
+      wall: false,
+    }),
   ];
   const top = warm ? Math.max(...warm.concurrencies) : 32;
   const bottom = warm ? Math.min(...warm.concurrencies) : 1;

@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { childFailure, runNode } from './lib/processes.mjs';
 import { rotated, summarize } from './lib/statistics.mjs';
+import { checkJournal } from './lib/target.mjs';
 
 const driver = fileURLToPath(new URL('./scenarios/driver.mjs', import.meta.url));
 
@@ -15,15 +16,7 @@ async function runScenario(target, scenario, mode) {
     throw childFailure(`${scenario} (${mode})`, result);
   }
   if (result.json.skipped) return result;
-  // The guard against the internet, part two: every send the client reports must be in the
-  // simulator's journal, and nothing else.
-  const journal = await target.journal();
-  const expected = result.json.sends ?? 0;
-  if (journal.messages !== expected || journal.requests !== expected) {
-    throw new Error(
-      `${scenario} (${mode}) reported ${expected} send(s) but the simulator accepted ${journal.messages} of ${journal.requests} request(s)`,
-    );
-  }
+  await checkJournal(target, `${scenario} (${mode})`, result.json.sends ?? 0);
   return result;
 }
 

@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { childFailure, runNode } from './lib/processes.mjs';
 import { median, rotated, summarize } from './lib/statistics.mjs';
+import { checkJournal } from './lib/target.mjs';
 
 const driver = fileURLToPath(new URL('./scenarios/driver.mjs', import.meta.url));
 
@@ -16,12 +17,7 @@ async function runWarm(target, scenario, settings) {
   const cpuAfter = await target.cpu();
   if (result.code !== 0 || !result.json) throw childFailure(`${scenario} (warm)`, result);
   if (result.json.skipped) return result.json;
-  const journal = await target.journal();
-  if (journal.messages !== result.json.sends || journal.requests !== result.json.sends) {
-    throw new Error(
-      `${scenario} (warm) reported ${result.json.sends} sends but the simulator accepted ${journal.messages} of ${journal.requests} request(s)`,
-    );
-  }
+  await checkJournal(target, `${scenario} (warm)`, result.json.sends);
   // How busy the server was: near 100 % of a core means the server, not the client, set the pace.
   const serverBusy = (cpuAfter.seconds - cpuBefore.seconds) / ((cpuAfter.at - cpuBefore.at) / 1000);
   return { ...result.json, serverBusy };

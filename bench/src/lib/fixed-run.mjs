@@ -1,13 +1,7 @@
-// One measured process of alloc-per-send.mjs: `node --expose-gc --trace-gc-nvp fixed-run.mjs
-// <root> <scenario>`, settings in BENCH_FIXED (JSON). It loads the scenario and the client from
-// `<root>` (a checkout with its own build and node_modules, so that two commits can be compared),
-// sends `warmup` messages, then exactly `sends` more between two markers on stdout. The parent adds
-// up the GC lines V8 prints between the markers: bytes allocated and promoted by those sends, a
-// figure that other processes sharing the cores do not change.
-import { readFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { peakResidentBytes } from './resident.mjs';
 
 const markers = { start: '#fixed-run:start', end: '#fixed-run:end', collected: '#fixed-run:collected' };
 
@@ -41,11 +35,6 @@ export function gcTotals(stdout) {
 function mark(line) {
   // A write to a pipe is synchronous here, so the line lands between V8's own GC lines in order.
   process.stdout.write(`\n${line}\n`);
-}
-
-function peakResidentBytes() {
-  const kilobytes = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-  return kilobytes === undefined ? Number.NaN : Number(kilobytes) * 1024;
 }
 
 async function sendMany(scenario, client, benchMessage, first, count, concurrency) {

@@ -86,3 +86,16 @@ export async function startTarget() {
     },
   };
 }
+
+/**
+ * The guard against the internet, part two: every send a client reports must be in the
+ * simulator's journal, and nothing else.
+ */
+export async function checkJournal(target, what, sends) {
+  const journal = await target.journal();
+  if (journal.messages !== sends || journal.requests !== sends) {
+    throw new Error(
+      `${what} reported ${sends} send(s) but the simulator accepted ${journal.messages} of ${journal.requests} request(s)`,
+    );
+  }
+}

@@ -1,9 +1,5 @@
-// One measured process: `node driver.mjs <scenario> <import|cold|warm>`. The target's address
-// and credentials come in BENCH_TARGET (JSON); the result leaves as one JSON line on stdout.
-// This file and the scenario modules import nothing heavy, so the clock starts before the client's
-// code is loaded.
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { peakResidentBytes } from '../lib/resident.mjs';
 import { benchMessage } from './messages.mjs';
 
 const [scenarioName, mode] = process.argv.slice(2);
@@ -13,12 +9,6 @@ function finish(result, exitCode = 0) {
   process.stdout.write(`${JSON.stringify(result)}\n`);
   // Exit at once: keep-alive sockets and timers must not add their own teardown to the wall time.
   process.exit(exitCode);
-}
-
-function peakResidentBytes() {
-  const status = readFileSync('/proc/self/status', 'utf8');
-  const kilobytes = /^VmHWM:\s+(\d+)\s+kB/m.exec(status)?.[1];
-  return kilobytes === undefined ? Number.NaN : Number(kilobytes) * 1024;
 }
 
 /** Sends for `durationMs` with `concurrency` sends in flight; latencies in ms. */
