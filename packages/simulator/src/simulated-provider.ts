@@ -75,7 +75,7 @@ export type Credentials = Readonly<Record<string, string>>;
 
 /** Where the simulator listens and what the provider accepts there: what Action secrets are made of. */
 export interface SimulatorEndpoint<C extends object = Credentials> {
-  /** `http://127.0.0.1:PORT`, the provider package's `baseUrl`. */
+  /** `http://127.0.0.1:PORT`: the provider package's `baseUrl`, or its root (AWS's is `${url}/aws`). */
   url: string;
   credentials: C;
 }

@@ -1,6 +1,6 @@
 /**
- * A message as `@mfa-sms/core`'s PhoneMessage has it (kept structural: the simulator imports no
- * value from core, and a provider built on another copy of core takes it as well).
+ * A message as `@mfa-sms/core`'s PhoneMessage has it (kept structural: the simulator takes no
+ * rule from core, and a provider built on another copy of core takes it as well).
  */
 export interface TestMessage {
   to: string;

@@ -4,5 +4,5 @@ import { policyFromSecrets } from './secrets.js';
 
 /** The Action's handlers: core's composition, configured by the Action's secrets alone. */
 export function createHandlers(load?: PackageLoader): ActionHandlers {
-  return createActionHandlers(load ? (secrets) => policyFromSecrets(secrets, load) : policyFromSecrets);
+  return createActionHandlers((secrets) => policyFromSecrets(secrets, load));
 }

@@ -35,8 +35,9 @@ function isNearMiss(given: string, wanted: string): boolean {
 }
 
 /**
- * "NAME is set: did you mean WANTED?" for each set secret that no plugin reads and that nearly
- * matches one of `wanted` (the missing or refused ones), the closest first.
+ * "NAME is set: did you mean WANTED?" for each set secret that is not in `known` (the names the
+ * caller counts as read: the Action passes the failing plugin's own) and that nearly matches one
+ * of `wanted` (the missing or refused ones), the closest first.
  */
 export function nearMissHints(
   present: Readonly<Record<string, unknown>>,

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { SimulatorRequest } from '../../simulated-provider.js';
+import { readBasicAuth, type SimulatorRequest } from '../../simulated-provider.js';
 import type { TelesignCredentials } from './telesign-credentials.js';
 
 // Telesign accepts two schemes on every endpoint used here
@@ -109,9 +109,8 @@ export function telesignAuthProblem(
   const [scheme, token = ''] = authorization.split(/\s+/, 2);
   if (scheme?.toLowerCase() === 'tsa') return checkDigest(request, credentials, token, now);
   if (scheme?.toLowerCase() !== 'basic') return 10028;
-  const decoded = Buffer.from(token, 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  if (colon === -1) return 10028;
-  if (decoded.slice(0, colon) !== credentials.customerId) return 10015;
-  return sameText(decoded.slice(colon + 1), credentials.apiKey) ? undefined : 10022;
+  const basic = readBasicAuth(request.headers);
+  if (basic === undefined) return 10028;
+  if (basic.username !== credentials.customerId) return 10015;
+  return sameText(basic.password, credentials.apiKey) ? undefined : 10022;
 }
