@@ -17,7 +17,7 @@ function packageOf(entry: string): string[] {
  * secrets an Action, fewer than every provider's together.
  */
 export function simulatorSecrets(simulator: Simulator, providers: string): Record<string, string> {
-  // By package, as the Action reads the list: `twilio` and `@mfa-sms/twilio` are one provider.
+  // By package, as the Action reads the list: a bare name and its @mfa-sms package are one provider.
   const named = new Set(providers.split(',').flatMap((entry) => packageOf(entry.trim().toLowerCase())));
   const secrets: Record<string, string> = { MFA_SMS_PROVIDERS: providers };
   for (const provider of simulator.providers) {
